@@ -1,0 +1,291 @@
+// Package jsruntime runs JavaScript for one plugin: a goja runtime owned by one event-loop goroutine.
+//
+// Every use of the goja runtime happens on the loop. Other goroutines hand work in with RunOnLoop (fire
+// and forget) or Do (wait for the result); blocking Go work started from JS runs off the loop with Go and
+// settles its promise back on the loop. Values never leave the runtime that made them.
+package jsruntime
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"runtime/debug"
+	"sync"
+
+	"github.com/dop251/goja"
+)
+
+// DefaultMaxCallStackSize bounds JS recursion so that runaway recursion is a catchable RangeError
+// instead of unbounded heap growth.
+const DefaultMaxCallStackSize = 10000
+
+// ErrClosed is returned when work is handed to a runtime that has been closed.
+var ErrClosed = errors.New("jsruntime: runtime closed")
+
+// Options configure a Runtime. The zero value is usable.
+type Options struct {
+	// Name identifies the runtime in logs (the plugin id).
+	Name string
+	// Logger receives runtime diagnostics; nil means slog.Default(). A "plugin" attribute is added.
+	Logger *slog.Logger
+	// Clock drives timers; nil means RealClock.
+	Clock Clock
+	// MaxCallStackSize limits JS call depth; 0 means DefaultMaxCallStackSize.
+	MaxCallStackSize int
+}
+
+// Runtime is one goja runtime plus the goroutine that owns it.
+type Runtime struct {
+	vm     *goja.Runtime
+	loop   *loop
+	name   string
+	log    *slog.Logger
+	clock  Clock
+	ctx    context.Context
+	cancel context.CancelFunc
+
+	values   map[any]any // per-runtime singletons of modules; loop-only
+	closeMu  sync.Mutex
+	closed   bool
+	onClose  []func() // loop-only until Close runs them after the loop stopped
+
+	pendingRejections []*goja.Promise           // loop-only
+	onUnhandled       func(reason goja.Value) bool // loop-only
+}
+
+// New creates a runtime and starts its loop goroutine. Call Close to stop it.
+func New(opts Options) *Runtime {
+	logger := opts.Logger
+	if logger == nil {
+		logger = slog.Default()
+	}
+	if opts.Name != "" {
+		logger = logger.With("plugin", opts.Name)
+	}
+	clock := opts.Clock
+	if clock == nil {
+		clock = RealClock
+	}
+	stack := opts.MaxCallStackSize
+	if stack <= 0 {
+		stack = DefaultMaxCallStackSize
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	vm := goja.New()
+	vm.SetMaxCallStackSize(stack)
+	vm.SetFieldNameMapper(goja.UncapFieldNameMapper())
+	r := &Runtime{
+		vm:     vm,
+		loop:   newLoop(),
+		name:   opts.Name,
+		log:    logger,
+		clock:  clock,
+		ctx:    ctx,
+		cancel: cancel,
+		values: map[any]any{},
+	}
+	vm.SetPromiseRejectionTracker(r.trackRejection)
+	go r.loop.run(r.runJob)
+	return r
+}
+
+// Name is the name given in Options.
+func (r *Runtime) Name() string { return r.name }
+
+// Logger is the runtime's logger, carrying the plugin attribute.
+func (r *Runtime) Logger() *slog.Logger { return r.log }
+
+// Clock is the runtime's time source for timers.
+func (r *Runtime) Clock() Clock { return r.clock }
+
+// Context is cancelled when the runtime closes. Blocking Go work started for JS must honour it.
+func (r *Runtime) Context() context.Context { return r.ctx }
+
+// VM returns the goja runtime. Use it only on the loop goroutine.
+func (r *Runtime) VM() *goja.Runtime { return r.vm }
+
+// RunOnLoop queues fn to run on the loop goroutine and returns at once. It is safe from any goroutine
+// and reports false (without running fn) when the runtime is closed.
+func (r *Runtime) RunOnLoop(fn func(vm *goja.Runtime)) bool {
+	return r.loop.enqueue(func() { fn(r.vm) })
+}
+
+// Do runs fn on the loop and waits for it to return, or for ctx to end. When ctx ends first, fn may
+// still run later; its result is then discarded.
+func (r *Runtime) Do(ctx context.Context, fn func(vm *goja.Runtime) error) error {
+	done := make(chan error, 1)
+	if !r.RunOnLoop(func(vm *goja.Runtime) { done <- fn(vm) }) {
+		return ErrClosed
+	}
+	select {
+	case err := <-done:
+		return err
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-r.loop.done:
+		return ErrClosed
+	}
+}
+
+// Await runs fn on the loop; if it returns a thenable, Await waits for it to settle. It returns nil
+// when the value (or promise) fulfils, the rejection or exception as an error, or ctx's error.
+func (r *Runtime) Await(ctx context.Context, fn func(vm *goja.Runtime) (goja.Value, error)) error {
+	done := make(chan error, 1)
+	ok := r.RunOnLoop(func(vm *goja.Runtime) {
+		v, err := fn(vm)
+		if err != nil {
+			done <- err
+			return
+		}
+		r.whenSettled(v, func(_ goja.Value, err error) { done <- err })
+	})
+	if !ok {
+		return ErrClosed
+	}
+	select {
+	case err := <-done:
+		return err
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-r.loop.done:
+		return ErrClosed
+	}
+}
+
+// whenSettled calls cb on the loop with v's settled value: at once for a non-thenable, after
+// settlement for a promise or thenable. Must be called on the loop.
+func (r *Runtime) whenSettled(v goja.Value, cb func(goja.Value, error)) {
+	if p, ok := v.Export().(*goja.Promise); ok {
+		switch p.State() {
+		case goja.PromiseStateFulfilled:
+			cb(p.Result(), nil)
+			return
+		case goja.PromiseStateRejected:
+			// Observe it through then() so the rejection tracker sees it as handled.
+		}
+	}
+	obj, isObj := v.(*goja.Object)
+	if !isObj {
+		cb(v, nil)
+		return
+	}
+	then, isFn := goja.AssertFunction(obj.Get("then"))
+	if !isFn {
+		cb(v, nil)
+		return
+	}
+	var once sync.Once
+	onFul := r.vm.ToValue(func(call goja.FunctionCall) goja.Value {
+		once.Do(func() { cb(call.Argument(0), nil) })
+		return goja.Undefined()
+	})
+	onRej := r.vm.ToValue(func(call goja.FunctionCall) goja.Value {
+		once.Do(func() { cb(nil, r.JSError(call.Argument(0))) })
+		return goja.Undefined()
+	})
+	if _, err := then(obj, onFul, onRej); err != nil {
+		once.Do(func() { cb(nil, err) })
+	}
+}
+
+// WhenSettled is whenSettled for other packages: cb runs on the loop once v has settled.
+func (r *Runtime) WhenSettled(v goja.Value, cb func(goja.Value, error)) { r.whenSettled(v, cb) }
+
+// Go runs work on its own goroutine and returns a promise, on the loop, that finish settles: finish
+// runs on the loop with work's outcome and returns the fulfilment value or a rejection error. work
+// receives the runtime's context. Must be called on the loop.
+func (r *Runtime) Go(work func(ctx context.Context) func(vm *goja.Runtime) (goja.Value, error)) *goja.Promise {
+	p, resolve, reject := r.vm.NewPromise()
+	go func() {
+		finish := r.runWork(work)
+		r.RunOnLoop(func(vm *goja.Runtime) {
+			v, err := finish(vm)
+			if err != nil {
+				_ = reject(r.ErrorValue(err))
+				return
+			}
+			_ = resolve(v)
+		})
+	}()
+	return p
+}
+
+// runWork calls work, turning a Go panic into a rejection so that it never escapes the goroutine.
+func (r *Runtime) runWork(work func(ctx context.Context) func(vm *goja.Runtime) (goja.Value, error)) (finish func(vm *goja.Runtime) (goja.Value, error)) {
+	defer func() {
+		if p := recover(); p != nil {
+			r.log.Error("panic in background work", "panic", p, "stack", string(debug.Stack()))
+			err := fmt.Errorf("internal error: %v", p)
+			finish = func(*goja.Runtime) (goja.Value, error) { return nil, err }
+		}
+	}()
+	return work(r.ctx)
+}
+
+// OnClose registers fn to run when the runtime closes, after its loop has stopped (timers and
+// watchers use it to release Go resources). Must be called on the loop.
+func (r *Runtime) OnClose(fn func()) {
+	r.closeMu.Lock()
+	r.onClose = append(r.onClose, fn)
+	r.closeMu.Unlock()
+}
+
+// Value returns the per-runtime value stored under key, creating it with mk on first use. Modules keep
+// their per-runtime state (prototypes, caches) here. Must be called on the loop.
+func (r *Runtime) Value(key any, mk func() any) any {
+	if v, ok := r.values[key]; ok {
+		return v
+	}
+	v := mk()
+	r.values[key] = v
+	return v
+}
+
+// Close stops the loop, interrupting any JS that is running, cancels the runtime context and runs the
+// OnClose hooks. Jobs still queued are dropped. It waits for the loop goroutine to exit or ctx to end.
+// Calling it again is safe.
+func (r *Runtime) Close(ctx context.Context) error {
+	r.closeMu.Lock()
+	if r.closed {
+		r.closeMu.Unlock()
+		return nil
+	}
+	r.closed = true
+	r.closeMu.Unlock()
+
+	r.loop.stop()
+	r.vm.Interrupt(ErrClosed)
+	r.cancel()
+	select {
+	case <-r.loop.done:
+	case <-ctx.Done():
+		return fmt.Errorf("jsruntime %q: loop still busy: %w", r.name, ctx.Err())
+	}
+	r.closeMu.Lock()
+	hooks := r.onClose
+	r.onClose = nil
+	r.closeMu.Unlock()
+	for _, fn := range hooks {
+		fn()
+	}
+	return nil
+}
+
+// Closed reports whether Close has been called.
+func (r *Runtime) Closed() bool {
+	r.closeMu.Lock()
+	defer r.closeMu.Unlock()
+	return r.closed
+}
+
+// runJob runs one loop job. A Go panic is logged and contained: it must never kill the process.
+func (r *Runtime) runJob(job func()) {
+	defer func() {
+		if p := recover(); p != nil {
+			r.log.Error("panic on event loop", "panic", p, "stack", string(debug.Stack()))
+		}
+	}()
+	job()
+	r.reportRejections()
+}
