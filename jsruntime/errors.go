@@ -48,7 +48,9 @@ func (r *Runtime) ErrorValue(err error) goja.Value {
 	if errors.As(err, &exc) {
 		return exc.Value()
 	}
-	var val interface{ JSValue(vm *goja.Runtime) goja.Value }
+	var val interface {
+		JSValue(vm *goja.Runtime) goja.Value
+	}
 	if errors.As(err, &val) {
 		return val.JSValue(r.vm)
 	}

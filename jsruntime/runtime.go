@@ -45,12 +45,12 @@ type Runtime struct {
 	ctx    context.Context
 	cancel context.CancelFunc
 
-	values   map[any]any // per-runtime singletons of modules; loop-only
-	closeMu  sync.Mutex
-	closed   bool
-	onClose  []func() // loop-only until Close runs them after the loop stopped
+	values  map[any]any // per-runtime singletons of modules; loop-only
+	closeMu sync.Mutex
+	closed  bool
+	onClose []func() // loop-only until Close runs them after the loop stopped
 
-	pendingRejections []*goja.Promise           // loop-only
+	pendingRejections []*goja.Promise              // loop-only
 	onUnhandled       func(reason goja.Value) bool // loop-only
 }
 
