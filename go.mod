@@ -2,9 +2,10 @@ module github.com/pluginhost/pluginhost
 
 go 1.26.8
 
+require github.com/dop251/goja v0.0.0-20260917113740-793a2a65c13b
+
 require (
 	github.com/dlclark/regexp2/v2 v2.5.2 // indirect
-	github.com/dop251/goja v0.0.0-20260917113740-793a2a65c13b // indirect
 	github.com/dop251/goja_nodejs v0.0.0-20260212111938-1f56ff5bcf14 // indirect
 	github.com/evanw/esbuild v0.28.2 // indirect
 	github.com/go-chi/chi/v5 v5.5.0 // indirect
