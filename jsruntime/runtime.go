@@ -138,7 +138,7 @@ func (r *Runtime) Await(ctx context.Context, fn func(vm *goja.Runtime) (goja.Val
 			done <- err
 			return
 		}
-		r.whenSettled(v, func(_ goja.Value, err error) { done <- err })
+		r.WhenSettled(v, func(_ goja.Value, err error) { done <- err })
 	})
 	if !ok {
 		return ErrClosed
@@ -153,9 +153,9 @@ func (r *Runtime) Await(ctx context.Context, fn func(vm *goja.Runtime) (goja.Val
 	}
 }
 
-// whenSettled calls cb on the loop with v's settled value: at once for a non-thenable, after
+// WhenSettled calls cb on the loop with v's settled value: at once for a non-thenable, after
 // settlement for a promise or thenable. Must be called on the loop.
-func (r *Runtime) whenSettled(v goja.Value, cb func(goja.Value, error)) {
+func (r *Runtime) WhenSettled(v goja.Value, cb func(goja.Value, error)) {
 	if p, ok := v.Export().(*goja.Promise); ok {
 		switch p.State() {
 		case goja.PromiseStateFulfilled:
@@ -188,9 +188,6 @@ func (r *Runtime) whenSettled(v goja.Value, cb func(goja.Value, error)) {
 		once.Do(func() { cb(nil, err) })
 	}
 }
-
-// WhenSettled is whenSettled for other packages: cb runs on the loop once v has settled.
-func (r *Runtime) WhenSettled(v goja.Value, cb func(goja.Value, error)) { r.whenSettled(v, cb) }
 
 // Go runs work on its own goroutine and returns a promise, on the loop, that finish settles: finish
 // runs on the loop with work's outcome and returns the fulfilment value or a rejection error. work
