@@ -1,0 +1,136 @@
+package pluginhost
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+
+	"gopkg.in/yaml.v3"
+)
+
+// Config mirrors a Luker-style config.yaml. The two Luker keys keep their names; everything specific to
+// this host lives under pluginHost. Unknown keys are ignored, so a host can keep one config file.
+type Config struct {
+	// EnableServerPlugins turns plugin loading on. Default false, as in Luker.
+	EnableServerPlugins bool `yaml:"enableServerPlugins"`
+	// EnableServerPluginsAutoUpdate lets the host fast-forward git-cloned plugins before loading them.
+	// Default true, as in Luker.
+	EnableServerPluginsAutoUpdate bool `yaml:"enableServerPluginsAutoUpdate"`
+	// PluginHost holds the host-specific settings.
+	PluginHost HostConfig `yaml:"pluginHost"`
+}
+
+// HostConfig is the pluginHost section of config.yaml.
+type HostConfig struct {
+	// PluginsDir is the plugins directory; a relative path is taken from the config file's folder.
+	// Default "plugins".
+	PluginsDir string `yaml:"pluginsDir"`
+	// BodyLimit caps request bodies read by the global JSON and urlencoded parsers: a byte count or a
+	// size such as "500mb". Default 500mb, as in Luker.
+	BodyLimit ByteSize `yaml:"bodyLimit"`
+	// InitTimeout bounds how long a plugin's init may take to settle, e.g. "30s".
+	InitTimeout Duration `yaml:"initTimeout"`
+	// ResponseTimeout bounds how long a plugin may take to answer a request, e.g. "120s".
+	ResponseTimeout Duration `yaml:"responseTimeout"`
+	// Env is "production" (default) or "development"; development shows stack traces in error pages.
+	Env string `yaml:"env"`
+}
+
+// LoadConfig reads a config.yaml. A missing or malformed file is an error naming the file (and, for a
+// malformed one, the line).
+func LoadConfig(path string) (Config, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return Config{}, fmt.Errorf("pluginhost: read config: %w", err)
+	}
+	cfg, err := ParseConfig(data)
+	if err != nil {
+		return Config{}, fmt.Errorf("pluginhost: config %s: %w", path, err)
+	}
+	if cfg.PluginHost.PluginsDir != "" && !filepath.IsAbs(cfg.PluginHost.PluginsDir) {
+		cfg.PluginHost.PluginsDir = filepath.Join(filepath.Dir(path), cfg.PluginHost.PluginsDir)
+	}
+	return cfg, nil
+}
+
+// ParseConfig parses config.yaml content, applying Luker's defaults for keys that are absent.
+// Relative paths are left as they are.
+func ParseConfig(data []byte) (Config, error) {
+	cfg := Config{EnableServerPluginsAutoUpdate: true}
+	if err := yaml.Unmarshal(data, &cfg); err != nil {
+		return Config{}, err
+	}
+	return cfg, nil
+}
+
+// Options converts the file's settings into host Options.
+func (c Config) Options() Options {
+	return Options{
+		PluginsDir:          c.PluginHost.PluginsDir,
+		EnableServerPlugins: c.EnableServerPlugins,
+		AutoUpdate:          c.EnableServerPluginsAutoUpdate,
+		BodyLimit:           int64(c.PluginHost.BodyLimit),
+		InitTimeout:         time.Duration(c.PluginHost.InitTimeout),
+		ResponseTimeout:     time.Duration(c.PluginHost.ResponseTimeout),
+		Env:                 c.PluginHost.Env,
+	}
+}
+
+// ByteSize is a size in bytes that YAML may give as a number or as a string with a unit
+// (b, kb, mb, gb; 1kb = 1024 bytes, as the bytes package Express uses).
+type ByteSize int64
+
+// UnmarshalYAML accepts 1048576, "1048576", "100kb", "1.5mb".
+func (b *ByteSize) UnmarshalYAML(n *yaml.Node) error {
+	v, err := ParseByteSize(n.Value)
+	if err != nil {
+		return fmt.Errorf("line %d: %w", n.Line, err)
+	}
+	*b = ByteSize(v)
+	return nil
+}
+
+// ParseByteSize parses a byte count or a size with a unit, as Express's `limit` option does.
+func ParseByteSize(s string) (int64, error) {
+	t := strings.ToLower(strings.TrimSpace(s))
+	units := []struct {
+		suffix string
+		mult   float64
+	}{{"tb", 1 << 40}, {"gb", 1 << 30}, {"mb", 1 << 20}, {"kb", 1 << 10}, {"b", 1}}
+	mult := 1.0
+	for _, u := range units {
+		if strings.HasSuffix(t, u.suffix) {
+			t, mult = strings.TrimSpace(strings.TrimSuffix(t, u.suffix)), u.mult
+			break
+		}
+	}
+	f, err := strconv.ParseFloat(t, 64)
+	if err != nil || f < 0 {
+		return 0, fmt.Errorf("invalid size %q", s)
+	}
+	return int64(f * mult), nil
+}
+
+// Duration is a time.Duration that YAML gives as a Go duration string ("30s", "2m") or a number of
+// seconds.
+type Duration time.Duration
+
+// UnmarshalYAML accepts "30s" or 30.
+func (d *Duration) UnmarshalYAML(n *yaml.Node) error {
+	if secs, err := strconv.ParseFloat(n.Value, 64); err == nil {
+		*d = Duration(secs * float64(time.Second))
+		return nil
+	}
+	v, err := time.ParseDuration(n.Value)
+	if err != nil {
+		return fmt.Errorf("line %d: invalid duration %q", n.Line, n.Value)
+	}
+	if v < 0 {
+		return fmt.Errorf("line %d: negative duration %q", n.Line, n.Value)
+	}
+	*d = Duration(v)
+	return nil
+}

@@ -1,0 +1,178 @@
+package pluginhost
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/go-chi/chi/v5"
+)
+
+// logBuffer collects log output for assertions; safe for concurrent writers.
+type logBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *logBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *logBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
+}
+
+// lines returns the log lines containing every one of parts.
+func (b *logBuffer) lines(parts ...string) []string {
+	var out []string
+	for _, line := range strings.Split(b.String(), "\n") {
+		ok := line != ""
+		for _, p := range parts {
+			ok = ok && strings.Contains(line, p)
+		}
+		if ok {
+			out = append(out, line)
+		}
+	}
+	return out
+}
+
+// mustLog fails the test unless some log line contains all parts.
+func (b *logBuffer) mustLog(t *testing.T, parts ...string) {
+	t.Helper()
+	if len(b.lines(parts...)) == 0 {
+		t.Errorf("no log line contains %q; log:\n%s", parts, b.String())
+	}
+}
+
+type testHost struct {
+	host *Host
+	srv  *httptest.Server
+	log  *logBuffer
+}
+
+// startHost loads dir with plugins enabled and serves it through a chi router.
+func startHost(t *testing.T, dir string, mutate ...func(*Options)) *testHost {
+	t.Helper()
+	logs := &logBuffer{}
+	opts := Options{
+		PluginsDir:          dir,
+		EnableServerPlugins: true,
+		Logger:              slog.New(slog.NewTextHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug})),
+	}
+	for _, m := range mutate {
+		m(&opts)
+	}
+	host, err := New(context.Background(), opts)
+	if err != nil {
+		t.Fatalf("New: %v", err)
+	}
+	r := chi.NewRouter()
+	host.Mount(r)
+	srv := httptest.NewServer(r)
+	th := &testHost{host: host, srv: srv, log: logs}
+	t.Cleanup(func() {
+		srv.Close()
+		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		defer cancel()
+		_ = host.Close(ctx)
+	})
+	return th
+}
+
+// do sends a request and returns the status and body.
+func (th *testHost) do(t *testing.T, method, path, contentType, body string) (int, string) {
+	t.Helper()
+	req, err := http.NewRequest(method, th.srv.URL+path, strings.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if contentType != "" {
+		req.Header.Set("Content-Type", contentType)
+	}
+	resp, err := th.srv.Client().Do(req)
+	if err != nil {
+		t.Fatalf("%s %s: %v", method, path, err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, string(b)
+}
+
+// getJSON GETs path, requires 200 and decodes the JSON body.
+func (th *testHost) getJSON(t *testing.T, path string) map[string]any {
+	t.Helper()
+	status, body := th.do(t, "GET", path, "", "")
+	if status != 200 {
+		t.Fatalf("GET %s: status %d, body %s\nlog:\n%s", path, status, body, th.log.String())
+	}
+	var m map[string]any
+	if err := json.Unmarshal([]byte(body), &m); err != nil {
+		t.Fatalf("GET %s: %v in %q", path, err, body)
+	}
+	return m
+}
+
+// which asserts that plugin id answers /which with the given entry name.
+func (th *testHost) which(t *testing.T, id, want string) {
+	t.Helper()
+	if got := th.getJSON(t, "/api/plugins/"+id+"/which")["which"]; got != want {
+		t.Errorf("%s: loaded %v, want %s", id, got, want)
+	}
+}
+
+// notServed asserts that nothing answers under the plugin's prefix.
+func (th *testHost) notServed(t *testing.T, path string) {
+	t.Helper()
+	if status, body := th.do(t, "GET", path, "", ""); status != 404 {
+		t.Errorf("GET %s: status %d (%s), want 404", path, status, body)
+	}
+}
+
+// copyTree copies a testdata tree into a temporary directory (for plugins that write files),
+// keeping symlinks as symlinks.
+func copyTree(t *testing.T, src string) string {
+	t.Helper()
+	dst := t.TempDir()
+	err := filepath.Walk(src, func(p string, fi os.FileInfo, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(src, p)
+		target := filepath.Join(dst, rel)
+		switch {
+		case fi.Mode()&os.ModeSymlink != 0:
+			link, err := os.Readlink(p)
+			if err != nil {
+				return err
+			}
+			return os.Symlink(link, target)
+		case fi.IsDir():
+			return os.MkdirAll(target, 0o755)
+		default:
+			data, err := os.ReadFile(p)
+			if err != nil {
+				return err
+			}
+			return os.WriteFile(target, data, 0o644)
+		}
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dst
+}

@@ -1,0 +1,85 @@
+// Package platform assembles the JavaScript environment a plugin runs in: a jsruntime with Node's
+// globals, the built-in module registry, the module system and the Express shim.
+package platform
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"sync"
+	"time"
+
+	"github.com/dop251/goja"
+
+	"github.com/pluginhost/pluginhost/jsruntime"
+	"github.com/pluginhost/pluginhost/jsruntime/express"
+	"github.com/pluginhost/pluginhost/jsruntime/modules"
+	"github.com/pluginhost/pluginhost/jsruntime/node/buffer"
+	"github.com/pluginhost/pluginhost/jsruntime/node/console"
+	"github.com/pluginhost/pluginhost/jsruntime/node/events"
+	"github.com/pluginhost/pluginhost/jsruntime/node/fs"
+	nodemodule "github.com/pluginhost/pluginhost/jsruntime/node/module"
+	"github.com/pluginhost/pluginhost/jsruntime/node/path"
+	"github.com/pluginhost/pluginhost/jsruntime/node/url"
+	"github.com/pluginhost/pluginhost/jsruntime/web"
+)
+
+// Config describes one plugin runtime.
+type Config struct {
+	Name   string // plugin entry name, for logs
+	Root   string // plugins directory (real path): module lookups stop here
+	Logger *slog.Logger
+	Clock  jsruntime.Clock
+	Cache  *modules.TransformCache
+
+	BodyLimit       int64
+	Env             string
+	ResponseTimeout time.Duration
+}
+
+// Platform is a plugin's runtime with everything installed.
+type Platform struct {
+	RT      *jsruntime.Runtime
+	App     *express.App
+	modules *modules.System
+}
+
+// builtins is the registry shared by every runtime: it holds constructors, not values.
+var builtins = sync.OnceValue(func() *modules.Registry {
+	r := &modules.Registry{}
+	r.Register("buffer", buffer.Require)
+	r.Register("events", events.Require)
+	r.Register("fs", fs.Require)
+	r.Register("fs/promises", fs.RequirePromises)
+	r.Register("module", nodemodule.Require)
+	r.Register("path", path.Require)
+	r.Register("url", url.Require)
+	r.Register("express", express.Require)
+	r.Register("body-parser", express.RequireBodyParser)
+	return r
+})
+
+// New starts a runtime and installs the plugin environment on its loop. The runtime is ready for
+// LoadMain when New returns.
+func New(cfg Config) (*Platform, error) {
+	rt := jsruntime.New(jsruntime.Options{Name: cfg.Name, Logger: cfg.Logger, Clock: cfg.Clock})
+	p := &Platform{RT: rt}
+	err := rt.Do(rt.Context(), func(*goja.Runtime) error {
+		for _, install := range []func(*jsruntime.Runtime) error{console.Install, buffer.Install, web.Install, url.Install} {
+			if err := install(rt); err != nil {
+				return err
+			}
+		}
+		p.App = express.Install(rt, express.Config{BodyLimit: cfg.BodyLimit, Env: cfg.Env, ResponseTimeout: cfg.ResponseTimeout})
+		p.modules = modules.Enable(rt, modules.Options{Registry: builtins(), Root: cfg.Root, Cache: cfg.Cache})
+		return nil
+	})
+	if err != nil {
+		_ = rt.Close(context.Background())
+		return nil, fmt.Errorf("set up runtime: %w", err)
+	}
+	return p, nil
+}
+
+// LoadMain evaluates file as the plugin's main module and returns its exports. Call it on the loop.
+func (p *Platform) LoadMain(file string) (goja.Value, error) { return p.modules.LoadMain(file) }

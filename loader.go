@@ -1,0 +1,344 @@
+package pluginhost
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/dop251/goja"
+
+	"github.com/pluginhost/pluginhost/internal/platform"
+)
+
+// plugin is one entry of the plugins directory and, once loaded, its running instance.
+type plugin struct {
+	entry entry
+	cands []candidate
+	next  int // index in cands of the next candidate to try
+
+	mu   sync.Mutex
+	inst *instance // the candidate loaded (validated, then initialised); nil when none
+	file string    // entry file of inst, or the last candidate tried
+	err  error     // why the plugin is not loaded
+	// loaded is set once init settled; mounted when the router had routes at that moment.
+	loaded, mounted bool
+	exited          bool
+}
+
+// instance is one entry file evaluated in its own runtime.
+type instance struct {
+	plat    *platform.Platform
+	exports pluginExports
+	router  *goja.Object // loop-only
+}
+
+func (p *plugin) status() PluginStatus {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	s := PluginStatus{Entry: p.entry.name, File: p.file, Loaded: p.loaded, Mounted: p.mounted, Err: p.err}
+	if p.inst != nil {
+		s.Info = p.inst.exports.info
+	}
+	return s
+}
+
+// loadAll loads the plugins directory in three steps that keep Luker's rules while letting plugins
+// start in parallel: evaluate every entry (each in its own runtime, concurrently) and validate its
+// exports; refuse duplicate ids in scan order, so the later plugin is skipped before its init runs;
+// then run every init concurrently, each bounded by InitTimeout, falling through to the plugin's next
+// entry candidate when one fails.
+func (h *Host) loadAll(ctx context.Context) error {
+	dir := h.opts.PluginsDir
+	exists, err := pluginsDirState(dir)
+	if err != nil {
+		return err
+	}
+	if !exists {
+		h.log.Info("[Plugin Loader] No plugins directory; no plugins loaded", "dir", dir)
+		return nil
+	}
+	entries, problems := scan(dir)
+	for _, err := range problems {
+		h.log.Error("[Plugin Loader] Skipping entry", "err", err)
+	}
+	plugins := make([]*plugin, len(entries))
+	for i, e := range entries {
+		if e.linkTarget != "" {
+			h.log.Info("[Plugin Loader] Plugin folder is a link", "entry", e.name, "target", e.linkTarget)
+		}
+		plugins[i] = &plugin{entry: e, cands: candidates(e)}
+	}
+
+	parallel(len(plugins), func(i int) { h.prepare(ctx, plugins[i]) })
+
+	ids := &idRegistry{owners: map[string]*plugin{}}
+	for _, p := range plugins {
+		if p.inst != nil && !ids.claim(h, p) {
+			p.discard(ctx)
+		}
+	}
+
+	parallel(len(plugins), func(i int) { h.initialise(ctx, plugins[i], ids) })
+
+	h.mu.Lock()
+	h.plugins = plugins
+	loaded := 0
+	for _, p := range plugins {
+		if !p.loaded {
+			continue
+		}
+		loaded++
+		info := p.inst.exports.info
+		h.log.Info(fmt.Sprintf("[Plugin Loader] Loaded plugin: %s (%s)", info.Name, info.ID), "plugin", info.ID, "file", p.file)
+		if p.mounted {
+			h.mounted[info.ID] = newDispatch(h, p)
+		} else {
+			h.log.Warn("[Plugin Loader] Plugin registered no routes by the time init settled; its router is not mounted, and routes it adds later are not served",
+				"plugin", info.ID, "file", p.file)
+		}
+	}
+	h.mu.Unlock()
+	if loaded > 0 {
+		h.log.Info(fmt.Sprintf("%d server plugin(s) are currently loaded. Make sure you know exactly what they do, and only install plugins from trusted sources!", loaded))
+	}
+	return nil
+}
+
+// parallel runs fn(0..n-1) on a bounded number of goroutines. Loading is CPU-bound (transform and
+// compile), so more workers than CPUs only add memory.
+func parallel(n int, fn func(i int)) {
+	workers := min(n, max(2, runtime.GOMAXPROCS(0)))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range workers {
+		wg.Go(func() {
+			for i := range next {
+				fn(i)
+			}
+		})
+	}
+	for i := range n {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+}
+
+// idRegistry hands out plugin ids: the first plugin (in scan order) to claim an id keeps it.
+type idRegistry struct {
+	mu     sync.Mutex
+	owners map[string]*plugin
+}
+
+// claim records p as the owner of its id, or logs and refuses it when another plugin has it.
+func (r *idRegistry) claim(h *Host, p *plugin) bool {
+	id := p.inst.exports.info.ID
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if owner, taken := r.owners[id]; taken && owner != p {
+		err := fmt.Errorf("Failed to load plugin module; plugin ID '%s' is already in use", id)
+		h.log.Warn("[Plugin Loader] "+err.Error(), "plugin", id, "file", p.file, "kept", owner.file)
+		p.fail(fmt.Errorf("%w (by %s)", err, owner.file))
+		return false
+	}
+	r.owners[id] = p
+	return true
+}
+
+// release frees p's id after p failed, so that nothing holds an id no plugin serves.
+func (r *idRegistry) release(p *plugin) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if p.inst != nil && r.owners[p.inst.exports.info.ID] == p {
+		delete(r.owners, p.inst.exports.info.ID)
+	}
+}
+
+// prepare evaluates p's candidates in priority order until one loads and validates, logging why each
+// failed. On success p.inst holds the instance, not yet initialised.
+func (h *Host) prepare(ctx context.Context, p *plugin) {
+	for p.next < len(p.cands) {
+		c := p.cands[p.next]
+		p.next++
+		if c.file != "" {
+			p.file = c.file
+		}
+		if c.err != nil {
+			p.fail(c.err)
+			h.log.Error(fmt.Sprintf("Failed to load plugin from %s: %v", p.entry.path, c.err), "entry", p.entry.name, "candidate", c.via)
+			continue
+		}
+		inst, err := h.evaluate(ctx, p.entry, c.file)
+		if err != nil {
+			p.fail(err)
+			h.log.Error(fmt.Sprintf("Failed to load plugin from %s: %v", c.file, err), "entry", p.entry.name, "candidate", c.via)
+			continue
+		}
+		p.mu.Lock()
+		p.inst, p.err = inst, nil
+		p.mu.Unlock()
+		return
+	}
+	if len(p.cands) == 0 {
+		p.fail(errors.New("no entry point: no package.json main, index.js, index.cjs or index.mjs"))
+		h.log.Warn("[Plugin Loader] No entry point found; skipped", "entry", p.entry.name, "dir", p.entry.path)
+	}
+}
+
+// evaluate runs file as the main module of a fresh runtime and validates its exports.
+func (h *Host) evaluate(ctx context.Context, e entry, file string) (*instance, error) {
+	plat, err := platform.New(platform.Config{
+		Name:            strings.TrimSuffix(e.name, filepath.Ext(e.name)),
+		Root:            h.pluginsRoot(e),
+		Logger:          h.log,
+		Clock:           h.opts.clock,
+		Cache:           h.cache,
+		BodyLimit:       h.opts.BodyLimit,
+		Env:             h.opts.Env,
+		ResponseTimeout: h.opts.ResponseTimeout,
+	})
+	if err != nil {
+		return nil, err
+	}
+	inst := &instance{plat: plat}
+	loadCtx, cancel := context.WithTimeout(ctx, h.opts.InitTimeout)
+	defer cancel()
+	err = plat.RT.Do(loadCtx, func(vm *goja.Runtime) error {
+		exports, err := plat.LoadMain(file)
+		if err != nil {
+			return err
+		}
+		inst.exports, err = validateExports(exports)
+		return err
+	})
+	if err != nil {
+		if errors.Is(err, context.DeadlineExceeded) {
+			err = fmt.Errorf("module evaluation did not finish within %s", h.opts.InitTimeout)
+		}
+		inst.close(h.log)
+		return nil, err
+	}
+	return inst, nil
+}
+
+// pluginsRoot is the folder the module system treats as the top of the plugin's world: package.json
+// "type" and node_modules lookups stop there.
+func (h *Host) pluginsRoot(e entry) string {
+	if e.linkTarget != "" {
+		return e.root
+	}
+	if real, err := filepath.EvalSymlinks(h.opts.PluginsDir); err == nil {
+		return real
+	}
+	return h.opts.PluginsDir
+}
+
+// runtimeStopGrace is how long closing a runtime waits for interrupted JS to unwind.
+const runtimeStopGrace = 5 * time.Second
+
+// initialise calls init(router) on p's prepared instance, waits for it within InitTimeout, and falls
+// through to the next candidate when it throws, rejects or never settles.
+func (h *Host) initialise(ctx context.Context, p *plugin, ids *idRegistry) {
+	for p.inst != nil {
+		err := h.runInit(ctx, p)
+		if err == nil {
+			return
+		}
+		id := p.inst.exports.info.ID
+		h.log.Error(fmt.Sprintf("Failed to load plugin from %s: %v", p.file, err), "plugin", id)
+		ids.release(p)
+		p.discard(ctx)
+		p.fail(err)
+		h.prepare(ctx, p)
+		if p.inst != nil && !ids.claim(h, p) {
+			p.discard(ctx)
+		}
+	}
+}
+
+// runInit creates the plugin's router, calls init(router) and waits for its promise. It records
+// whether the router had entries when init settled: only then is it mounted, as in Luker.
+func (h *Host) runInit(ctx context.Context, p *plugin) error {
+	inst := p.inst
+	h.log.Info("Initializing plugin from "+p.file, "plugin", inst.exports.info.ID)
+	initCtx, cancel := context.WithTimeout(ctx, h.opts.InitTimeout)
+	defer cancel()
+	err := inst.plat.RT.Await(initCtx, func(vm *goja.Runtime) (goja.Value, error) {
+		inst.router = inst.plat.App.NewRouter()
+		return inst.exports.init(goja.Undefined(), inst.router)
+	})
+	if errors.Is(err, context.DeadlineExceeded) {
+		return fmt.Errorf("init did not settle within %s", h.opts.InitTimeout)
+	}
+	if err != nil {
+		return fmt.Errorf("init failed: %w", inst.plat.RT.Describe(err))
+	}
+	var stackLen int
+	if err := inst.plat.RT.Do(ctx, func(*goja.Runtime) error {
+		stackLen = inst.plat.App.StackLen(inst.router)
+		return nil
+	}); err != nil {
+		return err
+	}
+	p.mu.Lock()
+	p.loaded, p.mounted, p.err = true, stackLen > 0, nil
+	p.mu.Unlock()
+	return nil
+}
+
+func (p *plugin) fail(err error) {
+	p.mu.Lock()
+	p.err = err
+	p.mu.Unlock()
+}
+
+// discard closes p's current instance without calling exit (its init never completed).
+func (p *plugin) discard(ctx context.Context) {
+	p.mu.Lock()
+	inst := p.inst
+	p.inst = nil
+	p.mu.Unlock()
+	if inst != nil {
+		inst.close(inst.plat.RT.Logger())
+	}
+}
+
+// shutdown calls exit() once on a loaded plugin, waits for it within ctx, then stops the runtime.
+func (p *plugin) shutdown(ctx context.Context) error {
+	p.mu.Lock()
+	inst, loaded, exited := p.inst, p.loaded, p.exited
+	p.exited = true
+	p.mu.Unlock()
+	if inst == nil || exited {
+		return nil
+	}
+	log := inst.plat.RT.Logger()
+	var exitErr error
+	if loaded && inst.exports.exit != nil {
+		exitErr = inst.plat.RT.Await(ctx, func(*goja.Runtime) (goja.Value, error) {
+			return inst.exports.exit(goja.Undefined())
+		})
+		if exitErr != nil {
+			exitErr = fmt.Errorf("plugin %s: exit: %w", inst.exports.info.ID, inst.plat.RT.Describe(exitErr))
+			log.Error("[Plugin Loader] Plugin exit failed", "err", exitErr)
+		}
+	}
+	return errors.Join(exitErr, inst.close(log))
+}
+
+// close stops the instance's runtime, giving running JS a moment to unwind after the interrupt.
+func (inst *instance) close(log *slog.Logger) error {
+	ctx, cancel := context.WithTimeout(context.Background(), runtimeStopGrace)
+	defer cancel()
+	if err := inst.plat.RT.Close(ctx); err != nil {
+		log.Error("[Plugin Loader] Runtime did not stop", "err", err)
+		return err
+	}
+	return nil
+}

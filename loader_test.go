@@ -1,0 +1,81 @@
+package pluginhost
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestLifecycle(t *testing.T) {
+	th := startHost(t, "testdata/lifecycle", func(o *Options) { o.InitTimeout = 300 * time.Millisecond })
+	th.which(t, "good", "good")
+
+	// An empty router is never mounted, and routes added after init settled are not served.
+	th.notServed(t, "/api/plugins/empty-router/")
+	th.notServed(t, "/api/plugins/late-routes/late")
+	th.log.mustLog(t, "not mounted", "late-routes")
+	th.log.mustLog(t, "not mounted", "empty-router")
+	// A router that had routes when init settled is live, as in Express: later routes are served too.
+	th.getJSON(t, "/api/plugins/late-extra/early")
+	th.getJSON(t, "/api/plugins/late-extra/after")
+
+	// init that throws, rejects or never settles is refused and logged; its routes are not served.
+	th.notServed(t, "/api/plugins/init-throws/x")
+	th.log.mustLog(t, "Failed to load plugin from", "init-throws.js", "sync init failure")
+	th.notServed(t, "/api/plugins/init-rejects/x")
+	th.log.mustLog(t, "Failed to load plugin from", "init-rejects.mjs", "async init failure")
+	th.notServed(t, "/api/plugins/init-never/x")
+	th.log.mustLog(t, "Failed to load plugin from", "init-never.mjs", "did not settle")
+
+	th.log.mustLog(t, "[Plugin Loader] Loaded plugin: Good (good)")
+	th.log.mustLog(t, "server plugin(s) are currently loaded")
+	for _, p := range th.host.Plugins() {
+		switch p.Entry {
+		case "good.js", "late-extra.mjs", "exit-async.mjs", "exit-throws.js":
+			if !p.Loaded || !p.Mounted {
+				t.Errorf("%s: loaded=%v mounted=%v err=%v", p.Entry, p.Loaded, p.Mounted, p.Err)
+			}
+		case "empty-router.js", "late-routes.mjs":
+			if !p.Loaded || p.Mounted {
+				t.Errorf("%s: loaded=%v mounted=%v, want loaded and not mounted", p.Entry, p.Loaded, p.Mounted)
+			}
+		default:
+			if p.Loaded || p.Err == nil {
+				t.Errorf("%s: loaded=%v err=%v, want refused", p.Entry, p.Loaded, p.Err)
+			}
+		}
+	}
+}
+
+func TestCloseCallsExitOnceAndStopsServing(t *testing.T) {
+	th := startHost(t, "testdata/lifecycle", func(o *Options) { o.InitTimeout = 300 * time.Millisecond })
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	err := th.host.Close(ctx)
+	if err == nil || !strings.Contains(err.Error(), "exit failure") {
+		t.Errorf("Close error = %v, want the failing exit reported", err)
+	}
+	if again := th.host.Close(ctx); again != err {
+		t.Errorf("second Close = %v, want the first result %v", again, err)
+	}
+	if n := len(th.log.lines("good exit called")); n != 1 {
+		t.Errorf("good exit called %d times, want 1", n)
+	}
+	if n := len(th.log.lines("exit-async exit finished")); n != 1 {
+		t.Errorf("async exit finished %d times, want 1 (Close must wait for its promise)", n)
+	}
+	th.log.mustLog(t, "Plugin exit failed", "exit-throws", "exit failure")
+	if status, body := th.do(t, "GET", "/api/plugins/good/which", "", ""); status != 503 || !strings.Contains(body, `"error"`) {
+		t.Errorf("after Close: %d %s, want 503 JSON error", status, body)
+	}
+}
+
+func TestDisabledLoadsNothing(t *testing.T) {
+	th := startHost(t, "testdata/lifecycle", func(o *Options) { o.EnableServerPlugins = false })
+	if n := len(th.host.Plugins()); n != 0 {
+		t.Errorf("%d plugins loaded while disabled", n)
+	}
+	th.notServed(t, "/api/plugins/good/which")
+	th.log.mustLog(t, "enableServerPlugins: true")
+}

@@ -1,0 +1,194 @@
+// Package pluginhost hosts Luker and SillyTavern server plugins (CommonJS or ESM JavaScript written for
+// Node and Express 4) inside a Go HTTP server.
+//
+// New scans a plugins directory, resolves each plugin's entry file by the documented priority, runs
+// it in its own goja runtime with its own event loop, calls its init(router) with an Express-compatible
+// router, and keeps the plugins whose router has routes. Mount puts them under /api/plugins/<id>/ on a
+// chi router; Handler serves the same without chi. Close calls every plugin's exit().
+//
+// Plugins see Luker's host context: JSON and urlencoded bodies are parsed before plugin routes, so
+// req.body is at least {}.
+package pluginhost
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"os"
+	"sync"
+	"time"
+
+	"github.com/pluginhost/pluginhost/jsruntime"
+	"github.com/pluginhost/pluginhost/jsruntime/modules"
+)
+
+// Defaults applied to zero Options fields.
+const (
+	DefaultPluginsDir      = "plugins"
+	DefaultBodyLimit       = 500 << 20 // Luker's global parser limit
+	DefaultInitTimeout     = 30 * time.Second
+	DefaultResponseTimeout = 120 * time.Second // LLM proxies stream for minutes
+)
+
+// Options configure a Host. The zero value is valid and loads nothing: EnableServerPlugins must be set,
+// as in Luker.
+type Options struct {
+	// PluginsDir is the directory scanned for plugins. Default "plugins".
+	PluginsDir string
+	// EnableServerPlugins turns loading on (Luker's enableServerPlugins). When false, New logs how to
+	// enable plugins and loads nothing.
+	EnableServerPlugins bool
+	// AutoUpdate fast-forwards git-cloned plugins before loading (Luker's enableServerPluginsAutoUpdate,
+	// which defaults to true in config.yaml; the Options zero value leaves repositories alone).
+	AutoUpdate bool
+	// BodyLimit caps the bodies read by the global JSON and urlencoded parsers. Default 500 MB.
+	BodyLimit int64
+	// InitTimeout bounds each plugin's init. A plugin whose init has not settled by then is refused.
+	// Default 30 s.
+	InitTimeout time.Duration
+	// ResponseTimeout bounds how long a plugin may take to answer; the client then gets 504 JSON.
+	// Default 120 s.
+	ResponseTimeout time.Duration
+	// Env is "production" (default) or "development", as NODE_ENV for Express: development error
+	// pages include stack traces.
+	Env string
+	// Logger receives all logs, with the plugin id as the "plugin" attribute. Nil means slog.Default().
+	Logger *slog.Logger
+	// NotFound answers requests under /api/plugins/ that no plugin handles, including those a plugin
+	// router passes on. Nil means the mux's NotFound handler when mounted on chi, else Express's plain
+	// 404 page ("Cannot GET /path").
+	NotFound http.Handler
+
+	clock jsruntime.Clock // tests only: drives plugin timers
+}
+
+// Host owns the loaded plugins. It is safe for concurrent use.
+type Host struct {
+	opts  Options
+	log   *slog.Logger
+	cache *modules.TransformCache
+
+	mu        sync.RWMutex
+	plugins   []*plugin            // every entry found, in scan order, loaded or not
+	mounted   map[string]*dispatch // by id: plugins whose router is served
+	closeOnce sync.Once
+	closeErr  error
+}
+
+// New scans opts.PluginsDir and loads every plugin in it. A plugin that fails is logged (plugin, file
+// and reason) and skipped; it never stops the others. New returns an error only when the plugins
+// directory exists but cannot be read. ctx bounds loading as a whole.
+func New(ctx context.Context, opts Options) (*Host, error) {
+	if opts.PluginsDir == "" {
+		opts.PluginsDir = DefaultPluginsDir
+	}
+	if opts.BodyLimit <= 0 {
+		opts.BodyLimit = DefaultBodyLimit
+	}
+	if opts.InitTimeout <= 0 {
+		opts.InitTimeout = DefaultInitTimeout
+	}
+	if opts.ResponseTimeout <= 0 {
+		opts.ResponseTimeout = DefaultResponseTimeout
+	}
+	if opts.Env == "" {
+		opts.Env = "production"
+	}
+	logger := opts.Logger
+	if logger == nil {
+		logger = slog.Default()
+	}
+	h := &Host{
+		opts:    opts,
+		log:     logger,
+		cache:   &modules.TransformCache{},
+		mounted: map[string]*dispatch{},
+	}
+	if !opts.EnableServerPlugins {
+		h.log.Info("[Plugin Loader] Server plugins are disabled. Set enableServerPlugins: true in config.yaml to enable them.")
+		return h, nil
+	}
+	if err := h.loadAll(ctx); err != nil {
+		return nil, err
+	}
+	return h, nil
+}
+
+// Info describes a plugin as its info export declares it.
+type Info struct {
+	ID          string
+	Name        string
+	Description string
+}
+
+// PluginStatus reports one entry of the plugins directory.
+type PluginStatus struct {
+	// Entry is the file or folder name in the plugins directory.
+	Entry string
+	// File is the entry file that loaded, or the last one tried.
+	File string
+	// Info is the plugin's info; empty when it never validated.
+	Info Info
+	// Loaded is true when init settled successfully; Mounted when its router is also served.
+	Loaded, Mounted bool
+	// Err is why the plugin is not loaded.
+	Err error
+}
+
+// Plugins lists every entry found in the plugins directory, in load order.
+func (h *Host) Plugins() []PluginStatus {
+	h.mu.RLock()
+	defer h.mu.RUnlock()
+	out := make([]PluginStatus, 0, len(h.plugins))
+	for _, p := range h.plugins {
+		out = append(out, p.status())
+	}
+	return out
+}
+
+// Close calls every loaded plugin's exit() concurrently and waits for their promises until ctx ends,
+// logging failures, then stops every runtime. Requests to plugins afterwards get 503. Calling Close
+// again returns the first call's result.
+func (h *Host) Close(ctx context.Context) error {
+	h.closeOnce.Do(func() {
+		h.mu.RLock()
+		plugins := append([]*plugin(nil), h.plugins...)
+		dispatchers := make([]*dispatch, 0, len(h.mounted))
+		for _, d := range h.mounted {
+			dispatchers = append(dispatchers, d)
+		}
+		h.mu.RUnlock()
+		for _, d := range dispatchers {
+			d.stop()
+		}
+		var wg sync.WaitGroup
+		errs := make([]error, len(plugins))
+		for i, p := range plugins {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				errs[i] = p.shutdown(ctx)
+			}()
+		}
+		wg.Wait()
+		h.closeErr = errors.Join(errs...)
+	})
+	return h.closeErr
+}
+
+// pluginsDirState reports whether dir exists as a directory; a missing directory is not an error.
+func pluginsDirState(dir string) (exists bool, err error) {
+	fi, err := os.Stat(dir)
+	if errors.Is(err, os.ErrNotExist) {
+		return false, nil
+	}
+	if err != nil {
+		return false, fmt.Errorf("pluginhost: plugins directory: %w", err)
+	}
+	if !fi.IsDir() {
+		return false, fmt.Errorf("pluginhost: plugins directory %s is not a directory", dir)
+	}
+	return true, nil
+}

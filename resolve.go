@@ -1,0 +1,209 @@
+package pluginhost
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// entry is one plugin found in the plugins directory.
+type entry struct {
+	name string // the directory entry's name
+	path string // the entry's path inside the plugins directory
+	dir  bool   // a directory plugin (else a single file)
+	// root is the real path everything of this plugin must stay inside: the plugin's folder (the link
+	// target for a linked folder), or for a single file the plugins directory itself.
+	root string
+	// linkTarget is where a top-level symlink points, for the log.
+	linkTarget string
+}
+
+// singleFileExts are the extensions of single-file plugins.
+var singleFileExts = []string{".js", ".cjs", ".mjs"}
+
+// directoryEntryFiles are tried, in order, after package.json main.
+var directoryEntryFiles = []string{"index.js", "index.cjs", "index.mjs"}
+
+// scan lists the plugins in dir in a stable (sorted) order. Entries that are neither directories nor
+// .js/.cjs/.mjs files are skipped. A top-level symlink to a folder elsewhere is a linked plugin whose
+// root is the link target: the operator chose to link it.
+func scan(dir string) ([]entry, []error) {
+	realDir, err := filepath.EvalSymlinks(dir)
+	if err != nil {
+		return nil, []error{fmt.Errorf("resolve plugins directory: %w", err)}
+	}
+	des, err := os.ReadDir(dir) // sorted by name
+	if err != nil {
+		return nil, []error{fmt.Errorf("read plugins directory: %w", err)}
+	}
+	var out []entry
+	var problems []error
+	for _, de := range des {
+		p := filepath.Join(dir, de.Name())
+		e := entry{name: de.Name(), path: p}
+		mode := de.Type()
+		if mode&fs.ModeSymlink != 0 {
+			target, err := filepath.EvalSymlinks(p)
+			if err != nil {
+				problems = append(problems, fmt.Errorf("%s: broken symlink: %w", p, err))
+				continue
+			}
+			fi, err := os.Stat(target)
+			if err != nil {
+				problems = append(problems, fmt.Errorf("%s: %w", p, err))
+				continue
+			}
+			if fi.IsDir() {
+				e.dir, e.root, e.linkTarget = true, target, target
+				out = append(out, e)
+				continue
+			}
+			mode = fi.Mode().Type()
+		}
+		switch {
+		case mode.IsDir():
+			e.dir, e.root = true, filepath.Join(realDir, de.Name())
+		case mode.IsRegular():
+			if !hasExt(de.Name(), singleFileExts) {
+				continue
+			}
+			e.root = realDir
+		default:
+			continue
+		}
+		out = append(out, e)
+	}
+	return out, problems
+}
+
+func hasExt(name string, exts []string) bool {
+	ext := filepath.Ext(name)
+	for _, x := range exts {
+		if ext == x {
+			return true
+		}
+	}
+	return false
+}
+
+// candidate is one possible entry file of a plugin, in priority order.
+type candidate struct {
+	file string // real path of the entry file, inside the plugin's root
+	via  string // how it was found: "package.json main", "index.js", …
+	err  error  // why it cannot be used (not found, escapes the plugin, …); file may be empty
+}
+
+// candidates returns a plugin's entry files in the documented priority: package.json main, then
+// index.js, index.cjs, index.mjs; for a single-file plugin, the file. Candidates that do not exist are
+// left out; candidates that exist but may not be used carry err.
+func candidates(e entry) []candidate {
+	if !e.dir {
+		file, err := contained(e.root, e.path)
+		return []candidate{{file: file, via: "file", err: err}}
+	}
+	var out []candidate
+	if c, ok := mainCandidate(e); ok {
+		out = append(out, c)
+	}
+	for _, name := range directoryEntryFiles {
+		p := filepath.Join(e.root, name)
+		if _, err := os.Lstat(p); err != nil {
+			continue
+		}
+		file, err := contained(e.root, p)
+		out = append(out, candidate{file: file, via: name, err: err})
+	}
+	return out
+}
+
+// mainCandidate resolves package.json's main by Node's rules (the extension may be omitted, or main
+// may name a folder). ok is false when there is no package.json or it has no main.
+func mainCandidate(e entry) (candidate, bool) {
+	pkgPath := filepath.Join(e.root, "package.json")
+	data, err := os.ReadFile(pkgPath)
+	if errors.Is(err, os.ErrNotExist) {
+		return candidate{}, false
+	}
+	c := candidate{via: "package.json main"}
+	if err != nil {
+		c.err = fmt.Errorf("read %s: %w", pkgPath, err)
+		return c, true
+	}
+	var pkg struct {
+		Main any `json:"main"`
+	}
+	if err := json.Unmarshal(data, &pkg); err != nil {
+		c.err = fmt.Errorf("malformed %s: %w", pkgPath, err)
+		return c, true
+	}
+	main, isString := pkg.Main.(string)
+	if pkg.Main == nil || (isString && main == "") {
+		return candidate{}, false
+	}
+	if !isString {
+		c.err = fmt.Errorf("%s: main is not a string", pkgPath)
+		return c, true
+	}
+	if filepath.IsAbs(main) || strings.HasPrefix(main, "/") {
+		c.err = fmt.Errorf("%s: main %q is an absolute path; it must name a file inside the plugin", pkgPath, main)
+		return c, true
+	}
+	p, err := resolveMain(filepath.Join(e.root, filepath.FromSlash(main)))
+	if err != nil {
+		c.err = fmt.Errorf("%s: main %q: %w", pkgPath, main, err)
+		return c, true
+	}
+	c.file, c.err = contained(e.root, p)
+	if c.err != nil {
+		c.err = fmt.Errorf("%s: main %q: %w", pkgPath, main, c.err)
+	}
+	return c, true
+}
+
+// resolveMain applies Node's file-then-directory lookup to the joined main path.
+func resolveMain(p string) (string, error) {
+	if isFile(p) {
+		return p, nil
+	}
+	for _, ext := range singleFileExts {
+		if isFile(p + ext) {
+			return p + ext, nil
+		}
+	}
+	if isDir(p) {
+		for _, name := range directoryEntryFiles {
+			if q := filepath.Join(p, name); isFile(q) {
+				return q, nil
+			}
+		}
+	}
+	return "", errors.New("no such file")
+}
+
+// contained resolves p's symlinks and checks that the result lies inside root (already real). This
+// is the path-traversal protection: a plugin's entry never leaves the plugin.
+func contained(root, p string) (string, error) {
+	real, err := filepath.EvalSymlinks(p)
+	if err != nil {
+		return "", fmt.Errorf("resolve %s: %w", p, err)
+	}
+	rel, err := filepath.Rel(root, real)
+	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) || filepath.IsAbs(rel) {
+		return "", fmt.Errorf("%s resolves to %s, outside the plugin's root %s: refused", p, real, root)
+	}
+	return real, nil
+}
+
+func isFile(p string) bool {
+	fi, err := os.Stat(p)
+	return err == nil && fi.Mode().IsRegular()
+}
+
+func isDir(p string) bool {
+	fi, err := os.Stat(p)
+	return err == nil && fi.IsDir()
+}

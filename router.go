@@ -1,0 +1,155 @@
+package pluginhost
+
+import (
+	"context"
+	"net/http"
+	"sort"
+	"strings"
+	"sync/atomic"
+
+	"github.com/go-chi/chi/v5"
+)
+
+// MountPrefix is where plugin routers are served: /api/plugins/<id>.
+const MountPrefix = "/api/plugins/"
+
+// dispatch is the stable handler for one plugin id. Its router sits behind an atomic pointer so that a
+// reload can swap it without touching the mux it is mounted on.
+type dispatch struct {
+	id      string
+	current atomic.Pointer[http.Handler]
+	stopped atomic.Bool
+}
+
+func newDispatch(h *Host, p *plugin) *dispatch {
+	d := &dispatch{id: p.inst.exports.info.ID}
+	inst := p.inst
+	var handler http.Handler
+	_ = inst.plat.RT.Do(context.Background(), func(_ *goja.Runtime) error {
+		handler = inst.plat.App.Handler(inst.router, strings.TrimSuffix(MountPrefix, "/")+"/"+d.id, http.HandlerFunc(fallThrough))
+		return nil
+	})
+	if handler != nil {
+		d.current.Store(&handler)
+	}
+	return d
+}
+
+func (d *dispatch) stop() { d.stopped.Store(true) }
+
+// ServeHTTP hands the request to the plugin's router; when the host is closing, it answers 503.
+func (d *dispatch) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if d.stopped.Load() {
+		writeJSONError(w, http.StatusServiceUnavailable, "plugin host is shutting down")
+		return
+	}
+	h := d.current.Load()
+	if h == nil {
+		fallThrough(w, r)
+		return
+	}
+	(*h).ServeHTTP(w, r)
+}
+
+// fallbackKey carries, in the request context, the handler for requests a plugin router passes on.
+type fallbackKey struct{}
+
+// withFallback makes next the handler for requests that leave a plugin router unhandled.
+func withFallback(next http.Handler, r *http.Request) *http.Request {
+	return r.WithContext(context.WithValue(r.Context(), fallbackKey{}, next))
+}
+
+// fallThrough continues a request that a plugin router did not handle, as Express continues with the
+// app's later middleware: the configured NotFound handler.
+func fallThrough(w http.ResponseWriter, r *http.Request) {
+	if next, ok := r.Context().Value(fallbackKey{}).(http.Handler); ok && next != nil {
+		next.ServeHTTP(w, r)
+		return
+	}
+	express.NotFound(w, r)
+}
+
+// Mount serves every mounted plugin at /api/plugins/<id> on r, below r's middleware, so a caller's
+// authentication or logging applies to plugin routes. Requests a plugin passes on go to
+// Options.NotFound, else r's NotFound handler. Call it once per router: chi refuses a second mount
+// of the same path.
+//
+// chi matches the /api/plugins/<id> prefix case-sensitively; Handler matches it without regard to
+// case, as Express does.
+func (h *Host) Mount(r chi.Router) {
+	fallback := h.fallback(r)
+	for _, id := range h.mountedIDs() {
+		d := h.dispatcher(id)
+		r.Mount(MountPrefix+id, http.HandlerFunc(func(w http.ResponseWriter, req *http.Request) {
+			d.ServeHTTP(w, withFallback(fallback, req))
+		}))
+	}
+}
+
+// Handler serves every mounted plugin for callers without chi: requests whose path starts with
+// /api/plugins/<id> (case-insensitively, as Express matches) go to that plugin; every other request
+// goes to Options.NotFound, else Express's 404 page. Mount it with mux.Handle("/api/plugins/", …).
+func (h *Host) Handler() http.Handler {
+	fallback := h.fallback(nil)
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		r = withFallback(fallback, r)
+		if d := h.dispatcher(pluginIDFromPath(r.URL.EscapedPath())); d != nil {
+			d.ServeHTTP(w, r)
+			return
+		}
+		fallThrough(w, r)
+	})
+}
+
+// pluginIDFromPath extracts <id> from /api/plugins/<id>[/...], matching the prefix case-insensitively;
+// "" when the path is not under the mount prefix. Ids are lower-case by rule, so the segment is too.
+func pluginIDFromPath(p string) string {
+	if len(p) <= len(MountPrefix) || !strings.EqualFold(p[:len(MountPrefix)], MountPrefix) {
+		return ""
+	}
+	rest := p[len(MountPrefix):]
+	if i := strings.IndexByte(rest, '/'); i >= 0 {
+		rest = rest[:i]
+	}
+	return strings.ToLower(rest)
+}
+
+// fallback is the handler for requests no plugin handles: Options.NotFound, else the chi mux's own
+// NotFound handler (looked up per request, so one set later applies), else nil for Express's 404.
+func (h *Host) fallback(r chi.Router) http.Handler {
+	if h.opts.NotFound != nil {
+		return h.opts.NotFound
+	}
+	if nf, ok := r.(interface{ NotFoundHandler() http.HandlerFunc }); ok {
+		return http.HandlerFunc(func(w http.ResponseWriter, req *http.Request) { nf.NotFoundHandler()(w, req) })
+	}
+	return nil
+}
+
+func (h *Host) dispatcher(id string) *dispatch {
+	if id == "" {
+		return nil
+	}
+	h.mu.RLock()
+	defer h.mu.RUnlock()
+	return h.mounted[id]
+}
+
+func (h *Host) mountedIDs() []string {
+	h.mu.RLock()
+	defer h.mu.RUnlock()
+	ids := make([]string, 0, len(h.mounted))
+	for id := range h.mounted {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	return ids
+}
+
+// writeJSONError answers with the {error} JSON body plugins and the host use for failures.
+func writeJSONError(w http.ResponseWriter, status int, msg string) {
+	body, _ := json.Marshal(map[string]string{"error": msg})
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.WriteHeader(status)
+	_, _ = w.Write(body)
+}

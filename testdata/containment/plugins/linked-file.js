@@ -1,0 +1,1 @@
+../outside/evil.js

@@ -1,0 +1,1 @@
+module.exports = { info: { id: 'invalid-falls-through', name: 'x', description: 'x' } };

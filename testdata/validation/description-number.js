@@ -1,0 +1,1 @@
+module.exports = { info: { id: 'description-number', name: 'x', description: 5 }, init() {} };

@@ -1,0 +1,5 @@
+const info = { id: 'MyPlugin', name: 'MyPlugin plugin', description: 'test plugin' };
+async function init(router) {
+    router.get('/which', (req, res) => res.json({ which: 'x' }));
+}
+module.exports = { info, init };

@@ -1,0 +1,1 @@
+module.exports = { info: { id: 'init-not-function', name: 'x', description: 'x' }, init: 'soon' };

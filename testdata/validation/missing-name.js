@@ -1,0 +1,1 @@
+module.exports = { info: { id: 'missing-name', description: 'x' }, init() {} };

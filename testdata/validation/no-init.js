@@ -1,0 +1,1 @@
+module.exports = { info: { id: 'no-init', name: 'x', description: 'x' } };
