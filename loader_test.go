@@ -12,11 +12,11 @@ func TestLifecycle(t *testing.T) {
 	th.which(t, "good", "good")
 
 	// An empty router is never mounted, and routes added after init settled are not served.
+	// Routes registered after an await inside init count: init has not settled yet.
 	th.notServed(t, "/api/plugins/empty-router/")
 	th.notServed(t, "/api/plugins/late-routes/late")
 	th.log.mustLog(t, "not mounted", "late-routes")
 	th.log.mustLog(t, "not mounted", "empty-router")
-	// A router that had routes when init settled is live, as in Express: later routes are served too.
 	th.getJSON(t, "/api/plugins/late-extra/early")
 	th.getJSON(t, "/api/plugins/late-extra/after")
 
