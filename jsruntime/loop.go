@@ -39,10 +39,16 @@ func (l *loop) enqueue(job func()) bool {
 }
 
 // run drains the queue until stop is called. runJob wraps each job (panic recovery, interrupt checks).
+// The queue and a spare slice swap roles each round, so a steady stream of jobs allocates nothing.
 func (l *loop) run(runJob func(func())) {
 	defer close(l.done)
 	for {
 		l.mu.Lock()
+		for len(l.queue) == 0 && !l.stopped {
+			l.mu.Unlock()
+			<-l.wake
+			l.mu.Lock()
+		}
 		if l.stopped {
 			l.queue = nil
 			l.mu.Unlock()
@@ -50,11 +56,8 @@ func (l *loop) run(runJob func(func())) {
 		}
 		batch := l.queue
 		l.queue = l.spare[:0]
+		l.spare = nil
 		l.mu.Unlock()
-		if len(batch) == 0 {
-			<-l.wake
-			continue
-		}
 		for i, job := range batch {
 			batch[i] = nil
 			runJob(job)
