@@ -1,0 +1,85 @@
+package modules
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/dop251/goja"
+)
+
+// The wrappers open on the first line of the source, so line numbers in stack traces and syntax
+// errors stay those of the file. The closing "})" goes on its own last line, where goja still finds
+// an inline source map on the line before it.
+const (
+	cjsPrefix     = "(function (exports, require, module, __filename, __dirname) { "
+	esmPrefix     = "(function (module, require, " + importMetaParam + ") { "
+	wrapperSuffix = "\n})"
+)
+
+// compile returns filename's program, from the cache when its content was compiled before.
+func (s *System) compile(filename string, src []byte, m mode) (*compiled, error) {
+	return s.cache.get(filename, m, src, func() (*compiled, error) {
+		return compile(filename, prepare(src), m)
+	})
+}
+
+// compile turns source into a wrapper-function program. Plain CommonJS goes straight to goja; esbuild
+// runs only when needed: for ESM, TypeScript, and CommonJS using syntax goja lacks (async generators,
+// for await, import()), which goja's parser rejects. A file whose format depends on its syntax and
+// that goja parses is CommonJS: goja cannot parse import or export statements.
+func compile(filename, src string, m mode) (*compiled, error) {
+	if !m.ts && m.intent != asESM {
+		prog, err := goja.Compile(filename, cjsPrefix+src+wrapperSuffix, false)
+		if err == nil {
+			return &compiled{program: prog, format: CommonJS}, nil
+		}
+	}
+	format := CommonJS
+	switch m.intent {
+	case asESM:
+		format = ESM
+	case bySyntax:
+		var err error
+		if format, err = detect(filename, src, m.ts); err != nil {
+			return nil, err
+		}
+	}
+	code, err := transform(filename, src, m.ts, format)
+	if err != nil {
+		return nil, err
+	}
+	prefix := cjsPrefix
+	if format == ESM {
+		prefix = esmPrefix
+	}
+	// ES modules are strict mode code, as in Node.
+	prog, err := goja.Compile(filename, prefix+code+wrapperSuffix, format == ESM)
+	if err != nil {
+		return nil, compileError(filename, err)
+	}
+	return &compiled{program: prog, format: format}, nil
+}
+
+// prepare drops a byte order mark and comments out a hashbang line: both are allowed only at the very
+// start of a script, which the wrapper no longer is. The line count is kept.
+func prepare(src []byte) string {
+	s := strings.TrimPrefix(string(src), "\uFEFF")
+	if strings.HasPrefix(s, "#!") {
+		s = "//" + s[2:]
+	}
+	return s
+}
+
+// compileError reports a goja compile failure as a SyntaxError naming the file.
+func compileError(filename string, err error) error {
+	var se *goja.CompilerSyntaxError
+	if errors.As(err, &se) {
+		msg := strings.TrimPrefix(se.Error(), "SyntaxError: ")
+		if !strings.Contains(msg, filename) {
+			msg = filename + ": " + msg
+		}
+		return &Error{Message: msg, syntax: true}
+	}
+	return fmt.Errorf("compile %s: %w", filename, err)
+}

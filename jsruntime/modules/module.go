@@ -1,0 +1,166 @@
+package modules
+
+import (
+	"os"
+	"path/filepath"
+	"strconv"
+
+	"github.com/dop251/goja"
+)
+
+// module is the Go side of one module object: what its require function needs.
+type module struct {
+	filename string
+	dir      string
+	obj      *goja.Object // the JS module object
+	require  *goja.Object // its require function
+	parent   *module      // the module that first required it; nil for the main module
+	esm      bool         // an ES module: its imports match the "import" export condition
+}
+
+// newModule builds a module object with Node's properties and its require function.
+func (s *System) newModule(filename string, parent *module) *module {
+	m := &module{filename: filename, dir: filepath.Dir(filename), parent: parent}
+	obj := s.vm.NewObject()
+	m.obj = obj
+	m.require = s.makeRequire(m)
+	parentObj := goja.Null()
+	if parent != nil {
+		parentObj = parent.obj
+	}
+	_ = obj.Set("id", filename)
+	_ = obj.Set("path", m.dir)
+	_ = obj.Set("exports", s.vm.NewObject())
+	_ = obj.Set("filename", filename)
+	_ = obj.Set("loaded", false)
+	_ = obj.Set("parent", parentObj)
+	_ = obj.Set("children", s.vm.NewArray())
+	_ = obj.Set("paths", s.nodeModulesPaths(m.dir))
+	_ = obj.Set("require", m.require)
+	return m
+}
+
+func (m *module) conditions() conditions { return conditions{esm: m.esm} }
+
+// requireStack lists the files from m up to the main module, as Node's MODULE_NOT_FOUND shows.
+func (m *module) requireStack() []string {
+	var stack []string
+	for ; m != nil; m = m.parent {
+		stack = append(stack, m.filename)
+	}
+	return stack
+}
+
+// load returns the exports of the module at filename (already resolved), evaluating it unless
+// require.cache holds it. A module is cached before it runs, so a circular require sees its partial
+// exports; a module that throws is dropped from the cache so that a later require retries.
+func (s *System) load(filename string, parent *module, isMain bool) (goja.Value, error) {
+	if cached, ok := s.modCache.Get(filename).(*goja.Object); ok && !isMain {
+		if parent != nil {
+			s.addChild(parent.obj, cached)
+		}
+		return cached.Get("exports"), nil
+	}
+	if filepath.Ext(filename) == ".node" {
+		return nil, s.nativeAddon(filename, parent)
+	}
+	m := s.newModule(filename, parent)
+	if isMain {
+		_ = m.obj.Set("id", ".")
+		s.main = m.obj
+	}
+	_ = s.modCache.Set(filename, m.obj)
+	if parent != nil {
+		s.addChild(parent.obj, m.obj)
+	}
+	if err := s.evaluate(m); err != nil {
+		_ = s.modCache.Delete(filename)
+		if parent != nil {
+			s.removeChild(parent.obj, m.obj)
+		}
+		return nil, err
+	}
+	_ = m.obj.Set("loaded", true)
+	return m.obj.Get("exports"), nil
+}
+
+// evaluate runs the module's file according to its extension and format.
+func (s *System) evaluate(m *module) error {
+	src, err := os.ReadFile(m.filename)
+	if err != nil {
+		return err
+	}
+	if filepath.Ext(m.filename) == ".json" {
+		return s.evaluateJSON(m, src)
+	}
+	md, err := s.modeOf(m.filename)
+	if err != nil {
+		return err
+	}
+	c, err := s.compile(m.filename, src, md)
+	if err != nil {
+		return err
+	}
+	fnValue, err := s.vm.RunProgram(c.program)
+	if err != nil {
+		return err
+	}
+	fn, _ := goja.AssertFunction(fnValue)
+	if c.format == ESM {
+		m.esm = true
+		_, err = fn(goja.Undefined(), m.obj, m.require, s.importMeta(m))
+		return err
+	}
+	exports := m.obj.Get("exports")
+	_, err = fn(exports, exports, m.require, m.obj, s.vm.ToValue(m.filename), s.vm.ToValue(m.dir))
+	return err
+}
+
+// evaluateJSON sets module.exports to the parsed file; a parse error names the file, as in Node.
+func (s *System) evaluateJSON(m *module, src []byte) error {
+	parse, _ := goja.AssertFunction(s.vm.Get("JSON").ToObject(s.vm).Get("parse"))
+	v, err := parse(goja.Undefined(), s.vm.ToValue(prepare(src)))
+	if err != nil {
+		msg := err.Error()
+		if exc, ok := err.(*goja.Exception); ok {
+			if obj, ok := exc.Value().(*goja.Object); ok {
+				msg = obj.Get("message").String()
+			}
+		}
+		return &Error{Message: m.filename + ": " + msg, syntax: true}
+	}
+	return m.obj.Set("exports", v)
+}
+
+// addChild records child in parent.children unless it is there already, as Node does.
+func (s *System) addChild(parent, child *goja.Object) {
+	if i := indexOf(parent, child); i == -1 {
+		children := parent.Get("children").(*goja.Object)
+		_ = children.Set(strconv.Itoa(int(children.Get("length").ToInteger())), child)
+	}
+}
+
+// removeChild undoes addChild for a module that failed to load.
+func (s *System) removeChild(parent, child *goja.Object) {
+	if i := indexOf(parent, child); i >= 0 {
+		children := parent.Get("children").(*goja.Object)
+		splice, _ := goja.AssertFunction(children.Get("splice"))
+		_, _ = splice(children, s.vm.ToValue(i), s.vm.ToValue(1))
+	}
+}
+
+// indexOf finds child in parent.children: -1 when absent, -2 when a plugin replaced children with a
+// non-object.
+func indexOf(parent, child *goja.Object) int {
+	children, ok := parent.Get("children").(*goja.Object)
+	if !ok {
+		return -2
+	}
+	n := int(children.Get("length").ToInteger())
+	for i := 0; i < n; i++ {
+		if v := children.Get(strconv.Itoa(i)); v != nil && v.SameAs(child) {
+			return i
+		}
+	}
+	return -1
+}

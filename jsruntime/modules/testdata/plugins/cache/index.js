@@ -1,0 +1,2 @@
+exports.load = () => require('./counter');
+exports.drop = () => { delete require.cache[require.resolve('./counter')]; };

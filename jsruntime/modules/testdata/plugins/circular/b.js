@@ -1,0 +1,3 @@
+const a = require('./a');
+exports.seenA = Object.keys(a).join(',');
+exports.done = true;

@@ -1,0 +1,4 @@
+export const info = { id: 'dual' };
+export function init() {}
+const plugin = { info, init, marker: 'cjs-path' };
+if (typeof module !== 'undefined') module.exports = plugin;

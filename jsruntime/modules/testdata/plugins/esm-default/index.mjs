@@ -1,0 +1,4 @@
+const info = { id: 'esm-default' };
+async function init(router) {}
+async function exit() {}
+export default { info, init, exit };

@@ -1,0 +1,3 @@
+import d, { kind } from 'dual';
+export { kind };
+export const def = d;

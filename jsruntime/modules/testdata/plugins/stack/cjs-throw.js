@@ -1,0 +1,5 @@
+const a = 1;
+
+
+
+throw new Error('cjs load boom');

@@ -1,0 +1,5 @@
+exports.info = { id: 'stack-cjs' };
+
+exports.boom = function () {
+  throw new Error('cjs boom');
+};

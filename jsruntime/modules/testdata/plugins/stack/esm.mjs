@@ -1,0 +1,5 @@
+export const info = { id: 'stack' };
+
+export function boom() {
+  throw new Error('esm boom');
+}

@@ -1,0 +1,4 @@
+export const info = { id: 'tla' };
+
+const x = await Promise.resolve(1);
+export default x;

@@ -1,0 +1,2 @@
+const kind: string = 'cts';
+export = { kind };

@@ -1,0 +1,1 @@
+export function helper(n: number): string { return 'n=' + n; }

@@ -1,0 +1,162 @@
+package url
+
+import (
+	"net/url"
+	"strings"
+
+	"github.com/dop251/goja"
+)
+
+// slashedProtocols are those whose legacy format writes "//" after the scheme.
+var slashedProtocols = map[string]bool{
+	"http:": true, "https:": true, "ftp:": true, "gopher:": true, "file:": true, "ws:": true, "wss:": true,
+}
+
+// parse(urlString, parseQueryString) is the legacy url.parse: an object with protocol, slashes, auth,
+// host, port, hostname, hash, search, query, pathname, path and href, null where absent.
+func (u *urlModule) parse(call goja.FunctionCall) goja.Value {
+	raw := strings.TrimSpace(call.Argument(0).String())
+	p, err := url.Parse(raw)
+	if err != nil {
+		panic(u.codedError("ERR_INVALID_URL", "Invalid URL: "+raw))
+	}
+	vm := u.vm
+	obj := vm.NewObject()
+	null := goja.Null()
+	set := func(name string, v any) { _ = obj.Set(name, v) }
+	orNull := func(s string) goja.Value {
+		if s == "" {
+			return null
+		}
+		return vm.ToValue(s)
+	}
+	protocol := ""
+	if p.Scheme != "" {
+		protocol = strings.ToLower(p.Scheme) + ":"
+	}
+	set("protocol", orNull(protocol))
+	if p.Host != "" || strings.HasPrefix(raw[len(protocol):], "//") {
+		set("slashes", true)
+	} else {
+		set("slashes", null)
+	}
+	set("auth", orNull(p.User.String()))
+	set("host", orNull(strings.ToLower(p.Host)))
+	set("port", orNull(p.Port()))
+	set("hostname", orNull(strings.ToLower(p.Hostname())))
+	hash := ""
+	if p.Fragment != "" || strings.HasSuffix(raw, "#") {
+		hash = "#" + p.EscapedFragment()
+	}
+	set("hash", orNull(hash))
+	search := ""
+	if p.RawQuery != "" || p.ForceQuery {
+		search = "?" + p.RawQuery
+	}
+	set("search", orNull(search))
+	if call.Argument(1).ToBoolean() {
+		query := vm.NewObject()
+		for k, vs := range p.Query() {
+			if len(vs) == 1 {
+				_ = query.Set(k, vs[0])
+			} else {
+				_ = query.Set(k, vs)
+			}
+		}
+		set("query", query)
+	} else {
+		set("query", orNull(p.RawQuery))
+	}
+	pathname := p.EscapedPath()
+	if pathname == "" && p.Host != "" && slashedProtocols[protocol] {
+		pathname = "/"
+	}
+	set("pathname", orNull(pathname))
+	set("path", orNull(pathname+search))
+	set("href", u.formatParts(protocol, p.Host != "" || slashedProtocols[protocol], p.User.String(), strings.ToLower(p.Host), pathname, search, hash))
+	return obj
+}
+
+// format(urlObject) is the legacy url.format: URL objects give their href, strings are normalised
+// through parse, and legacy objects are assembled from their parts.
+func (u *urlModule) format(call goja.FunctionCall) goja.Value {
+	arg := call.Argument(0)
+	obj, ok := arg.(*goja.Object)
+	if !ok {
+		parsed := u.parse(goja.FunctionCall{Arguments: []goja.Value{arg}}).(*goja.Object)
+		return parsed.Get("href")
+	}
+	if href, ok := obj.Get("href").Export().(string); ok && obj.Get("searchParams") != nil && !goja.IsUndefined(obj.Get("searchParams")) {
+		return u.vm.ToValue(href)
+	}
+	str := func(name string) string {
+		v := obj.Get(name)
+		if v == nil || goja.IsUndefined(v) || goja.IsNull(v) {
+			return ""
+		}
+		return v.String()
+	}
+	protocol := str("protocol")
+	if protocol != "" && !strings.HasSuffix(protocol, ":") {
+		protocol += ":"
+	}
+	host := str("host")
+	if host == "" && str("hostname") != "" {
+		host = str("hostname")
+		if port := str("port"); port != "" {
+			host += ":" + port
+		}
+	}
+	search := str("search")
+	if search == "" {
+		if q, ok := obj.Get("query").(*goja.Object); ok {
+			values := url.Values{}
+			for _, k := range q.Keys() {
+				values.Set(k, q.Get(k).String())
+			}
+			if enc := values.Encode(); enc != "" {
+				search = "?" + enc
+			}
+		}
+	} else if !strings.HasPrefix(search, "?") {
+		search = "?" + search
+	}
+	hash := str("hash")
+	if hash != "" && !strings.HasPrefix(hash, "#") {
+		hash = "#" + hash
+	}
+	slashes := obj.Get("slashes") != nil && obj.Get("slashes").ToBoolean()
+	return u.formatParts(protocol, slashes || slashedProtocols[protocol], str("auth"), host, str("pathname"), search, hash)
+}
+
+func (u *urlModule) formatParts(protocol string, slashes bool, auth, host, pathname, search, hash string) goja.Value {
+	var b strings.Builder
+	b.WriteString(protocol)
+	if slashes && (host != "" || protocol == "file:") {
+		b.WriteString("//")
+	}
+	if auth != "" {
+		b.WriteString(auth + "@")
+	}
+	b.WriteString(host)
+	if host != "" && pathname != "" && !strings.HasPrefix(pathname, "/") {
+		b.WriteByte('/')
+	}
+	b.WriteString(pathname)
+	b.WriteString(search)
+	b.WriteString(hash)
+	return u.vm.ToValue(b.String())
+}
+
+// resolve(from, to) is the legacy url.resolve: to resolved against from as a browser resolves links.
+func (u *urlModule) resolve(call goja.FunctionCall) goja.Value {
+	base, err := url.Parse(call.Argument(0).String())
+	if err != nil {
+		panic(u.codedError("ERR_INVALID_URL", "Invalid URL: "+call.Argument(0).String()))
+	}
+	ref, err := url.Parse(call.Argument(1).String())
+	if err != nil {
+		panic(u.codedError("ERR_INVALID_URL", "Invalid URL: "+call.Argument(1).String()))
+	}
+	return u.vm.ToValue(base.ResolveReference(ref).String())
+}
