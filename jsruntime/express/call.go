@@ -1,0 +1,124 @@
+package express
+
+import (
+	"errors"
+
+	"github.com/dop251/goja"
+)
+
+// invoke calls fn(args...) the way Express's Layer does inside try/catch: a JS throw comes back as the
+// thrown value. An interrupt (the runtime is closing) is not a JS error; it is reported separately so
+// dispatch stops instead of routing it to error handlers.
+func (a *App) invoke(fn goja.Callable, this goja.Value, args ...goja.Value) (thrown goja.Value, interrupted bool) {
+	_, err := fn(this, args...)
+	if err == nil {
+		return nil, false
+	}
+	var intr *goja.InterruptedError
+	if errors.As(err, &intr) {
+		return nil, true
+	}
+	return a.rt.ErrorValue(err), false
+}
+
+// isErrorArg reports whether next(arg) carries an error: any truthy value, as in Express.
+func isErrorArg(v goja.Value) bool {
+	return v != nil && v.ToBoolean()
+}
+
+// isString reports whether v is the JS string s.
+func isString(v goja.Value, s string) bool {
+	if v == nil {
+		return false
+	}
+	if _, ok := v.Export().(string); !ok {
+		return false
+	}
+	return v.String() == s
+}
+
+// funcValue returns a JS function backed by fn, with the given name and length (Function.length
+// matters: Express dispatches on it).
+func (a *App) funcValue(name string, length int, fn func(goja.FunctionCall) goja.Value) *goja.Object {
+	obj := a.vm.ToValue(fn).ToObject(a.vm)
+	_ = obj.DefineDataProperty("name", a.vm.ToValue(name), goja.FLAG_FALSE, goja.FLAG_TRUE, goja.FLAG_FALSE)
+	_ = obj.DefineDataProperty("length", a.vm.ToValue(length), goja.FLAG_FALSE, goja.FLAG_TRUE, goja.FLAG_FALSE)
+	return obj
+}
+
+// flatten collects the functions (or anything) of nested arrays in order, as array-flatten does.
+func (a *App) flatten(args []goja.Value, out []goja.Value) []goja.Value {
+	for _, v := range args {
+		if obj, ok := v.(*goja.Object); ok && obj.ClassName() == "Array" {
+			n := int(obj.Get("length").ToInteger())
+			items := make([]goja.Value, n)
+			for i := 0; i < n; i++ {
+				items[i] = obj.Get(itoa(i))
+			}
+			out = a.flatten(items, out)
+			continue
+		}
+		out = append(out, v)
+	}
+	return out
+}
+
+func itoa(i int) string {
+	if i >= 0 && i < 10 {
+		return string(rune('0' + i))
+	}
+	var b [20]byte
+	n := len(b)
+	neg := i < 0
+	if neg {
+		i = -i
+	}
+	for i > 0 {
+		n--
+		b[n] = byte('0' + i%10)
+		i /= 10
+	}
+	if neg {
+		n--
+		b[n] = '-'
+	}
+	return string(b[n:])
+}
+
+// typeTag is Object.prototype.toString.call(v): "[object Number]" and so on.
+func (a *App) typeTag(v goja.Value) string {
+	toString, _ := goja.AssertFunction(a.vm.Get("Object").ToObject(a.vm).Get("prototype").ToObject(a.vm).Get("toString"))
+	s, err := toString(v)
+	if err != nil {
+		return "[object Object]"
+	}
+	return s.String()
+}
+
+// jsTypeof is the JS typeof operator, used for Express's "but got a <type>" messages.
+func jsTypeof(v goja.Value) string {
+	switch {
+	case v == nil || goja.IsUndefined(v):
+		return "undefined"
+	case goja.IsNull(v):
+		return "object"
+	}
+	if _, ok := goja.AssertFunction(v); ok {
+		return "function"
+	}
+	switch v.ExportType().Kind().String() {
+	case "string":
+		return "string"
+	case "bool":
+		return "boolean"
+	case "int64", "float64", "int", "uint", "int32":
+		return "number"
+	}
+	if _, ok := v.(*goja.Symbol); ok {
+		return "symbol"
+	}
+	if _, ok := v.Export().(interface{ Int64() int64 }); ok {
+		return "bigint"
+	}
+	return "object"
+}

@@ -1,0 +1,108 @@
+package express
+
+import (
+	"strings"
+
+	"github.com/dop251/goja"
+)
+
+// finalhandler is finalhandler 1.3.1 as Express 4 wires it: the status from err.status,
+// err.statusCode, res.statusCode (4xx/5xx) or 500; err.headers applied when the status came from the
+// error; the HTML page with the stack in development and the status text in production. After the
+// head was sent it resets the connection instead.
+func (a *App) finalhandler(req *request, res *response, err goja.Value) {
+	vm := a.vm
+	status := 0
+	var msg string
+	var headers *goja.Object
+	if err != nil {
+		status = errStatus(err, "status")
+		if status == 0 {
+			status = errStatus(err, "statusCode")
+		}
+		if status == 0 {
+			if s := res.statusCode(); s >= 400 && s < 600 {
+				status = s
+			} else {
+				status = 500
+			}
+		} else if obj, ok := err.(*goja.Object); ok {
+			headers, _ = obj.Get("headers").(*goja.Object)
+		}
+		if a.cfg.Env != "production" {
+			msg = describeErr(err)
+		}
+		if msg == "" {
+			msg = statusMessage(status)
+		}
+		a.rt.Logger().Error("request error", "error", describeErr(err), "url", req.obj.Get("originalUrl").String())
+	} else {
+		if res.headersSent {
+			return
+		}
+		status = 404
+		msg = "Cannot " + req.obj.Get("method").String() + " " + encodeURL(pathname(req.obj.Get("originalUrl").String()))
+	}
+	if res.headersSent {
+		res.abort()
+		return
+	}
+	if res.ended {
+		return
+	}
+	body := errorPage(msg)
+	_ = res.obj.Set("statusCode", status)
+	res.removeHeader("Content-Encoding")
+	res.removeHeader("Content-Language")
+	res.removeHeader("Content-Range")
+	if headers != nil {
+		for _, k := range headers.Keys() {
+			res.setHeader(k, headers.Get(k))
+		}
+	}
+	res.setHeader("Content-Security-Policy", vm.ToValue("default-src 'none'"))
+	res.setHeader("X-Content-Type-Options", vm.ToValue("nosniff"))
+	res.setHeader("Content-Type", vm.ToValue("text/html; charset=utf-8"))
+	res.setHeader("Content-Length", vm.ToValue(len(body)))
+	if req.obj.Get("method").String() == "HEAD" {
+		res.end(nil)
+		return
+	}
+	res.end([]byte(body))
+}
+
+// errStatus reads err[name] when it is a number in 400-599.
+func errStatus(err goja.Value, name string) int {
+	obj, ok := err.(*goja.Object)
+	if !ok {
+		return 0
+	}
+	v := obj.Get(name)
+	if v == nil || !isNumber(v) {
+		return 0
+	}
+	f := v.ToFloat()
+	if f >= 400 && f < 600 {
+		return int(f)
+	}
+	return 0
+}
+
+// describeErr is `err.stack || err.toString()`.
+func describeErr(err goja.Value) string {
+	if obj, ok := err.(*goja.Object); ok {
+		if st := obj.Get("stack"); st != nil && st.ToBoolean() {
+			return st.String()
+		}
+	}
+	return err.String()
+}
+
+// errorPage is finalhandler's HTML document around an escaped message.
+func errorPage(msg string) string {
+	body := escapeHTML(msg)
+	body = strings.ReplaceAll(body, "\n", "<br>")
+	body = strings.ReplaceAll(body, "  ", " &nbsp;")
+	return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>Error</title>\n</head>\n<body>\n<pre>" +
+		body + "</pre>\n</body>\n</html>\n"
+}

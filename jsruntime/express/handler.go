@@ -1,0 +1,237 @@
+package express
+
+import (
+	"fmt"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/dop251/goja"
+)
+
+// handler serves one mounted plugin router (see App.Handler).
+type handler struct {
+	a      *App
+	router *goja.Object
+	mount  *pathMatcher
+	next   http.Handler
+}
+
+// Handler returns the http.Handler for `app.use(mountPath, router)` in the host stack. It runs on
+// HTTP goroutines and expects the request's full path. Requests outside mountPath (matched
+// case-insensitively at a segment boundary on the raw path) and requests the router does not handle
+// go to next. It may be called from any goroutine; routerObj must belong to this App's runtime.
+func (a *App) Handler(routerObj *goja.Object, mountPath string, next http.Handler) http.Handler {
+	pm, err := newPathMatcher(pathSpec{kind: pathString, str: mountPath}, pathOptions{end: false})
+	if err != nil {
+		panic(fmt.Errorf("express: mount path %q: %w", mountPath, err))
+	}
+	return &handler{a: a, router: routerObj, mount: pm, next: next}
+}
+
+// reqInfo is what the HTTP goroutine hands to the loop about a request.
+type reqInfo struct {
+	r        *http.Request
+	url      string // relative to the mount, with query
+	baseURL  string
+	original string
+	rawQuery string
+	body     *preBody
+}
+
+func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	raw := r.RequestURI
+	if raw == "" {
+		raw = r.URL.RequestURI()
+	}
+	path := pathname(raw)
+	matched, _, ok := h.mount.match(path, nil)
+	if !ok {
+		h.next.ServeHTTP(w, r)
+		return
+	}
+	protohost := getProtohost(raw)
+	url := protohost + raw[min(len(protohost)+len(matched), len(raw)):]
+	if protohost == "" && !strings.HasPrefix(url, "/") {
+		url = "/" + url
+	}
+	info := &reqInfo{
+		r:        r,
+		url:      url,
+		baseURL:  strings.TrimSuffix(matched, "/"),
+		original: raw,
+		rawQuery: rawQueryOf(raw),
+		body:     h.a.readGlobalBody(r),
+	}
+	x := newExchange()
+	if !h.a.rt.RunOnLoop(func(*goja.Runtime) { h.a.dispatch(h.router, x, info) }) {
+		writeJSONError(w, http.StatusServiceUnavailable, "plugin runtime is closed")
+		return
+	}
+	h.a.serve(w, r, x, h.next)
+}
+
+// rawQueryOf is parseurl's query: the text after '?', without a fragment.
+func rawQueryOf(raw string) string {
+	q := strings.IndexByte(raw, '?')
+	if q < 0 {
+		return ""
+	}
+	s := raw[q+1:]
+	if i := strings.IndexByte(s, '#'); i >= 0 {
+		s = s[:i]
+	}
+	return s
+}
+
+func writeJSONError(w http.ResponseWriter, status int, msg string) {
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.WriteHeader(status)
+	fmt.Fprintf(w, "{\"error\":%q}", msg)
+}
+
+// serve performs the response ops the loop produces until the response ends, the router falls
+// through, the client goes away or the response timeout passes before anything was sent.
+func (a *App) serve(w http.ResponseWriter, r *http.Request, x *exchange, next http.Handler) {
+	defer x.finishBodyReads()
+	timer := time.NewTimer(a.cfg.ResponseTimeout)
+	defer timer.Stop()
+	timeout := timer.C
+	flusher, _ := w.(http.Flusher)
+	notify := func(completed, clientGone bool) {
+		a.rt.RunOnLoop(func(*goja.Runtime) {
+			if x.res != nil {
+				x.res.finish(completed, clientGone)
+			}
+		})
+	}
+	for {
+		select {
+		case <-x.wake:
+			for _, o := range x.take() {
+				switch o.kind {
+				case opHead:
+					dst := w.Header()
+					for k, v := range o.header {
+						dst[k] = v
+					}
+					w.WriteHeader(o.status)
+					if flusher != nil {
+						flusher.Flush()
+					}
+					timeout = nil
+				case opData:
+					if _, err := w.Write(o.data); err != nil && r.Method != http.MethodHead {
+						// The client is gone; the context case below reports it.
+						continue
+					}
+					if flusher != nil {
+						flusher.Flush()
+					}
+				case opEnd:
+					x.abandon()
+					notify(true, false)
+					return
+				case opNext:
+					x.abandon()
+					dst := w.Header()
+					for k, v := range o.header {
+						dst[k] = v
+					}
+					next.ServeHTTP(w, r)
+					notify(true, false)
+					return
+				case opAbort:
+					x.abandon()
+					notify(false, false)
+					panic(http.ErrAbortHandler)
+				}
+			}
+		case <-r.Context().Done():
+			if x.abandon() {
+				notify(false, true)
+			}
+			return
+		case <-timeout:
+			x.abandon()
+			writeJSONError(w, http.StatusGatewayTimeout, fmt.Sprintf("plugin did not respond within %s", a.cfg.ResponseTimeout))
+			notify(false, false)
+			return
+		}
+	}
+}
+
+// dispatch runs on the loop: it builds req and res and runs the router, or finalhandler when the
+// host's body parsers failed.
+func (a *App) dispatch(routerObj *goja.Object, x *exchange, info *reqInfo) {
+	vm := a.vm
+	req := &request{a: a, x: x, r: info.r, rawQuery: info.rawQuery, body: info.body}
+	res := &response{a: a, x: x, req: req}
+	req.res = res
+	x.res = res
+	req.obj = vm.CreateObject(a.reqProto)
+	res.obj = vm.CreateObject(a.resProto)
+	_ = req.obj.SetSymbol(a.stateKey, vm.ToValue(req))
+	_ = res.obj.SetSymbol(a.stateKey, vm.ToValue(res))
+
+	_ = req.obj.Set("method", info.r.Method)
+	_ = req.obj.Set("url", info.url)
+	_ = req.obj.Set("originalUrl", info.original)
+	_ = req.obj.Set("baseUrl", info.baseURL)
+	_ = req.obj.Set("params", vm.NewObject())
+	_ = req.obj.Set("httpVersion", fmt.Sprintf("%d.%d", info.r.ProtoMajor, info.r.ProtoMinor))
+	_ = req.obj.Set("httpVersionMajor", info.r.ProtoMajor)
+	_ = req.obj.Set("httpVersionMinor", info.r.ProtoMinor)
+	_ = req.obj.Set("res", res.obj)
+	if info.body != nil && info.body.consumed {
+		_ = req.obj.Set("_body", true)
+	}
+	_ = res.obj.Set("statusCode", 200)
+	_ = res.obj.Set("req", req.obj)
+
+	if info.body != nil && info.body.err != nil {
+		a.finalhandler(req, res, a.parseErrorValue(info.body.err))
+		return
+	}
+	done := func(err goja.Value) { a.afterRouter(req, res, err) }
+	if r := a.routers[routerObj]; r != nil {
+		r.handle(req.obj, res.obj, done)
+		return
+	}
+	// A router-like function the plugin replaced: call it as Express would call any middleware.
+	fn, ok := goja.AssertFunction(routerObj)
+	if !ok {
+		a.finalhandler(req, res, vm.NewTypeError("plugin router is not a function"))
+		return
+	}
+	next := a.funcValue("next", 1, func(call goja.FunctionCall) goja.Value {
+		done(errOrNil(call.Argument(0)))
+		return goja.Undefined()
+	})
+	if thrown, _ := a.invoke(fn, goja.Undefined(), req.obj, res.obj, next); thrown != nil {
+		done(thrown)
+	}
+}
+
+// afterRouter continues in the host after the plugin router: errors to finalhandler, anything else
+// to the next http.Handler (the host's 404) with the headers the plugin set.
+func (a *App) afterRouter(req *request, res *response, err goja.Value) {
+	if err != nil {
+		a.finalhandler(req, res, err)
+		return
+	}
+	switch {
+	case res.ended:
+	case res.headersSent:
+		res.abort()
+	default:
+		h := make(http.Header, len(res.hdrs))
+		for _, hd := range res.hdrs {
+			key := http.CanonicalHeaderKey(hd.name)
+			h[key] = append(h[key], res.valueStrings(hd.val)...)
+		}
+		res.headersSent = true
+		res.ended = true
+		res.x.push(op{kind: opNext, header: h})
+	}
+}

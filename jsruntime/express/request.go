@@ -1,0 +1,336 @@
+package express
+
+import (
+	"net"
+	"net/http"
+	"sort"
+	"strings"
+
+	"github.com/dop251/goja"
+)
+
+// request is the Go state behind one req object. req's routing fields (method, url, baseUrl,
+// originalUrl, params) are plain own properties the router reads and writes; everything derived from
+// the HTTP request (headers, query, body, ip, …) is computed on first use by accessors on the shared
+// prototype and then cached as an own property, so a handler that reads only req.params pays for
+// nothing else.
+type request struct {
+	a        *App
+	x        *exchange
+	r        *http.Request // read-only on the loop; its Body is read only through readBody
+	obj      *goja.Object
+	res      *response
+	rawQuery string
+	body     *preBody
+}
+
+// state returns the Go state of a req object made by this package.
+func (a *App) reqState(v goja.Value) *request {
+	obj, ok := v.(*goja.Object)
+	if !ok {
+		return nil
+	}
+	s, _ := obj.GetSymbol(a.stateKey).Export().(*request)
+	return s
+}
+
+// newRequestProto builds the request prototype (express.request): EventEmitter methods, lazy
+// accessors and Express's helpers.
+func (a *App) newRequestProto(emitter *goja.Object) *goja.Object {
+	vm := a.vm
+	proto := vm.CreateObject(emitter)
+	_ = proto.Set("app", a.appObj)
+
+	// Lazy, assignable properties (Node's headers is such an accessor; Express sets query and body).
+	lazy := func(name string, compute func(*request) goja.Value) {
+		getter := vm.ToValue(func(call goja.FunctionCall) goja.Value {
+			st := a.reqState(call.This)
+			if st == nil {
+				return goja.Undefined()
+			}
+			v := compute(st)
+			_ = call.This.ToObject(vm).DefineDataProperty(name, v, goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_TRUE)
+			return v
+		})
+		setter := vm.ToValue(func(call goja.FunctionCall) goja.Value {
+			_ = call.This.ToObject(vm).DefineDataProperty(name, call.Argument(0), goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_TRUE)
+			return goja.Undefined()
+		})
+		_ = proto.DefineAccessorProperty(name, getter, setter, goja.FLAG_TRUE, goja.FLAG_TRUE)
+	}
+	lazy("headers", (*request).headersObject)
+	lazy("rawHeaders", (*request).rawHeadersArray)
+	lazy("query", (*request).queryObject)
+	lazy("body", (*request).bodyValue)
+	lazy("socket", (*request).socketObject)
+	lazy("connection", (*request).socketObject)
+
+	// Read-only getters, as Express defines them.
+	getter := func(name string, compute func(*request, *goja.Object) goja.Value) {
+		fn := vm.ToValue(func(call goja.FunctionCall) goja.Value {
+			st := a.reqState(call.This)
+			if st == nil {
+				return goja.Undefined()
+			}
+			return compute(st, call.This.ToObject(vm))
+		})
+		_ = proto.DefineAccessorProperty(name, fn, nil, goja.FLAG_TRUE, goja.FLAG_TRUE)
+	}
+	getter("path", func(_ *request, obj *goja.Object) goja.Value {
+		return vm.ToValue(pathname(obj.Get("url").String()))
+	})
+	getter("protocol", func(st *request, _ *goja.Object) goja.Value { return vm.ToValue(st.protocol()) })
+	getter("secure", func(st *request, _ *goja.Object) goja.Value { return vm.ToValue(st.protocol() == "https") })
+	getter("ip", func(st *request, _ *goja.Object) goja.Value { return vm.ToValue(st.ip()) })
+	getter("ips", func(*request, *goja.Object) goja.Value { return vm.NewArray() })
+	getter("hostname", func(st *request, _ *goja.Object) goja.Value { return st.hostnameValue() })
+	getter("host", func(st *request, _ *goja.Object) goja.Value { return st.hostnameValue() })
+	getter("subdomains", func(st *request, _ *goja.Object) goja.Value { return st.subdomains() })
+	getter("xhr", func(st *request, _ *goja.Object) goja.Value {
+		return vm.ToValue(strings.EqualFold(st.r.Header.Get("X-Requested-With"), "xmlhttprequest"))
+	})
+	getter("fresh", func(st *request, _ *goja.Object) goja.Value { return vm.ToValue(st.fresh()) })
+	getter("stale", func(st *request, _ *goja.Object) goja.Value { return vm.ToValue(!st.fresh()) })
+
+	get := a.funcValue("header", 1, func(call goja.FunctionCall) goja.Value {
+		st := a.reqState(call.This)
+		name := call.Argument(0)
+		if name == nil || goja.IsUndefined(name) || goja.IsNull(name) || name.String() == "" {
+			panic(vm.NewTypeError("name argument is required to req.get"))
+		}
+		if _, ok := name.Export().(string); !ok {
+			panic(vm.NewTypeError("name must be a string to req.get"))
+		}
+		if st == nil {
+			return goja.Undefined()
+		}
+		lc := strings.ToLower(name.String())
+		if lc == "referer" || lc == "referrer" {
+			if v := st.headerValue("referer"); !goja.IsUndefined(v) {
+				return v
+			}
+			return st.headerValue("referrer")
+		}
+		return st.headerValue(lc)
+	})
+	_ = proto.Set("get", get)
+	_ = proto.Set("header", get)
+	_ = proto.Set("is", a.funcValue("is", 1, func(call goja.FunctionCall) goja.Value {
+		st := a.reqState(call.This)
+		if st == nil || !hasBody(st.r) {
+			return goja.Null()
+		}
+		var types []string
+		for _, v := range a.flatten(call.Arguments, nil) {
+			types = append(types, v.String())
+		}
+		if m := typeIs(mediaType(st.r.Header.Get("Content-Type")), types); m != "" {
+			return vm.ToValue(m)
+		}
+		return vm.ToValue(false)
+	}))
+	return proto
+}
+
+// singleValueHeaders are the headers for which Node keeps only the first received value.
+var singleValueHeaders = map[string]bool{
+	"age": true, "authorization": true, "content-length": true, "content-type": true, "etag": true,
+	"expires": true, "from": true, "host": true, "if-modified-since": true, "if-unmodified-since": true,
+	"last-modified": true, "location": true, "max-forwards": true, "proxy-authorization": true,
+	"referer": true, "retry-after": true, "server": true, "user-agent": true,
+}
+
+// headerNames lists the request's header names lower-cased: host first, then alphabetical (Go does
+// not keep the order they arrived in).
+func (st *request) headerNames() []string {
+	names := make([]string, 0, len(st.r.Header)+2)
+	for k := range st.r.Header {
+		lk := strings.ToLower(k)
+		if lk != "host" {
+			names = append(names, lk)
+		}
+	}
+	if len(st.r.TransferEncoding) > 0 {
+		names = append(names, "transfer-encoding")
+	}
+	sort.Strings(names)
+	if st.r.Host != "" {
+		names = append([]string{"host"}, names...)
+	}
+	return names
+}
+
+// rawValues returns the received values of a lower-cased header name.
+func (st *request) rawValues(lname string) []string {
+	switch lname {
+	case "host":
+		if st.r.Host == "" {
+			return nil
+		}
+		return []string{st.r.Host}
+	case "transfer-encoding":
+		return st.r.TransferEncoding
+	}
+	return st.r.Header[http.CanonicalHeaderKey(lname)]
+}
+
+// headerValue is req.headers[lname] as Node builds it: set-cookie is an array, cookie values are
+// joined with "; ", single-value headers keep the first value, others are joined with ", ".
+func (st *request) headerValue(lname string) goja.Value {
+	vals := st.rawValues(lname)
+	vm := st.a.vm
+	if len(vals) == 0 {
+		return goja.Undefined()
+	}
+	switch {
+	case lname == "set-cookie":
+		items := make([]any, len(vals))
+		for i, v := range vals {
+			items[i] = v
+		}
+		return vm.NewArray(items...)
+	case lname == "cookie":
+		return vm.ToValue(strings.Join(vals, "; "))
+	case singleValueHeaders[lname]:
+		return vm.ToValue(vals[0])
+	}
+	return vm.ToValue(strings.Join(vals, ", "))
+}
+
+func (st *request) headersObject() goja.Value {
+	obj := st.a.vm.NewObject()
+	for _, n := range st.headerNames() {
+		_ = obj.Set(n, st.headerValue(n))
+	}
+	return obj
+}
+
+func (st *request) rawHeadersArray() goja.Value {
+	var items []any
+	for _, n := range st.headerNames() {
+		name := http.CanonicalHeaderKey(n)
+		if n == "host" {
+			name = "Host"
+		}
+		for _, v := range st.rawValues(n) {
+			items = append(items, name, v)
+		}
+	}
+	return st.a.vm.NewArray(items...)
+}
+
+func (st *request) queryObject() goja.Value {
+	return qsToValue(st.a.vm, parseQS(st.rawQuery, queryOptions))
+}
+
+// bodyValue is the body the host's global parsers left: the parsed JSON or form, else {}.
+func (st *request) bodyValue() goja.Value {
+	vm := st.a.vm
+	if st.body != nil {
+		switch st.body.kind {
+		case bodyJSON:
+			if st.body.text == "" {
+				return vm.NewObject()
+			}
+			v, err := parseJSON(vm, st.body.text)
+			if err == nil {
+				return v
+			}
+		case bodyForm:
+			return qsToValue(vm, st.body.form)
+		}
+	}
+	return vm.NewObject()
+}
+
+func (st *request) socketObject() goja.Value {
+	vm := st.a.vm
+	sock := vm.NewObject()
+	host, port, _ := net.SplitHostPort(st.r.RemoteAddr)
+	_ = sock.Set("remoteAddress", host)
+	_ = sock.Set("remotePort", atoiOr(port))
+	_ = sock.Set("encrypted", st.r.TLS != nil)
+	if addr, ok := st.r.Context().Value(http.LocalAddrContextKey).(net.Addr); ok {
+		lh, lp, _ := net.SplitHostPort(addr.String())
+		_ = sock.Set("localAddress", lh)
+		_ = sock.Set("localPort", atoiOr(lp))
+	}
+	// Timeouts and keep-alive are Go's server's business; the calls plugins make on an SSE socket
+	// are accepted and return the socket, as Node's do.
+	self := func(goja.FunctionCall) goja.Value { return sock }
+	_ = sock.Set("setTimeout", self)
+	_ = sock.Set("setNoDelay", self)
+	_ = sock.Set("setKeepAlive", self)
+	_ = sock.Set("destroy", func(goja.FunctionCall) goja.Value {
+		if st.res != nil {
+			st.res.abort()
+		}
+		return sock
+	})
+	return sock
+}
+
+func (st *request) protocol() string {
+	if st.r.TLS != nil {
+		return "https"
+	}
+	return "http"
+}
+
+func (st *request) ip() string {
+	host, _, err := net.SplitHostPort(st.r.RemoteAddr)
+	if err != nil {
+		return st.r.RemoteAddr
+	}
+	return host
+}
+
+// hostnameValue is req.hostname: the Host header without the port; IPv6 literals keep their brackets.
+func (st *request) hostnameValue() goja.Value {
+	host := st.r.Host
+	if host == "" {
+		return goja.Undefined()
+	}
+	offset := 0
+	if host[0] == '[' {
+		offset = strings.IndexByte(host, ']') + 1
+	}
+	if i := strings.IndexByte(host[offset:], ':'); i >= 0 {
+		host = host[:offset+i]
+	}
+	return st.a.vm.ToValue(host)
+}
+
+// subdomains is req.subdomains with the default offset 2; [] for IP hosts.
+func (st *request) subdomains() goja.Value {
+	vm := st.a.vm
+	hv := st.hostnameValue()
+	if goja.IsUndefined(hv) {
+		return vm.NewArray()
+	}
+	host := hv.String()
+	if net.ParseIP(strings.Trim(host, "[]")) != nil {
+		return vm.NewArray()
+	}
+	parts := strings.Split(host, ".")
+	var out []any
+	for i := len(parts) - 3; i >= 0; i-- {
+		out = append(out, parts[i])
+	}
+	return vm.NewArray(out...)
+}
+
+// fresh is req.fresh: only GET/HEAD with a 2xx or 304 status compare the response validators.
+func (st *request) fresh() bool {
+	method := st.obj.Get("method").String()
+	if method != "GET" && method != "HEAD" {
+		return false
+	}
+	res := st.res
+	status := res.statusCode()
+	if !(status >= 200 && status < 300 || status == 304) {
+		return false
+	}
+	return isFresh(st.r.Header.Get("If-None-Match"), st.r.Header.Get("If-Modified-Since"),
+		st.r.Header.Get("Cache-Control"), res.headerString("etag"), res.headerString("last-modified"))
+}

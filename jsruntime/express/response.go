@@ -1,0 +1,294 @@
+package express
+
+import (
+	"mime"
+	"net/http"
+	"strconv"
+	"strings"
+
+	"github.com/dop251/goja"
+
+	"github.com/pluginhost/pluginhost/jsruntime/node/events"
+)
+
+// response is the Go state behind one res object. Headers live here (Node keeps them in the
+// ServerResponse); writes become ops for the HTTP goroutine.
+type response struct {
+	a           *App
+	x           *exchange
+	req         *request
+	obj         *goja.Object
+	hdrs        []resHeader
+	headersSent bool
+	ended       bool
+	finished    bool
+	closed      bool
+	aborted     bool
+}
+
+type resHeader struct {
+	name  string // as first set, for getRawHeaderNames
+	lname string
+	val   goja.Value // what setHeader received: a string, number or array
+}
+
+func (a *App) resState(v goja.Value) *response {
+	obj, ok := v.(*goja.Object)
+	if !ok {
+		return nil
+	}
+	s, _ := obj.GetSymbol(a.stateKey).Export().(*response)
+	return s
+}
+
+// errHeadersSent is Node's ERR_HTTP_HEADERS_SENT for a header change after the head went out.
+func (a *App) errHeadersSent(action string) *goja.Object {
+	e := a.newError("Cannot " + action + " headers after they are sent to the client")
+	_ = e.Set("code", "ERR_HTTP_HEADERS_SENT")
+	return e
+}
+
+func (res *response) find(lname string) int {
+	for i := range res.hdrs {
+		if res.hdrs[i].lname == lname {
+			return i
+		}
+	}
+	return -1
+}
+
+func (res *response) getHeader(name string) goja.Value {
+	if i := res.find(strings.ToLower(name)); i >= 0 {
+		return res.hdrs[i].val
+	}
+	return goja.Undefined()
+}
+
+// headerString is a header as one string ("" when unset).
+func (res *response) headerString(lname string) string {
+	i := res.find(lname)
+	if i < 0 {
+		return ""
+	}
+	return res.hdrs[i].val.String()
+}
+
+// setHeader is ServerResponse.setHeader with Node's validation.
+func (res *response) setHeader(name string, val goja.Value) {
+	a := res.a
+	if res.headersSent {
+		panic(a.errHeadersSent("set"))
+	}
+	if !validToken(name) {
+		e := a.vm.NewTypeError("Header name must be a valid HTTP token [\"" + name + "\"]")
+		_ = e.Set("code", "ERR_INVALID_HTTP_TOKEN")
+		panic(e)
+	}
+	if val == nil || goja.IsUndefined(val) {
+		e := a.vm.NewTypeError("Invalid value \"undefined\" for header \"" + name + "\"")
+		_ = e.Set("code", "ERR_HTTP_INVALID_HEADER_VALUE")
+		panic(e)
+	}
+	for _, s := range res.valueStrings(val) {
+		if strings.ContainsAny(s, "\r\n\x00") {
+			e := a.vm.NewTypeError("Invalid character in header content [\"" + name + "\"]")
+			_ = e.Set("code", "ERR_INVALID_CHAR")
+			panic(e)
+		}
+	}
+	lname := strings.ToLower(name)
+	if i := res.find(lname); i >= 0 {
+		res.hdrs[i].val = val
+		return
+	}
+	res.hdrs = append(res.hdrs, resHeader{name: name, lname: lname, val: val})
+}
+
+func (res *response) removeHeader(name string) {
+	if res.headersSent {
+		panic(res.a.errHeadersSent("remove"))
+	}
+	if i := res.find(strings.ToLower(name)); i >= 0 {
+		res.hdrs = append(res.hdrs[:i], res.hdrs[i+1:]...)
+	}
+}
+
+// valueStrings renders a header value the way Node writes it: each array element on its own line.
+func (res *response) valueStrings(v goja.Value) []string {
+	if obj, ok := v.(*goja.Object); ok && obj.ClassName() == "Array" {
+		n := int(obj.Get("length").ToInteger())
+		out := make([]string, n)
+		for i := 0; i < n; i++ {
+			out[i] = obj.Get(itoa(i)).String()
+		}
+		return out
+	}
+	return []string{v.String()}
+}
+
+func validToken(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c <= ' ' || c >= 0x7f || strings.IndexByte(`"(),/:;<=>?@[\]{}`, c) >= 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// statusCode reads res.statusCode.
+func (res *response) statusCode() int {
+	v := res.obj.Get("statusCode")
+	if v == nil {
+		return 200
+	}
+	return int(v.ToInteger())
+}
+
+// writeHead sends the status line and headers once; extra adds headers only to the wire (Node's
+// implicit Content-Length). Status codes outside 100-999 throw RangeError as in Node.
+func (res *response) writeHead(extra http.Header) {
+	if res.headersSent {
+		return
+	}
+	a := res.a
+	raw := res.obj.Get("statusCode")
+	status := int(raw.ToInteger())
+	if status < 100 || status > 999 {
+		e, _ := a.vm.New(a.vm.Get("RangeError").ToObject(a.vm), a.vm.ToValue("Invalid status code: "+raw.String()))
+		_ = e.Set("code", "ERR_HTTP_INVALID_STATUS_CODE")
+		panic(e)
+	}
+	h := make(http.Header, len(res.hdrs)+len(extra))
+	for _, hd := range res.hdrs {
+		key := http.CanonicalHeaderKey(hd.name)
+		h[key] = append(h[key], res.valueStrings(hd.val)...)
+	}
+	for k, v := range extra {
+		h[k] = v
+	}
+	res.headersSent = true
+	res.x.push(op{kind: opHead, status: status, header: h})
+}
+
+// write queues a body chunk, sending the head first.
+func (res *response) write(data []byte) {
+	if !res.headersSent {
+		res.writeHead(nil)
+	}
+	if len(data) > 0 {
+		res.x.push(op{kind: opData, data: data})
+	}
+}
+
+// end finishes the response. With the head not yet sent, Node adds Content-Length for the final chunk.
+func (res *response) end(data []byte) {
+	if res.ended {
+		return
+	}
+	if !res.headersSent {
+		var extra http.Header
+		if res.find("content-length") < 0 && res.find("transfer-encoding") < 0 {
+			extra = http.Header{"Content-Length": {strconv.Itoa(len(data))}}
+		}
+		res.writeHead(extra)
+	}
+	res.ended = true
+	if len(data) > 0 {
+		res.x.push(op{kind: opData, data: data})
+	}
+	res.x.push(op{kind: opEnd})
+}
+
+// abort resets the connection (Node's socket.destroy()).
+func (res *response) abort() {
+	if res.aborted {
+		return
+	}
+	res.aborted = true
+	res.ended = true
+	res.x.push(op{kind: opAbort})
+}
+
+// finish runs on the loop once the HTTP goroutine is done with the request: 'finish' (when the
+// response was completed), then res 'close' and req 'close', as Node emits them.
+func (res *response) finish(completed, clientGone bool) {
+	if res.closed {
+		return
+	}
+	res.closed = true
+	rt := res.a.rt
+	log := func(err error) {
+		if err != nil {
+			rt.Logger().Error("exception in request event listener", "error", err)
+		}
+	}
+	if completed {
+		res.finished = true
+		_, err := events.Emit(rt, res.obj, "finish")
+		log(err)
+	} else {
+		res.ended = true
+	}
+	if clientGone {
+		_, err := events.Emit(rt, res.req.obj, "aborted")
+		log(err)
+	}
+	_, err := events.Emit(rt, res.obj, "close")
+	log(err)
+	_, err = events.Emit(rt, res.req.obj, "close")
+	log(err)
+}
+
+// chunkBytes converts a write/end/send chunk: strings as UTF-8, Buffers and other typed arrays as
+// their bytes (copied: the HTTP goroutine must not share memory with JS).
+func (a *App) chunkBytes(v goja.Value) ([]byte, bool) {
+	switch x := v.Export().(type) {
+	case string:
+		return []byte(x), true
+	case []byte:
+		return append([]byte(nil), x...), true
+	case goja.ArrayBuffer:
+		return append([]byte(nil), x.Bytes()...), true
+	}
+	return nil, false
+}
+
+// isBinary is Buffer.isBuffer for this runtime: any Uint8Array (Node's Buffer is one).
+func (a *App) isBinary(v goja.Value) bool {
+	obj, ok := v.(*goja.Object)
+	if !ok {
+		return false
+	}
+	_, isBytes := obj.Export().([]byte)
+	return isBytes
+}
+
+// setCharset is Express's utils.setCharset: the media type with its charset parameter replaced.
+func setCharset(typ, charset string) string {
+	mt, params, err := mime.ParseMediaType(typ)
+	if err != nil {
+		return typ
+	}
+	params["charset"] = charset
+	return mime.FormatMediaType(mt, params)
+}
+
+// hasCharsetParam matches Express's /;\s*charset\s*=/.
+func hasCharsetParam(v string) bool {
+	for i := strings.IndexByte(v, ';'); i >= 0; {
+		rest := strings.TrimLeft(v[i+1:], " \t\n\r\f\v")
+		if len(rest) >= 7 && strings.EqualFold(rest[:7], "charset") && strings.HasPrefix(strings.TrimLeft(rest[7:], " \t\n\r\f\v"), "=") {
+			return true
+		}
+		j := strings.IndexByte(v[i+1:], ';')
+		if j < 0 {
+			break
+		}
+		i += 1 + j
+	}
+	return false
+}

@@ -1,0 +1,505 @@
+package express
+
+import (
+	"strings"
+
+	"github.com/dop251/goja"
+)
+
+// newResponseProto builds the response prototype (express.response): Node's ServerResponse methods
+// and Express's helpers, all backed by the Go response state.
+func (a *App) newResponseProto(emitter *goja.Object) *goja.Object {
+	vm := a.vm
+	proto := vm.CreateObject(emitter)
+	_ = proto.Set("app", a.appObj)
+
+	method := func(name string, length int, fn func(res *response, call goja.FunctionCall) goja.Value) {
+		_ = proto.Set(name, a.funcValue(name, length, func(call goja.FunctionCall) goja.Value {
+			res := a.resState(call.This)
+			if res == nil {
+				panic(vm.NewTypeError("res." + name + "() called on an object that is not a response"))
+			}
+			return fn(res, call)
+		}))
+	}
+	getter := func(name string, fn func(res *response) goja.Value) {
+		g := vm.ToValue(func(call goja.FunctionCall) goja.Value {
+			res := a.resState(call.This)
+			if res == nil {
+				return goja.Undefined()
+			}
+			return fn(res)
+		})
+		_ = proto.DefineAccessorProperty(name, g, nil, goja.FLAG_TRUE, goja.FLAG_TRUE)
+	}
+
+	getter("headersSent", func(res *response) goja.Value { return vm.ToValue(res.headersSent) })
+	getter("writableEnded", func(res *response) goja.Value { return vm.ToValue(res.ended) })
+	getter("finished", func(res *response) goja.Value { return vm.ToValue(res.ended) })
+	getter("writableFinished", func(res *response) goja.Value { return vm.ToValue(res.finished) })
+	getter("destroyed", func(res *response) goja.Value { return vm.ToValue(res.closed && !res.finished) })
+	localsGet := vm.ToValue(func(call goja.FunctionCall) goja.Value {
+		locals := vm.CreateObject(nil)
+		_ = call.This.ToObject(vm).DefineDataProperty("locals", locals, goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_TRUE)
+		return locals
+	})
+	localsSet := vm.ToValue(func(call goja.FunctionCall) goja.Value {
+		_ = call.This.ToObject(vm).DefineDataProperty("locals", call.Argument(0), goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_TRUE)
+		return goja.Undefined()
+	})
+	_ = proto.DefineAccessorProperty("locals", localsGet, localsSet, goja.FLAG_TRUE, goja.FLAG_TRUE)
+
+	// Node ServerResponse.
+	method("setHeader", 2, func(res *response, call goja.FunctionCall) goja.Value {
+		res.setHeader(call.Argument(0).String(), call.Argument(1))
+		return call.This
+	})
+	method("getHeader", 1, func(res *response, call goja.FunctionCall) goja.Value {
+		return res.getHeader(call.Argument(0).String())
+	})
+	method("hasHeader", 1, func(res *response, call goja.FunctionCall) goja.Value {
+		return vm.ToValue(res.find(strings.ToLower(call.Argument(0).String())) >= 0)
+	})
+	method("removeHeader", 1, func(res *response, call goja.FunctionCall) goja.Value {
+		res.removeHeader(call.Argument(0).String())
+		return goja.Undefined()
+	})
+	method("getHeaders", 0, func(res *response, _ goja.FunctionCall) goja.Value {
+		obj := vm.CreateObject(nil)
+		for _, h := range res.hdrs {
+			_ = obj.Set(h.lname, h.val)
+		}
+		return obj
+	})
+	method("getHeaderNames", 0, func(res *response, _ goja.FunctionCall) goja.Value {
+		names := make([]any, len(res.hdrs))
+		for i, h := range res.hdrs {
+			names[i] = h.lname
+		}
+		return vm.NewArray(names...)
+	})
+	method("writeHead", 3, func(res *response, call goja.FunctionCall) goja.Value {
+		if res.headersSent {
+			panic(a.errHeadersSent("write"))
+		}
+		_ = res.obj.Set("statusCode", call.Argument(0))
+		headers := call.Argument(1)
+		if _, isStr := headers.Export().(string); isStr {
+			headers = call.Argument(2)
+		}
+		if obj, ok := headers.(*goja.Object); ok {
+			if obj.ClassName() == "Array" {
+				n := int(obj.Get("length").ToInteger())
+				for i := 0; i+1 < n; i += 2 {
+					res.setHeader(obj.Get(itoa(i)).String(), obj.Get(itoa(i+1)))
+				}
+			} else {
+				for _, k := range obj.Keys() {
+					res.setHeader(k, obj.Get(k))
+				}
+			}
+		}
+		res.writeHead(nil)
+		return call.This
+	})
+	method("flushHeaders", 0, func(res *response, _ goja.FunctionCall) goja.Value {
+		res.writeHead(nil)
+		return goja.Undefined()
+	})
+	// compression() in the hosts adds res.flush; writes here are flushed already.
+	method("flush", 0, func(*response, goja.FunctionCall) goja.Value { return goja.Undefined() })
+	method("write", 3, func(res *response, call goja.FunctionCall) goja.Value {
+		if res.ended {
+			return vm.ToValue(false)
+		}
+		data, ok := a.chunkBytes(call.Argument(0))
+		if !ok {
+			e := vm.NewTypeError("The \"chunk\" argument must be of type string or an instance of Buffer or Uint8Array")
+			_ = e.Set("code", "ERR_INVALID_ARG_TYPE")
+			panic(e)
+		}
+		res.write(data)
+		a.callbackLater(call.Arguments[1:])
+		return vm.ToValue(true)
+	})
+	method("end", 3, func(res *response, call goja.FunctionCall) goja.Value {
+		chunk := call.Argument(0)
+		var data []byte
+		if _, isFn := goja.AssertFunction(chunk); !isFn && !goja.IsUndefined(chunk) && !goja.IsNull(chunk) {
+			var ok bool
+			if data, ok = a.chunkBytes(chunk); !ok {
+				e := vm.NewTypeError("The \"chunk\" argument must be of type string or an instance of Buffer or Uint8Array")
+				_ = e.Set("code", "ERR_INVALID_ARG_TYPE")
+				panic(e)
+			}
+		}
+		// For HEAD the HTTP side drops the body while keeping Node's implicit Content-Length.
+		res.end(data)
+		a.callbackLater(call.Arguments)
+		return call.This
+	})
+
+	// Express response helpers.
+	method("status", 1, func(res *response, call goja.FunctionCall) goja.Value {
+		_ = res.obj.Set("statusCode", call.Argument(0))
+		return call.This
+	})
+	setFn := func(res *response, call goja.FunctionCall) goja.Value {
+		if len(call.Arguments) >= 2 {
+			res.set(call.Argument(0).String(), call.Argument(1))
+			return call.This
+		}
+		if obj, ok := call.Argument(0).(*goja.Object); ok {
+			for _, k := range obj.Keys() {
+				res.set(k, obj.Get(k))
+			}
+		}
+		return call.This
+	}
+	method("set", 2, setFn)
+	method("header", 2, setFn)
+	method("get", 1, func(res *response, call goja.FunctionCall) goja.Value {
+		return res.getHeader(call.Argument(0).String())
+	})
+	method("append", 2, func(res *response, call goja.FunctionCall) goja.Value {
+		field := call.Argument(0).String()
+		val := call.Argument(1)
+		prev := res.getHeader(field)
+		if prev.ToBoolean() {
+			concat := func(head goja.Value, tail goja.Value) goja.Value {
+				arr := vm.NewArray()
+				_ = arr.Set("0", head)
+				c, _ := goja.AssertFunction(arr.Get("concat"))
+				out, _ := c(arr, tail)
+				return out
+			}
+			if p, ok := prev.(*goja.Object); ok && p.ClassName() == "Array" {
+				c, _ := goja.AssertFunction(p.Get("concat"))
+				val, _ = c(p, val)
+			} else {
+				val = concat(prev, val)
+			}
+		}
+		res.set(field, val)
+		return call.This
+	})
+	typeFn := func(res *response, call goja.FunctionCall) goja.Value {
+		res.set("Content-Type", vm.ToValue(typeOf(call.Argument(0).String())))
+		return call.This
+	}
+	method("type", 1, typeFn)
+	method("contentType", 1, typeFn)
+	method("vary", 1, func(res *response, call goja.FunctionCall) goja.Value {
+		if len(call.Arguments) == 0 {
+			return call.This
+		}
+		res.vary(call.Argument(0))
+		return call.This
+	})
+	method("location", 1, func(res *response, call goja.FunctionCall) goja.Value {
+		res.location(call.Argument(0).String())
+		return call.This
+	})
+	method("redirect", 2, func(res *response, call goja.FunctionCall) goja.Value {
+		res.redirect(call.Arguments)
+		return goja.Undefined()
+	})
+	method("sendStatus", 1, func(res *response, call goja.FunctionCall) goja.Value {
+		code := int(call.Argument(0).ToInteger())
+		_ = res.obj.Set("statusCode", call.Argument(0))
+		res.set("Content-Type", vm.ToValue("text/plain"))
+		res.send(vm.ToValue(statusMessage(code)))
+		return call.This
+	})
+	method("send", 1, func(res *response, call goja.FunctionCall) goja.Value {
+		res.sendArgs(call.Arguments)
+		return call.This
+	})
+	method("json", 1, func(res *response, call goja.FunctionCall) goja.Value {
+		res.jsonArgs(call.Arguments)
+		return call.This
+	})
+	return proto
+}
+
+// callbackLater calls the first function among args on a later loop turn (write/end callbacks).
+func (a *App) callbackLater(args []goja.Value) {
+	for _, v := range args {
+		if fn, ok := goja.AssertFunction(v); ok {
+			a.rt.RunOnLoop(func(*goja.Runtime) {
+				if _, err := fn(goja.Undefined()); err != nil {
+					a.rt.Logger().Error("exception in write callback", "error", a.rt.Describe(err))
+				}
+			})
+			return
+		}
+	}
+}
+
+// endHead is Express's `res.end()` for HEAD: the headers computed for the body, no body.
+func (res *response) endHead() { res.end(nil) }
+
+// set is res.set(field, value): String() values, and a charset for text-like Content-Types.
+func (res *response) set(field string, val goja.Value) {
+	vm := res.a.vm
+	var value goja.Value
+	if obj, ok := val.(*goja.Object); ok && obj.ClassName() == "Array" {
+		strs := res.valueStrings(val)
+		items := make([]any, len(strs))
+		for i, s := range strs {
+			items[i] = s
+		}
+		value = vm.NewArray(items...)
+		if strings.EqualFold(field, "content-type") {
+			panic(vm.NewTypeError("Content-Type cannot be set to an Array"))
+		}
+	} else {
+		s := val.String()
+		if strings.EqualFold(field, "content-type") && !hasCharsetParam(s) {
+			if cs := mimeCharset(s); cs != "" {
+				s += "; charset=" + strings.ToLower(cs)
+			}
+		}
+		value = vm.ToValue(s)
+	}
+	res.setHeader(field, value)
+}
+
+// vary is the vary package: append field names to Vary without duplicates; "*" wins.
+func (res *response) vary(field goja.Value) {
+	var fields []string
+	for _, f := range res.valueStrings(field) {
+		for _, p := range strings.Split(f, ",") {
+			if p = strings.TrimSpace(p); p != "" {
+				fields = append(fields, p)
+			}
+		}
+	}
+	cur := res.headerString("vary")
+	if cur == "*" {
+		return
+	}
+	list := cur
+	existing := map[string]bool{}
+	for _, p := range strings.Split(cur, ",") {
+		if p = strings.TrimSpace(p); p != "" {
+			existing[strings.ToLower(p)] = true
+		}
+	}
+	for _, f := range fields {
+		if f == "*" {
+			list = "*"
+			break
+		}
+		if existing[strings.ToLower(f)] {
+			continue
+		}
+		existing[strings.ToLower(f)] = true
+		if list == "" {
+			list = f
+		} else {
+			list += ", " + f
+		}
+	}
+	if list != "" {
+		res.setHeader("Vary", res.a.vm.ToValue(list))
+	}
+}
+
+// location is res.location: 'back' means the Referrer (or '/'), and the URL is encodeurl-ed.
+func (res *response) location(url string) {
+	if url == "back" {
+		url = res.req.r.Header.Get("Referer")
+		if url == "" {
+			url = "/"
+		}
+	}
+	res.setHeader("Location", res.a.vm.ToValue(encodeURL(url)))
+}
+
+// redirect is res.redirect([status,] url), with the text/html/empty body chosen from Accept.
+func (res *response) redirect(args []goja.Value) {
+	vm := res.a.vm
+	status := 302
+	var address goja.Value = goja.Undefined()
+	if len(args) > 0 {
+		address = args[0]
+	}
+	if len(args) >= 2 {
+		if _, isNum := args[0].Export().(int64); isNum {
+			status, address = int(args[0].ToInteger()), args[1]
+		} else if _, isF := args[0].Export().(float64); isF {
+			status, address = int(args[0].ToInteger()), args[1]
+		} else {
+			status = int(args[1].ToInteger())
+		}
+	}
+	res.location(address.String())
+	loc := res.headerString("location")
+	res.vary(vm.ToValue("Accept"))
+	var body string
+	switch negotiate(res.req.r.Header.Values("Accept"), []string{"text/plain", "text/html"}) {
+	case "text/plain":
+		res.set("Content-Type", vm.ToValue("text/plain"))
+		body = statusMessage(status) + ". Redirecting to " + loc
+	case "text/html":
+		res.set("Content-Type", vm.ToValue("text/html"))
+		body = "<p>" + statusMessage(status) + ". Redirecting to " + escapeHTML(loc) + "</p>"
+	}
+	_ = res.obj.Set("statusCode", status)
+	res.set("Content-Length", vm.ToValue(len(body)))
+	if res.req.obj.Get("method").String() == "HEAD" {
+		res.endHead()
+		return
+	}
+	res.end([]byte(body))
+}
+
+// jsonArgs is res.json(obj) (and the deprecated two-argument forms).
+func (res *response) jsonArgs(args []goja.Value) {
+	vm := res.a.vm
+	val := goja.Undefined()
+	if len(args) > 0 {
+		val = args[0]
+	}
+	if len(args) >= 2 {
+		if isNumber(args[1]) {
+			_ = res.obj.Set("statusCode", args[1])
+		} else {
+			_ = res.obj.Set("statusCode", args[0])
+			val = args[1]
+		}
+	}
+	body := res.a.stringify(val)
+	if goja.IsUndefined(res.getHeader("Content-Type")) {
+		res.set("Content-Type", vm.ToValue("application/json"))
+	}
+	res.send(body)
+}
+
+// stringify is Express's JSON serialisation with the app's json replacer, spaces and escape settings.
+func (a *App) stringify(val goja.Value) goja.Value {
+	replacer, spaces := a.setting("json replacer"), a.setting("json spaces")
+	args := []goja.Value{val}
+	if replacer != nil || spaces != nil {
+		args = append(args, orUndefined(replacer), orUndefined(spaces))
+	}
+	out, err := a.jsonStringify(goja.Undefined(), args...)
+	if err != nil {
+		panic(a.rt.ErrorValue(err))
+	}
+	if esc := a.setting("json escape"); esc != nil && esc.ToBoolean() && !goja.IsUndefined(out) {
+		s := out.String()
+		s = strings.NewReplacer("<", `\u003c`, ">", `\u003e`, "&", `\u0026`).Replace(s)
+		out = a.vm.ToValue(s)
+	}
+	return out
+}
+
+func isNumber(v goja.Value) bool {
+	switch v.Export().(type) {
+	case int64, float64:
+		return true
+	}
+	return false
+}
+
+// sendArgs is res.send with Express 4's deprecated argument forms.
+func (res *response) sendArgs(args []goja.Value) {
+	vm := res.a.vm
+	chunk := goja.Undefined()
+	if len(args) > 0 {
+		chunk = args[0]
+	}
+	if len(args) >= 2 {
+		if !isNumber(chunk) && isNumber(args[1]) {
+			_ = res.obj.Set("statusCode", args[1])
+		} else {
+			_ = res.obj.Set("statusCode", args[0])
+			chunk = args[1]
+		}
+	}
+	if isNumber(chunk) && len(args) == 1 {
+		if goja.IsUndefined(res.getHeader("Content-Type")) {
+			res.set("Content-Type", vm.ToValue("text/plain"))
+		}
+		_ = res.obj.Set("statusCode", chunk)
+		code := int(chunk.ToInteger())
+		if msg, ok := statusText[code]; ok {
+			chunk = vm.ToValue(msg)
+		} else {
+			chunk = goja.Undefined()
+		}
+	}
+	res.send(chunk)
+}
+
+// send is the body logic of res.send for one argument: typing, Content-Length, the weak ETag,
+// freshness (304) and the HEAD rule.
+func (res *response) send(chunk goja.Value) {
+	a := res.a
+	vm := a.vm
+	_, isStr := chunk.Export().(string)
+	switch {
+	case isStr:
+		if goja.IsUndefined(res.getHeader("Content-Type")) {
+			res.set("Content-Type", vm.ToValue("text/html"))
+		}
+	case goja.IsNull(chunk):
+		chunk = vm.ToValue("")
+	case goja.IsUndefined(chunk):
+	case a.isBinary(chunk):
+		if goja.IsUndefined(res.getHeader("Content-Type")) {
+			res.set("Content-Type", vm.ToValue("application/octet-stream"))
+		}
+	default:
+		if _, isObj := chunk.(*goja.Object); isObj || isNumber(chunk) || isBool(chunk) {
+			res.jsonArgs([]goja.Value{chunk})
+			return
+		}
+	}
+	if _, isStr = chunk.Export().(string); isStr {
+		if t, ok := res.getHeader("Content-Type").Export().(string); ok {
+			res.set("Content-Type", vm.ToValue(setCharset(t, "utf-8")))
+		}
+	}
+	var body []byte
+	hasChunk := !goja.IsUndefined(chunk)
+	if hasChunk {
+		body, _ = a.chunkBytes(chunk)
+		res.set("Content-Length", vm.ToValue(len(body)))
+		if goja.IsUndefined(res.getHeader("ETag")) && a.etagEnabled() {
+			res.set("ETag", vm.ToValue(weakETag(body)))
+		}
+	}
+	if res.req.fresh() {
+		_ = res.obj.Set("statusCode", 304)
+	}
+	switch res.statusCode() {
+	case 204, 304:
+		res.removeHeader("Content-Type")
+		res.removeHeader("Content-Length")
+		res.removeHeader("Transfer-Encoding")
+		body = nil
+	case 205:
+		res.set("Content-Length", vm.ToValue("0"))
+		res.removeHeader("Transfer-Encoding")
+		body = nil
+	}
+	if res.req.obj.Get("method").String() == "HEAD" {
+		res.endHead()
+		return
+	}
+	res.end(body)
+}
+
+func isBool(v goja.Value) bool {
+	_, ok := v.Export().(bool)
+	return ok
+}
+
+// etagEnabled reads the app's etag setting (weak by default; false disables it).
+func (a *App) etagEnabled() bool {
+	v := a.setting("etag")
+	return v == nil || v.ToBoolean()
+}
