@@ -6,43 +6,35 @@ import (
 	"github.com/dop251/goja"
 )
 
-// finalhandler is finalhandler 1.3.1 as Express 4 wires it: the status from err.status,
+// finalhandler is finalhandler 1.3.1 for an error, as Express 4 wires it: the status from err.status,
 // err.statusCode, res.statusCode (4xx/5xx) or 500; err.headers applied when the status came from the
-// error; the HTML page with the stack in development and the status text in production. After the
-// head was sent it resets the connection instead.
+// error; the HTML page with the stack in development and the status text in production; the error
+// logged as Express's logerror does. After the head was sent it resets the connection instead.
+// Requests without an error never get here: they fall through to the host's next handler.
 func (a *App) finalhandler(req *request, res *response, err goja.Value) {
 	vm := a.vm
-	status := 0
-	var msg string
-	var headers *goja.Object
-	if err != nil {
-		status = errStatus(err, "status")
-		if status == 0 {
-			status = errStatus(err, "statusCode")
-		}
-		if status == 0 {
-			if s := res.statusCode(); s >= 400 && s < 600 {
-				status = s
-			} else {
-				status = 500
-			}
-		} else if obj, ok := err.(*goja.Object); ok {
-			headers, _ = obj.Get("headers").(*goja.Object)
-		}
-		if a.cfg.Env != "production" {
-			msg = describeErr(err)
-		}
-		if msg == "" {
-			msg = statusMessage(status)
-		}
-		a.rt.Logger().Error("request error", "error", describeErr(err), "url", req.obj.Get("originalUrl").String())
-	} else {
-		if res.headersSent {
-			return
-		}
-		status = 404
-		msg = "Cannot " + req.obj.Get("method").String() + " " + encodeURL(pathname(req.obj.Get("originalUrl").String()))
+	status := errStatus(err, "status")
+	if status == 0 {
+		status = errStatus(err, "statusCode")
 	}
+	var headers *goja.Object
+	if status == 0 {
+		if s := res.statusCode(); s >= 400 && s < 600 {
+			status = s
+		} else {
+			status = 500
+		}
+	} else if obj, ok := err.(*goja.Object); ok {
+		headers, _ = obj.Get("headers").(*goja.Object)
+	}
+	var msg string
+	if a.cfg.Env != "production" {
+		msg = describeErr(err)
+	}
+	if msg == "" {
+		msg = statusMessage(status)
+	}
+	a.rt.Logger().Error("request error", "error", describeErr(err), "url", req.obj.Get("originalUrl").String())
 	if res.headersSent {
 		res.abort()
 		return

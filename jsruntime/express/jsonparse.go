@@ -105,7 +105,7 @@ func (s *jsonScanner) parseTop() (goja.Value, error) {
 	}
 	s.skipSpace()
 	if s.pos < len(s.src) {
-		return nil, s.errAt("Unexpected non-whitespace character after JSON", s.pos)
+		return nil, &jsonError{msg: "Unexpected non-whitespace character after JSON at position " + strconv.Itoa(s.utf16Pos(s.pos))}
 	}
 	return v, nil
 }

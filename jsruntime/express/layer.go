@@ -19,7 +19,7 @@ type layer struct {
 	// router layers.
 	method    string
 	hasMethod bool
-	inRoute   bool // a Route's sub-layer: it has a method property, possibly undefined
+	inRoute   bool   // a Route's sub-layer: it has a method property, possibly undefined
 	route     *route // set for the layers router.route()/METHOD() push
 	pm        *pathMatcher
 

@@ -24,10 +24,10 @@ var mimeTypes = map[string]string{
 	"wasm": "application/wasm", "bin": "application/octet-stream", "exe": "application/octet-stream",
 	"form": "application/x-www-form-urlencoded", "urlencoded": "application/x-www-form-urlencoded",
 	"multipart": "multipart/form-data",
-	"es": "application/ecmascript", "rss": "application/rss+xml", "atom": "application/atom+xml",
+	"es":        "application/ecmascript", "rss": "application/rss+xml", "atom": "application/atom+xml",
 	"epub": "application/epub+zip", "doc": "application/msword", "xls": "application/vnd.ms-excel",
-	"docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-	"xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+	"docx":         "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+	"xlsx":         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 	"event-stream": "text/event-stream",
 }
 

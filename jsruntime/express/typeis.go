@@ -76,7 +76,7 @@ func typeIs(actual string, types []string) string {
 
 // hasBody is type-is's hasBody: a Transfer-Encoding or a numeric Content-Length header.
 func hasBody(r *http.Request) bool {
-	if len(r.TransferEncoding) > 0 {
+	if len(r.TransferEncoding) > 0 || r.ContentLength > 0 {
 		return true
 	}
 	cl := r.Header.Get("Content-Length")
