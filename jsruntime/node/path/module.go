@@ -1,0 +1,141 @@
+// Package path is Node's "path" module: the POSIX functions (Join, Resolve, …) in pure Go, their JS
+// binding (Require), and path.win32 (Win32).
+package path
+
+import (
+	"fmt"
+
+	"github.com/dop251/goja"
+	"github.com/pluginhost/pluginhost/jsruntime"
+	"github.com/pluginhost/pluginhost/jsruntime/node/buffer"
+)
+
+type moduleKey struct{}
+
+// Require returns the "path" module: path.posix, with path.posix and path.win32 properties, as on a
+// POSIX Node. Must be called on the loop.
+func Require(rt *jsruntime.Runtime) (goja.Value, error) {
+	return rt.Value(moduleKey{}, func() any { return build(rt.VM()) }).(*goja.Object), nil
+}
+
+func build(vm *goja.Runtime) *goja.Object {
+	b := binder{vm}
+	posix, win32 := vm.NewObject(), vm.NewObject()
+	var w Win32
+	posixFns := map[string]any{
+		"join":             b.s(func(c goja.FunctionCall) string { return Join(b.strings(c, "path")...) }),
+		"resolve":          b.s(func(c goja.FunctionCall) string { return Resolve(b.strings(c, "paths[%d]")...) }),
+		"normalize":        b.s(func(c goja.FunctionCall) string { return Normalize(b.str(c, 0, "path")) }),
+		"relative":         b.s(func(c goja.FunctionCall) string { return Relative(b.str(c, 0, "from"), b.str(c, 1, "to")) }),
+		"dirname":          b.s(func(c goja.FunctionCall) string { return Dirname(b.str(c, 0, "path")) }),
+		"basename":         b.s(func(c goja.FunctionCall) string { return Basename(b.str(c, 0, "path"), b.optStr(c, 1, "suffix")) }),
+		"extname":          b.s(func(c goja.FunctionCall) string { return Extname(b.str(c, 0, "path")) }),
+		"isAbsolute":       b.bool(func(c goja.FunctionCall) bool { return IsAbsolute(b.str(c, 0, "path")) }),
+		"parse":            func(c goja.FunctionCall) goja.Value { return b.parsed(Parse(b.str(c, 0, "path"))) },
+		"format":           b.s(func(c goja.FunctionCall) string { return Format(b.pathObject(c)) }),
+		"toNamespacedPath": func(c goja.FunctionCall) goja.Value { return c.Argument(0) },
+		"sep":              "/",
+		"delimiter":        ":",
+	}
+	win32Fns := map[string]any{
+		"join":       b.s(func(c goja.FunctionCall) string { return w.Join(b.strings(c, "path")...) }),
+		"resolve":    b.s(func(c goja.FunctionCall) string { return w.Resolve(b.strings(c, "paths[%d]")...) }),
+		"normalize":  b.s(func(c goja.FunctionCall) string { return w.Normalize(b.str(c, 0, "path")) }),
+		"dirname":    b.s(func(c goja.FunctionCall) string { return w.Dirname(b.str(c, 0, "path")) }),
+		"basename":   b.s(func(c goja.FunctionCall) string { return w.Basename(b.str(c, 0, "path"), b.optStr(c, 1, "suffix")) }),
+		"extname":    b.s(func(c goja.FunctionCall) string { return w.Extname(b.str(c, 0, "path")) }),
+		"isAbsolute": b.bool(func(c goja.FunctionCall) bool { return w.IsAbsolute(b.str(c, 0, "path")) }),
+		"sep":        `\`,
+		"delimiter":  ";",
+	}
+	for _, def := range []struct {
+		obj *goja.Object
+		fns map[string]any
+	}{{posix, posixFns}, {win32, win32Fns}} {
+		for name, fn := range def.fns {
+			mustSet(def.obj, name, fn)
+		}
+		mustSet(def.obj, "posix", posix)
+		mustSet(def.obj, "win32", win32)
+	}
+	return posix
+}
+
+func mustSet(o *goja.Object, name string, v any) {
+	if err := o.Set(name, v); err != nil {
+		panic(fmt.Errorf("path: defining %s: %w", name, err))
+	}
+}
+
+// s and bool adapt typed results to goja's native function signature, which goja calls without
+// reflection.
+func (b binder) s(f func(goja.FunctionCall) string) func(goja.FunctionCall) goja.Value {
+	return func(c goja.FunctionCall) goja.Value { return b.vm.ToValue(f(c)) }
+}
+
+func (b binder) bool(f func(goja.FunctionCall) bool) func(goja.FunctionCall) goja.Value {
+	return func(c goja.FunctionCall) goja.Value { return b.vm.ToValue(f(c)) }
+}
+
+// binder validates JS arguments the way Node's path functions do.
+type binder struct{ vm *goja.Runtime }
+
+func (b binder) str(c goja.FunctionCall, i int, name string) string {
+	v := c.Argument(i)
+	if !goja.IsString(v) {
+		panic(b.typeError(name, "of type string", v))
+	}
+	return v.String()
+}
+
+func (b binder) optStr(c goja.FunctionCall, i int, name string) string {
+	if goja.IsUndefined(c.Argument(i)) {
+		return ""
+	}
+	return b.str(c, i, name)
+}
+
+// strings validates every argument; name may contain %d for the argument's index.
+func (b binder) strings(c goja.FunctionCall, name string) []string {
+	out := make([]string, len(c.Arguments))
+	for i, v := range c.Arguments {
+		if !goja.IsString(v) {
+			n := name
+			if n != "path" {
+				n = fmt.Sprintf(name, i)
+			}
+			panic(b.typeError(n, "of type string", v))
+		}
+		out[i] = v.String()
+	}
+	return out
+}
+
+func (b binder) typeError(name, expected string, got goja.Value) *goja.Object {
+	e := b.vm.NewTypeError(fmt.Sprintf("The %q argument must be %s. Received %s", name, expected, buffer.Received(got)))
+	_ = e.Set("code", "ERR_INVALID_ARG_TYPE")
+	return e
+}
+
+func (b binder) parsed(p Parsed) *goja.Object {
+	o := b.vm.NewObject()
+	for _, kv := range [...][2]string{{"root", p.Root}, {"dir", p.Dir}, {"base", p.Base}, {"ext", p.Ext}, {"name", p.Name}} {
+		mustSet(o, kv[0], kv[1])
+	}
+	return o
+}
+
+func (b binder) pathObject(c goja.FunctionCall) Parsed {
+	o, ok := c.Argument(0).(*goja.Object)
+	if !ok {
+		panic(b.typeError("pathObject", "of type object", c.Argument(0)))
+	}
+	field := func(name string) string {
+		v := o.Get(name)
+		if v == nil || goja.IsUndefined(v) || goja.IsNull(v) {
+			return ""
+		}
+		return v.String()
+	}
+	return Parsed{Root: field("root"), Dir: field("dir"), Base: field("base"), Ext: field("ext"), Name: field("name")}
+}
