@@ -2,6 +2,7 @@ package express
 
 import (
 	"errors"
+	"reflect"
 
 	"github.com/dop251/goja"
 )
@@ -28,13 +29,20 @@ func isErrorArg(v goja.Value) bool {
 
 // isString reports whether v is the JS string s.
 func isString(v goja.Value, s string) bool {
+	return isStringValue(v) && v.String() == s
+}
+
+// isStringValue reports whether v is a JS string primitive, without exporting objects (which would
+// copy them).
+func isStringValue(v goja.Value) bool {
 	if v == nil {
 		return false
 	}
-	if _, ok := v.Export().(string); !ok {
+	if _, isObj := v.(*goja.Object); isObj {
 		return false
 	}
-	return v.String() == s
+	t := v.ExportType()
+	return t != nil && t.Kind() == reflect.String
 }
 
 // funcValue returns a JS function backed by fn, with the given name and length (Function.length

@@ -21,7 +21,7 @@ var host404 = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 })
 
 type fixture struct {
-	t   *testing.T
+	t   testing.TB
 	rt  *jsruntime.Runtime
 	app *App
 	h   http.Handler
@@ -29,7 +29,7 @@ type fixture struct {
 
 // setup runs script with `router` (a plugin router mounted at /api/plugins/test) and `express` in
 // scope.
-func setup(t *testing.T, cfg Config, script string) *fixture {
+func setup(t testing.TB, cfg Config, script string) *fixture {
 	t.Helper()
 	rt := jsruntime.New(jsruntime.Options{Name: "test"})
 	t.Cleanup(func() { _ = rt.Close(context.Background()) })

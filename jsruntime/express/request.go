@@ -98,7 +98,7 @@ func (a *App) newRequestProto(emitter *goja.Object) *goja.Object {
 		if name == nil || goja.IsUndefined(name) || goja.IsNull(name) || name.String() == "" {
 			panic(vm.NewTypeError("name argument is required to req.get"))
 		}
-		if _, ok := name.Export().(string); !ok {
+		if !isStringValue(name) {
 			panic(vm.NewTypeError("name must be a string to req.get"))
 		}
 		if st == nil {

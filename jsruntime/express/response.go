@@ -1,8 +1,10 @@
 package express
 
 import (
+	"errors"
 	"mime"
 	"net/http"
+	"reflect"
 	"strconv"
 	"strings"
 
@@ -222,7 +224,8 @@ func (res *response) finish(completed, clientGone bool) {
 	res.closed = true
 	rt := res.a.rt
 	log := func(err error) {
-		if err != nil {
+		var intr *goja.InterruptedError
+		if err != nil && !errors.As(err, &intr) {
 			rt.Logger().Error("exception in request event listener", "error", err)
 		}
 	}
@@ -246,6 +249,9 @@ func (res *response) finish(completed, clientGone bool) {
 // chunkBytes converts a write/end/send chunk: strings as UTF-8, Buffers and other typed arrays as
 // their bytes (copied: the HTTP goroutine must not share memory with JS).
 func (a *App) chunkBytes(v goja.Value) ([]byte, bool) {
+	if obj, isObj := v.(*goja.Object); isObj && obj.ExportType() != bytesType && obj.ClassName() != "ArrayBuffer" {
+		return nil, false
+	}
 	switch x := v.Export().(type) {
 	case string:
 		return []byte(x), true
@@ -263,9 +269,11 @@ func (a *App) isBinary(v goja.Value) bool {
 	if !ok {
 		return false
 	}
-	_, isBytes := obj.Export().([]byte)
-	return isBytes
+	return obj.ExportType() == bytesType
 }
+
+// bytesType is what goja exports a Uint8Array (and so a Buffer) as.
+var bytesType = reflect.TypeOf([]byte(nil))
 
 // setCharset is Express's utils.setCharset: the media type with its charset parameter replaced.
 func setCharset(typ, charset string) string {

@@ -1,6 +1,7 @@
 package express
 
 import (
+	"reflect"
 	"strings"
 
 	"github.com/dop251/goja"
@@ -84,7 +85,7 @@ func (a *App) newResponseProto(emitter *goja.Object) *goja.Object {
 		}
 		_ = res.obj.Set("statusCode", call.Argument(0))
 		headers := call.Argument(1)
-		if _, isStr := headers.Export().(string); isStr {
+		if isStringValue(headers) {
 			headers = call.Argument(2)
 		}
 		if obj, ok := headers.(*goja.Object); ok {
@@ -326,9 +327,7 @@ func (res *response) redirect(args []goja.Value) {
 		address = args[0]
 	}
 	if len(args) >= 2 {
-		if _, isNum := args[0].Export().(int64); isNum {
-			status, address = int(args[0].ToInteger()), args[1]
-		} else if _, isF := args[0].Export().(float64); isF {
+		if isNumber(args[0]) {
 			status, address = int(args[0].ToInteger()), args[1]
 		} else {
 			status = int(args[1].ToInteger())
@@ -397,11 +396,11 @@ func (a *App) stringify(val goja.Value) goja.Value {
 }
 
 func isNumber(v goja.Value) bool {
-	switch v.Export().(type) {
-	case int64, float64:
-		return true
+	if _, isObj := v.(*goja.Object); isObj || v == nil {
+		return false
 	}
-	return false
+	t := v.ExportType()
+	return t != nil && (t.Kind() == reflect.Int64 || t.Kind() == reflect.Float64)
 }
 
 // sendArgs is res.send with Express 4's deprecated argument forms.
@@ -439,7 +438,7 @@ func (res *response) sendArgs(args []goja.Value) {
 func (res *response) send(chunk goja.Value) {
 	a := res.a
 	vm := a.vm
-	_, isStr := chunk.Export().(string)
+	isStr := isStringValue(chunk)
 	switch {
 	case isStr:
 		if goja.IsUndefined(res.getHeader("Content-Type")) {
@@ -458,7 +457,7 @@ func (res *response) send(chunk goja.Value) {
 			return
 		}
 	}
-	if _, isStr = chunk.Export().(string); isStr {
+	if isStringValue(chunk) {
 		if t, ok := res.getHeader("Content-Type").Export().(string); ok {
 			res.set("Content-Type", vm.ToValue(setCharset(t, "utf-8")))
 		}
@@ -494,8 +493,11 @@ func (res *response) send(chunk goja.Value) {
 }
 
 func isBool(v goja.Value) bool {
-	_, ok := v.Export().(bool)
-	return ok
+	if _, isObj := v.(*goja.Object); isObj || v == nil {
+		return false
+	}
+	t := v.ExportType()
+	return t != nil && t.Kind() == reflect.Bool
 }
 
 // etagEnabled reads the app's etag setting (weak by default; false disables it).

@@ -123,8 +123,8 @@ func (a *App) pathSpecOf(v goja.Value) pathSpec {
 			return spec
 		}
 	}
-	if s, ok := v.Export().(string); ok {
-		return pathSpec{kind: pathString, str: s}
+	if isStringValue(v) {
+		return pathSpec{kind: pathString, str: v.String()}
 	}
 	panic(a.vm.NewTypeError(errPathType))
 }

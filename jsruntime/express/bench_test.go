@@ -1,0 +1,21 @@
+package express
+
+import (
+	"net/http/httptest"
+	"testing"
+)
+
+func BenchmarkParamsJSON(b *testing.B) {
+	f := setup(b, Config{}, `router.get('/items/:id', (req, res) => res.json({id: req.params.id}))`)
+	b.ReportAllocs()
+	b.RunParallel(func(pb *testing.PB) {
+		for pb.Next() {
+			req := httptest.NewRequest("GET", "/api/plugins/test/items/42?x=1", nil)
+			rec := httptest.NewRecorder()
+			f.h.ServeHTTP(rec, req)
+			if rec.Code != 200 {
+				b.Fatalf("status %d", rec.Code)
+			}
+		}
+	})
+}
