@@ -2,12 +2,16 @@ package pluginhost
 
 import (
 	"context"
+	"encoding/json"
 	"net/http"
 	"sort"
 	"strings"
 	"sync/atomic"
 
+	"github.com/dop251/goja"
 	"github.com/go-chi/chi/v5"
+
+	"github.com/pluginhost/pluginhost/jsruntime/express"
 )
 
 // MountPrefix is where plugin routers are served: /api/plugins/<id>.

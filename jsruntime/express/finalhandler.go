@@ -1,6 +1,9 @@
 package express
 
 import (
+	"io"
+	"net/http"
+	"strconv"
 	"strings"
 
 	"github.com/dop251/goja"
@@ -97,4 +100,20 @@ func errorPage(msg string) string {
 	body = strings.ReplaceAll(body, "  ", " &nbsp;")
 	return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>Error</title>\n</head>\n<body>\n<pre>" +
 		body + "</pre>\n</body>\n</html>\n"
+}
+
+// NotFound answers a request no router handled as a bare Express 4 app does (finalhandler's 404):
+// `Cannot <METHOD> <path>` in the HTML error page, the path taken from the original URL, percent-encoded
+// and without the query. It is the default for hosts that have no 404 handler of their own.
+func NotFound(w http.ResponseWriter, r *http.Request) {
+	body := errorPage("Cannot " + r.Method + " " + encodeURL(r.URL.EscapedPath()))
+	h := w.Header()
+	h.Set("Content-Security-Policy", "default-src 'none'")
+	h.Set("X-Content-Type-Options", "nosniff")
+	h.Set("Content-Type", "text/html; charset=utf-8")
+	h.Set("Content-Length", strconv.Itoa(len(body)))
+	w.WriteHeader(http.StatusNotFound)
+	if r.Method != http.MethodHead {
+		_, _ = io.WriteString(w, body)
+	}
 }
