@@ -64,6 +64,7 @@ func newState(rt *jsruntime.Runtime) *state {
 	s.viewProto = s.uint8Obj.Prototype().Get("prototype").ToObject(vm)
 
 	s.ctor = vm.ToValue(s.construct).ToObject(vm)
+	must(s.ctor.DefineDataProperty("name", vm.ToValue("Buffer"), goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_TRUE))
 	// Inheriting from Uint8Array makes Buffer[Symbol.species] resolve to Buffer.
 	must(s.ctor.SetPrototype(s.uint8Obj))
 	s.proto = vm.NewObject()
