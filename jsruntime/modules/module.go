@@ -59,7 +59,7 @@ func (s *System) load(filename string, parent *module, isMain bool) (goja.Value,
 		if parent != nil {
 			s.addChild(parent.obj, cached)
 		}
-		return cached.Get("exports"), nil
+		return exportsOf(cached), nil
 	}
 	if filepath.Ext(filename) == ".node" {
 		return nil, s.nativeAddon(filename, parent)
@@ -81,7 +81,7 @@ func (s *System) load(filename string, parent *module, isMain bool) (goja.Value,
 		return nil, err
 	}
 	_ = m.obj.Set("loaded", true)
-	return m.obj.Get("exports"), nil
+	return exportsOf(m.obj), nil
 }
 
 // evaluate runs the module's file according to its extension and format.
@@ -111,19 +111,18 @@ func (s *System) evaluate(m *module) error {
 		_, err = fn(goja.Undefined(), m.obj, m.require, s.importMeta(m))
 		return err
 	}
-	exports := m.obj.Get("exports")
+	exports := exportsOf(m.obj)
 	_, err = fn(exports, exports, m.require, m.obj, s.vm.ToValue(m.filename), s.vm.ToValue(m.dir))
 	return err
 }
 
 // evaluateJSON sets module.exports to the parsed file; a parse error names the file, as in Node.
 func (s *System) evaluateJSON(m *module, src []byte) error {
-	parse, _ := goja.AssertFunction(s.vm.Get("JSON").ToObject(s.vm).Get("parse"))
-	v, err := parse(goja.Undefined(), s.vm.ToValue(prepare(src)))
+	v, err := s.jsonParse(goja.Undefined(), s.vm.ToValue(prepare(src)))
 	if err != nil {
 		msg := err.Error()
 		if exc, ok := err.(*goja.Exception); ok {
-			if obj, ok := exc.Value().(*goja.Object); ok {
+			if obj, ok := exc.Value().(*goja.Object); ok && obj.Get("message") != nil {
 				msg = obj.Get("message").String()
 			}
 		}
@@ -134,33 +133,46 @@ func (s *System) evaluateJSON(m *module, src []byte) error {
 
 // addChild records child in parent.children unless it is there already, as Node does.
 func (s *System) addChild(parent, child *goja.Object) {
-	if i := indexOf(parent, child); i == -1 {
-		children := parent.Get("children").(*goja.Object)
-		_ = children.Set(strconv.Itoa(int(children.Get("length").ToInteger())), child)
+	if children, i := indexOf(parent, child); children != nil && i < 0 {
+		_ = children.Set(strconv.Itoa(length(children)), child)
 	}
 }
 
 // removeChild undoes addChild for a module that failed to load.
 func (s *System) removeChild(parent, child *goja.Object) {
-	if i := indexOf(parent, child); i >= 0 {
-		children := parent.Get("children").(*goja.Object)
-		splice, _ := goja.AssertFunction(children.Get("splice"))
-		_, _ = splice(children, s.vm.ToValue(i), s.vm.ToValue(1))
+	if children, i := indexOf(parent, child); i >= 0 {
+		if splice, ok := goja.AssertFunction(children.Get("splice")); ok {
+			_, _ = splice(children, s.vm.ToValue(i), s.vm.ToValue(1))
+		}
 	}
 }
 
-// indexOf finds child in parent.children: -1 when absent, -2 when a plugin replaced children with a
-// non-object.
-func indexOf(parent, child *goja.Object) int {
+// indexOf finds child in parent.children (-1 when absent). children is nil when a plugin replaced the
+// array with something else; module objects are plugin-writable, so nothing here may assume shapes.
+func indexOf(parent, child *goja.Object) (children *goja.Object, index int) {
 	children, ok := parent.Get("children").(*goja.Object)
 	if !ok {
-		return -2
+		return nil, -1
 	}
-	n := int(children.Get("length").ToInteger())
-	for i := 0; i < n; i++ {
+	for i, n := 0, length(children); i < n; i++ {
 		if v := children.Get(strconv.Itoa(i)); v != nil && v.SameAs(child) {
-			return i
+			return children, i
 		}
 	}
-	return -1
+	return children, -1
+}
+
+func length(obj *goja.Object) int {
+	if n := obj.Get("length"); n != nil {
+		return int(n.ToInteger())
+	}
+	return 0
+}
+
+// exportsOf reads module.exports, which a plugin may have deleted.
+func exportsOf(obj *goja.Object) goja.Value {
+	if v := obj.Get("exports"); v != nil {
+		return v
+	}
+	return goja.Undefined()
 }

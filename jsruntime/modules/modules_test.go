@@ -111,18 +111,19 @@ func TestESMDeclaresNodeNames(t *testing.T) {
 func TestFormat(t *testing.T) {
 	e := newEnv(t, modules.Options{})
 	cases := map[string]modules.Format{
-		"cjs-bare/index.js":    modules.CommonJS,
-		"cjs-bare/data.json":   modules.JSON,
-		"esm-mjs/index.mjs":    modules.ESM,
-		"esm-mjs/cjs.cjs":      modules.CommonJS,
-		"esm-type/index.js":    modules.ESM,
-		"cjs-type/index.js":    modules.CommonJS,
-		"cjs-type/sub/deep.js": modules.CommonJS,
-		"detect-dual/index.js": modules.ESM,
-		"cjs-lowered/index.js": modules.CommonJS,
-		"ts/index.ts":          modules.ESM,
-		"ts/cjs.cts":           modules.CommonJS,
-		"ts/esm.mts":           modules.ESM,
+		"cjs-bare/index.js":      modules.CommonJS,
+		"cjs-bare/data.json":     modules.JSON,
+		"esm-mjs/index.mjs":      modules.ESM,
+		"esm-mjs/cjs.cjs":        modules.CommonJS,
+		"esm-type/index.js":      modules.ESM,
+		"cjs-type/index.js":      modules.CommonJS,
+		"cjs-type/sub/deep.js":   modules.CommonJS,
+		"detect-dual/index.js":   modules.ESM,
+		"detect-import/index.js": modules.ESM,
+		"cjs-lowered/index.js":   modules.CommonJS,
+		"ts/index.ts":            modules.ESM,
+		"ts/cjs.cts":             modules.CommonJS,
+		"ts/esm.mts":             modules.ESM,
 	}
 	e.do(func(*goja.Runtime) error {
 		for rel, want := range cases {

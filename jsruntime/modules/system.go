@@ -41,6 +41,8 @@ type System struct {
 	resolved map[resolveKey]string
 	modCache *goja.Object // require.cache: module objects by absolute filename
 	main     goja.Value   // require.main; undefined until LoadMain
+
+	jsonParse goja.Callable // JSON.parse as it was before any plugin code ran
 }
 
 type systemKey struct{}
@@ -81,6 +83,8 @@ func Enable(rt *jsruntime.Runtime, opts Options) *System {
 		modCache: vm.CreateObject(nil), // no prototype: filenames never meet inherited keys
 		main:     goja.Undefined(),
 	}
+	parse, _ := goja.AssertFunction(vm.Get("JSON").ToObject(vm).Get("parse"))
+	s.jsonParse = parse
 	slot.s = s
 	return s
 }

@@ -68,11 +68,15 @@ func requirePath(v goja.Value) (string, bool) {
 	var s string
 	switch x := v.(type) {
 	case *goja.Object:
-		href, ok := x.Get("href").Export().(string)
+		href := x.Get("href")
+		if href == nil {
+			return "", false
+		}
+		str, ok := href.Export().(string)
 		if !ok {
 			return "", false
 		}
-		s = href
+		s = str
 	default:
 		str, ok := v.Export().(string)
 		if !ok {

@@ -54,10 +54,7 @@ func (u *urlModule) pathToFileURL(call goja.FunctionCall) goja.Value {
 // hrefOf reads a URL string, or the href of a URL object.
 func hrefOf(v goja.Value) (string, bool) {
 	if obj, ok := v.(*goja.Object); ok {
-		if href, ok := obj.Get("href").Export().(string); ok {
-			return href, true
-		}
-		return "", false
+		return stringProp(obj, "href")
 	}
 	s, ok := v.Export().(string)
 	return s, ok
@@ -68,4 +65,14 @@ func (u *urlModule) codedError(code, msg string) *goja.Object {
 	obj := u.vm.NewTypeError(msg)
 	_ = obj.Set("code", code)
 	return obj
+}
+
+// stringProp reads a string property; ok is false when it is missing or not a string.
+func stringProp(obj *goja.Object, name string) (string, bool) {
+	v := obj.Get(name)
+	if v == nil {
+		return "", false
+	}
+	s, ok := v.Export().(string)
+	return s, ok
 }

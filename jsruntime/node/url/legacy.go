@@ -86,8 +86,11 @@ func (u *urlModule) format(call goja.FunctionCall) goja.Value {
 		parsed := u.parse(goja.FunctionCall{Arguments: []goja.Value{arg}}).(*goja.Object)
 		return parsed.Get("href")
 	}
-	if href, ok := obj.Get("href").Export().(string); ok && obj.Get("searchParams") != nil && !goja.IsUndefined(obj.Get("searchParams")) {
-		return u.vm.ToValue(href)
+	// A WHATWG URL: its href is already the formatted URL.
+	if href, ok := stringProp(obj, "href"); ok {
+		if sp := obj.Get("searchParams"); sp != nil && !goja.IsUndefined(sp) {
+			return u.vm.ToValue(href)
+		}
 	}
 	str := func(name string) string {
 		v := obj.Get(name)

@@ -1,0 +1,2 @@
+import fs from 'fs';
+globalThis.__sawFs = fs.fake;

@@ -1,0 +1,105 @@
+package url_test
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"github.com/dop251/goja"
+
+	"github.com/pluginhost/pluginhost/jsruntime"
+	nodeurl "github.com/pluginhost/pluginhost/jsruntime/node/url"
+)
+
+// run evaluates each expression with the url module bound to `url` and the globals installed; the
+// expected values were taken from Node 20.
+func run(t *testing.T, want map[string]any) {
+	t.Helper()
+	rt := jsruntime.New(jsruntime.Options{})
+	defer rt.Close(context.Background())
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	err := rt.Do(ctx, func(vm *goja.Runtime) error {
+		mod, err := nodeurl.Require(rt)
+		if err != nil {
+			return err
+		}
+		if err := nodeurl.Install(rt); err != nil {
+			return err
+		}
+		_ = vm.Set("url", mod)
+		for expr, w := range want {
+			got, err := vm.RunString(expr)
+			if err != nil {
+				t.Errorf("%s: %v", expr, err)
+				continue
+			}
+			if g := got.Export(); g != w {
+				t.Errorf("%s = %#v, want %#v", expr, g, w)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestWHATWG(t *testing.T) {
+	run(t, map[string]any{
+		"url.URL === URL":                                        true,
+		"url.URLSearchParams === URLSearchParams":                true,
+		"new URL('/p?a=1', 'http://x.com').href":                 "http://x.com/p?a=1",
+		"new URL('http://x.com/?a=1&b=2').searchParams.get('b')": "2",
+		"new URLSearchParams('a=1&a=2').getAll('a').join()":      "1,2",
+		"url.pathToFileURL('/x') instanceof URL":                 true,
+	})
+}
+
+func TestFileURLs(t *testing.T) {
+	run(t, map[string]any{
+		"url.fileURLToPath('file:///a%20b/c.js')":                                              "/a b/c.js",
+		"url.fileURLToPath(new URL('file:///x/y'))":                                            "/x/y",
+		"url.pathToFileURL('/a b#c?d%e').href":                                                 "file:///a%20b%23c%3Fd%25e",
+		"url.fileURLToPath(url.pathToFileURL('/a b#c?d%e'))":                                   "/a b#c?d%e",
+		"(() => { try { url.fileURLToPath('http://x/y') } catch (e) { return e.code } })()":    "ERR_INVALID_URL_SCHEME",
+		"(() => { try { url.fileURLToPath('file:///a%2fb') } catch (e) { return e.code } })()": "ERR_INVALID_FILE_URL_PATH",
+		"(() => { try { url.fileURLToPath('file://host/x') } catch (e) { return e.code } })()": "ERR_INVALID_FILE_URL_HOST",
+		"(() => { try { url.fileURLToPath(42) } catch (e) { return e.code } })()":              "ERR_INVALID_ARG_TYPE",
+	})
+}
+
+func TestLegacy(t *testing.T) {
+	full := "url.parse('https://user:pw@Example.com:8080/p/a/t/h?query=string&a=1#hash', true)"
+	run(t, map[string]any{
+		full + ".protocol": "https:",
+		full + ".slashes":  true,
+		full + ".auth":     "user:pw",
+		full + ".host":     "example.com:8080",
+		full + ".port":     "8080",
+		full + ".hostname": "example.com",
+		full + ".hash":     "#hash",
+		full + ".search":   "?query=string&a=1",
+		full + ".query.a":  "1",
+		full + ".pathname": "/p/a/t/h",
+		full + ".path":     "/p/a/t/h?query=string&a=1",
+		full + ".href":     "https://user:pw@example.com:8080/p/a/t/h?query=string&a=1#hash",
+		"url.parse('/relative/path?x=1').protocol": nil,
+		"url.parse('/relative/path?x=1').query":    "x=1",
+		"url.parse('/relative/path?x=1').href":     "/relative/path?x=1",
+		"url.format({protocol: 'https', hostname: 'example.com', port: 8080, pathname: '/p', query: {a: '1'}, hash: 'h'})": "https://example.com:8080/p?a=1#h",
+		"url.format(new URL('http://u:p@x.com/a?b#c'))":                                                                    "http://u:p@x.com/a?b#c",
+		"url.format('HTTP://X.com/a')":                                                                                     "http://x.com/a",
+		"url.resolve('http://a.com/b/c', '../d')":                                                                          "http://a.com/d",
+		"url.resolve('/one/two/three', 'four')":                                                                            "/one/two/four",
+	})
+}
+
+func TestFilePathGo(t *testing.T) {
+	if got := nodeurl.FileURL("/a b/ü"); got != "file:///a%20b/%C3%BC" {
+		t.Errorf("FileURL = %q", got)
+	}
+	if p, err := nodeurl.FilePath("file://localhost/x"); err != nil || p != "/x" {
+		t.Errorf("FilePath(localhost) = %q, %v", p, err)
+	}
+}
