@@ -1,0 +1,100 @@
+package web_test
+
+import (
+	"testing"
+	"time"
+
+	"github.com/dop251/goja"
+)
+
+func TestTimersOrderAndClear(t *testing.T) {
+	clock := newManualClock()
+	rt := newRuntime(t, clock)
+	run(t, rt, `
+		globalThis.log = [];
+		setTimeout((a, b) => log.push('t10:' + a + b), 10, 'x', 'y');
+		setTimeout(() => log.push('t5'), 5);
+		const cleared = setTimeout(() => log.push('cleared'), 1);
+		clearTimeout(cleared);
+		const byId = setTimeout(() => log.push('byId'), 1);
+		clearTimeout(+byId);
+		setImmediate((v) => log.push('immediate:' + v), 1);
+		queueMicrotask(() => log.push('microtask'));
+		Promise.resolve().then(() => log.push('promise'));
+		let n = 0;
+		const iv = setInterval(() => { log.push('iv' + (++n)); if (n === 3) clearInterval(iv); }, 3);
+		log.push('sync');
+	`)
+	if got := run(t, rt, `log.join()`); got != "sync,microtask,promise,immediate:1" {
+		t.Fatalf("before the clock moves: %s", got)
+	}
+	for range 5 {
+		clock.Advance(3 * time.Millisecond)
+		run(t, rt, `0`) // let the fired timers' jobs run
+	}
+	want := "sync,microtask,promise,immediate:1,iv1,t5,iv2,iv3,t10:xy"
+	if got := run(t, rt, `log.join()`); got != want {
+		t.Errorf("order:\n got %s\nwant %s", got, want)
+	}
+}
+
+func TestTimeoutObject(t *testing.T) {
+	clock := newManualClock()
+	rt := newRuntime(t, clock)
+	got := run(t, rt, `
+		const t = setTimeout(() => {}, 1000);
+		const r = [typeof t, t.hasRef(), t.unref() === t, t.hasRef(), t.ref().hasRef(), typeof +t, +t > 0, t.constructor.name];
+		clearTimeout(t);
+		r.join()`)
+	if want := "object,true,true,false,true,number,true,Timeout"; got != want {
+		t.Errorf("got %s, want %s", got, want)
+	}
+	run(t, rt, `globalThis.fired = 0; globalThis.rt = setTimeout(() => fired++, 10)`)
+	clock.Advance(8 * time.Millisecond)
+	run(t, rt, `rt.refresh()`)
+	clock.Advance(8 * time.Millisecond)
+	if got := run(t, rt, `fired`); got != "0" {
+		t.Errorf("refresh did not restart the timer: fired=%s", got)
+	}
+	clock.Advance(2 * time.Millisecond)
+	if got := run(t, rt, `fired`); got != "1" {
+		t.Errorf("refreshed timer fired %s times", got)
+	}
+}
+
+func TestTimerCallbackErrorIsContained(t *testing.T) {
+	clock := newManualClock()
+	rt := newRuntime(t, clock)
+	run(t, rt, `globalThis.after = false; setTimeout(() => { throw new Error('boom') }, 1); setTimeout(() => { after = true }, 2)`)
+	clock.Advance(5 * time.Millisecond)
+	if got := run(t, rt, `after`); got != "true" {
+		t.Error("a throwing timer stopped later timers")
+	}
+}
+
+func TestSetTimeoutValidatesCallback(t *testing.T) {
+	rt := newRuntime(t, newManualClock())
+	got := run(t, rt, `try { setTimeout('code', 1); 'no error' } catch (e) { e.code + ' ' + e.name }`)
+	if got != "ERR_INVALID_ARG_TYPE TypeError" {
+		t.Errorf("got %s", got)
+	}
+}
+
+func TestCloseStopsTimers(t *testing.T) {
+	clock := newManualClock()
+	rt := newRuntime(t, clock)
+	do(t, rt, func(vm *goja.Runtime) error {
+		_, err := vm.RunString(`setInterval(() => {}, 5); setTimeout(() => {}, 50)`)
+		return err
+	})
+	if err := rt.Close(testCtx(t)); err != nil {
+		t.Fatal(err)
+	}
+	clock.mu.Lock()
+	defer clock.mu.Unlock()
+	for _, tm := range clock.timers {
+		if !tm.stopped {
+			t.Error("a timer is still scheduled after Close")
+		}
+	}
+}
