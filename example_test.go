@@ -60,7 +60,7 @@ func ExampleHost_Handler() {
 	mux.Handle("/api/plugins/", host.Handler())
 
 	rec := httptest.NewRecorder()
-	mux.ServeHTTP(rec, httptest.NewRequest("GET", "/API/PLUGINS/hello-world/hello", nil))
+	mux.ServeHTTP(rec, httptest.NewRequest("GET", "/api/plugins/HELLO-WORLD/hello", nil))
 	fmt.Println(rec.Code, rec.Header().Get("Content-Type"))
 	// Output:
 	// 200 application/json; charset=utf-8

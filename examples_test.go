@@ -92,7 +92,7 @@ func TestLLMProxyExample(t *testing.T) {
 	if status, body := post("/chat", `{"messages":[{"role":"user","content":"hi"}]}`); status != 200 || body != `{"text":"Hello there"}` {
 		t.Errorf("chat success: %d %s", status, body)
 	}
-	sent := <-up.received
+	sent := receive(t, up.received, "the upstream request")
 	if sent["_auth"] != "Bearer sk-secret" || sent["_type"] != "application/json" || sent["model"] != "gpt-4" || sent["temperature"] != 0.7 {
 		t.Errorf("upstream request: %v", sent)
 	}
@@ -105,7 +105,7 @@ func TestLLMProxyExample(t *testing.T) {
 	if want := `{"error":"Upstream API error (500): ` + strings.Repeat("e", 200) + `"}`; status != 502 || body != want {
 		t.Errorf("upstream 500: %d %s", status, body)
 	}
-	if sent := <-up.received; sent["temperature"] != 0.2 {
+	if sent := receive(t, up.received, "the upstream request"); sent["temperature"] != 0.2 {
 		t.Errorf("temperature not forwarded: %v", sent)
 	}
 
@@ -115,7 +115,7 @@ func TestLLMProxyExample(t *testing.T) {
 	if status, body := post("/chat", `{"messages":[]}`); status != 502 || body != `{"error":"Upstream API returned empty response"}` {
 		t.Errorf("empty content: %d %s", status, body)
 	}
-	<-up.received
+	receive(t, up.received, "the upstream request")
 
 	// Timeout: the upstream never answers; AbortSignal.timeout(120_000) fires when the clock passes 120 s.
 	release := make(chan struct{})
@@ -135,7 +135,7 @@ func TestLLMProxyExample(t *testing.T) {
 		s, b := post("/chat", `{"messages":[]}`)
 		done <- result{s, b}
 	}()
-	<-up.received
+	receive(t, up.received, "the upstream request")
 	clock.Advance(119 * time.Second)
 	select {
 	case r := <-done:
@@ -143,7 +143,7 @@ func TestLLMProxyExample(t *testing.T) {
 	default:
 	}
 	clock.Advance(2 * time.Second)
-	r := <-done
+	r := receive(t, done, "the chat response")
 	if r.status != 504 || r.body != `{"error":"Upstream API request timed out"}` {
 		t.Errorf("timeout: %d %s", r.status, r.body)
 	}

@@ -176,3 +176,15 @@ func copyTree(t *testing.T, src string) string {
 	}
 	return dst
 }
+
+// receive waits for a value on ch; the limit only guards against a hung test, it asserts no timing.
+func receive[T any](t *testing.T, ch <-chan T, what string) T {
+	t.Helper()
+	select {
+	case v := <-ch:
+		return v
+	case <-time.After(30 * time.Second):
+		t.Fatalf("gave up waiting for %s", what)
+		panic("unreachable")
+	}
+}

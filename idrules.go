@@ -32,8 +32,11 @@ func validateExports(exports goja.Value) (pluginExports, error) {
 	fields := map[string]*string{"id": &out.info.ID, "name": &out.info.Name, "description": &out.info.Description}
 	for _, field := range []string{"id", "name", "description"} {
 		v := infoObj.Get(field)
+		if v == nil {
+			return out, fmt.Errorf("Failed to load plugin module; plugin info missing field '%s'", field)
+		}
 		s, ok := v.Export().(string)
-		if v == nil || !ok {
+		if !ok {
 			return out, fmt.Errorf("Failed to load plugin module; plugin info missing field '%s'", field)
 		}
 		*fields[field] = s

@@ -115,7 +115,7 @@ func (r *Runtime) RunOnLoop(fn func(vm *goja.Runtime)) bool {
 // still run later; its result is then discarded.
 func (r *Runtime) Do(ctx context.Context, fn func(vm *goja.Runtime) error) error {
 	done := make(chan error, 1)
-	if !r.RunOnLoop(func(vm *goja.Runtime) { done <- fn(vm) }) {
+	if !r.RunOnLoop(func(vm *goja.Runtime) { done <- r.guard(func() error { return fn(vm) }) }) {
 		return ErrClosed
 	}
 	select {
@@ -133,8 +133,8 @@ func (r *Runtime) Do(ctx context.Context, fn func(vm *goja.Runtime) error) error
 func (r *Runtime) Await(ctx context.Context, fn func(vm *goja.Runtime) (goja.Value, error)) error {
 	done := make(chan error, 1)
 	ok := r.RunOnLoop(func(vm *goja.Runtime) {
-		v, err := fn(vm)
-		if err != nil {
+		var v goja.Value
+		if err := r.guard(func() (err error) { v, err = fn(vm); return err }); err != nil {
 			done <- err
 			return
 		}
@@ -274,6 +274,30 @@ func (r *Runtime) Closed() bool {
 	r.closeMu.Lock()
 	defer r.closeMu.Unlock()
 	return r.closed
+}
+
+// guard calls fn, turning a panic into an error so that a caller waiting for fn's result is always
+// answered: a JS value thrown through goja's API becomes an *Error, anything else is logged as a Go
+// panic.
+func (r *Runtime) guard(fn func() error) (err error) {
+	defer func() {
+		p := recover()
+		if p == nil {
+			return
+		}
+		switch v := p.(type) {
+		case goja.Value:
+			err = r.JSError(v)
+		case *goja.Exception:
+			err = r.Describe(v)
+		case *goja.InterruptedError:
+			err = v
+		default:
+			r.log.Error("panic on event loop", "panic", p, "stack", string(debug.Stack()))
+			err = fmt.Errorf("internal error: %v", p)
+		}
+	}()
+	return fn()
 }
 
 // runJob runs one loop job. A Go panic is logged and contained: it must never kill the process.

@@ -180,3 +180,15 @@ func TestRecursionIsBounded(t *testing.T) {
 		t.Fatalf("runtime unusable after overflow: %v", err)
 	}
 }
+
+func TestDoAndAwaitAnswerWhenFnPanics(t *testing.T) {
+	rt, _ := newTestRuntime(t)
+	ctx := context.Background()
+	if err := rt.Do(ctx, func(*goja.Runtime) error { panic("go bug") }); err == nil || !strings.Contains(err.Error(), "go bug") {
+		t.Errorf("Do: %v", err)
+	}
+	err := rt.Await(ctx, func(vm *goja.Runtime) (goja.Value, error) { panic(vm.NewTypeError("thrown")) })
+	if err == nil || !strings.Contains(err.Error(), "thrown") {
+		t.Errorf("Await: %v", err)
+	}
+}
