@@ -59,6 +59,18 @@ func (b *logBuffer) mustLog(t *testing.T, parts ...string) {
 	}
 }
 
+// waitLog waits until a log line contains all parts (for logs written by plugin timers).
+func (th *testHost) waitLog(t *testing.T, parts ...string) {
+	t.Helper()
+	deadline := time.Now().Add(30 * time.Second)
+	for len(th.log.lines(parts...)) == 0 {
+		if time.Now().After(deadline) {
+			t.Fatalf("no log line contains %q; log:\n%s", parts, th.log.String())
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+}
+
 type testHost struct {
 	host *Host
 	srv  *httptest.Server

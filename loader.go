@@ -282,6 +282,13 @@ func (h *Host) runInit(ctx context.Context, p *plugin) error {
 	var stackLen int
 	if err := inst.plat.RT.Do(ctx, func(*goja.Runtime) error {
 		stackLen = inst.plat.App.StackLen(inst.router)
+		if stackLen == 0 {
+			log := inst.plat.RT.Logger()
+			inst.plat.App.OnLayerAdded(inst.router, func() {
+				log.Warn("[Plugin Loader] Route added after init settled to a router that was empty then; it is not served (register routes before init returns)",
+					"plugin", inst.exports.info.ID, "file", p.file)
+			})
+		}
 		return nil
 	}); err != nil {
 		return err

@@ -16,6 +16,7 @@ func TestLifecycle(t *testing.T) {
 	th.notServed(t, "/api/plugins/empty-router/")
 	th.notServed(t, "/api/plugins/late-routes/late")
 	th.log.mustLog(t, "not mounted", "late-routes")
+	th.waitLog(t, "Route added after init settled", "late-routes")
 	th.log.mustLog(t, "not mounted", "empty-router")
 	th.getJSON(t, "/api/plugins/late-extra/early")
 	th.getJSON(t, "/api/plugins/late-extra/after")

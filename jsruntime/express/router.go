@@ -12,6 +12,24 @@ type router struct {
 	a     *App
 	obj   *goja.Object
 	stack []*layer
+	// onPush, when set, is called after a layer is added (see App.OnLayerAdded).
+	onPush func()
+}
+
+// push appends a layer to the router's stack.
+func (r *router) push(l *layer) {
+	r.stack = append(r.stack, l)
+	if r.onPush != nil {
+		r.onPush()
+	}
+}
+
+// OnLayerAdded makes fn run (on the loop) each time a layer is added to routerObj's stack. The host uses
+// it to report routes a plugin adds to a router that will never be served. Must be called on the loop.
+func (a *App) OnLayerAdded(routerObj *goja.Object, fn func()) {
+	if r := a.routers[routerObj]; r != nil {
+		r.onPush = fn
+	}
 }
 
 // initRouterProto builds the Router prototype shared by every router of the runtime.
@@ -176,7 +194,7 @@ func (r *router) use(args []goja.Value) {
 	opts := pathOptions{sensitive: r.flag("caseSensitive"), strict: false, end: false}
 	for _, fn := range callbacks {
 		pm := a.matcher(path, opts)
-		r.stack = append(r.stack, a.newLayer(pm, fn))
+		r.push(a.newLayer(pm, fn))
 	}
 }
 
@@ -197,7 +215,7 @@ func (r *router) route(path goja.Value) *route {
 	rt := a.newRoute(path)
 	l := a.newLayer(pm, rt.dispatch)
 	l.route = rt
-	r.stack = append(r.stack, l)
+	r.push(l)
 	return rt
 }
 
