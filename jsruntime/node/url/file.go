@@ -6,65 +6,69 @@ import (
 	"strings"
 
 	"github.com/dop251/goja"
+
+	"github.com/pluginhost/pluginhost/jsruntime/node/buffer"
 )
 
-// fileURLToPath(url) accepts a file: URL string or URL object.
-func (u *urlModule) fileURLToPath(call goja.FunctionCall) goja.Value {
-	href, ok := hrefOf(call.Argument(0))
-	if !ok {
-		panic(u.codedError("ERR_INVALID_ARG_TYPE", `The "path" argument must be of type string or an instance of URL`))
+// fileURLToPath(url) accepts a file: URL string, a URL object, or any object with a string href.
+func (m *module) fileURLToPath(call goja.FunctionCall) goja.Value {
+	arg := call.Argument(0)
+	var rec *record
+	if u, ok := stateOf[*urlObject](m, arg); ok {
+		rec = u.rec
+	} else {
+		href, ok := hrefOf(arg)
+		if !ok {
+			panic(m.codedError("ERR_INVALID_ARG_TYPE",
+				`The "path" argument must be of type string or an instance of URL. Received `+buffer.Received(arg)))
+		}
+		if rec, ok = parse(href, nil); !ok {
+			panic(m.invalidURL([]goja.Value{m.vm.ToValue(href)}))
+		}
 	}
-	p, err := FilePath(href)
+	p, err := filePath(rec)
 	if err != nil {
-		code := "ERR_INVALID_URL"
+		code := "ERR_INVALID_FILE_URL_PATH"
 		switch {
 		case errors.Is(err, ErrNotFileURL):
 			code = "ERR_INVALID_URL_SCHEME"
 		case errors.Is(err, ErrFileURLHost):
 			code = "ERR_INVALID_FILE_URL_HOST"
-		case errors.Is(err, ErrEncodedSlashes):
-			code = "ERR_INVALID_FILE_URL_PATH"
 		}
-		panic(u.codedError(code, err.Error()))
+		panic(m.codedError(code, err.Error()))
 	}
-	return u.vm.ToValue(p)
+	return m.vm.ToValue(p)
 }
 
 // pathToFileURL(path) resolves path against the working directory and returns a URL object; a
-// trailing separator is kept, as Node keeps it.
-func (u *urlModule) pathToFileURL(call goja.FunctionCall) goja.Value {
+// trailing separator is kept, as Node keeps it, because it marks a directory.
+func (m *module) pathToFileURL(call goja.FunctionCall) goja.Value {
 	p, ok := call.Argument(0).Export().(string)
 	if !ok {
-		panic(u.codedError("ERR_INVALID_ARG_TYPE", `The "path" argument must be of type string`))
+		panic(m.codedError("ERR_INVALID_ARG_TYPE",
+			`The "path" argument must be of type string. Received `+buffer.Received(call.Argument(0))))
 	}
 	abs, err := filepath.Abs(p)
 	if err != nil {
-		u.rt.Throw(err)
+		m.rt.Throw(err)
 	}
 	if (strings.HasSuffix(p, "/") || strings.HasSuffix(p, string(filepath.Separator))) && !strings.HasSuffix(abs, string(filepath.Separator)) {
-		abs += string(filepath.Separator)
+		abs += "/"
 	}
-	obj, err := u.vm.New(u.ctor, u.vm.ToValue(FileURL(abs)))
-	if err != nil {
-		u.rt.Throw(err)
+	rec, ok := fileRecord(abs)
+	if !ok {
+		panic(m.invalidURL([]goja.Value{m.vm.ToValue(abs)}))
 	}
-	return obj
+	return m.newURL(rec)
 }
 
-// hrefOf reads a URL string, or the href of a URL object.
+// hrefOf reads a URL string, or the href of a URL-like object.
 func hrefOf(v goja.Value) (string, bool) {
 	if obj, ok := v.(*goja.Object); ok {
 		return stringProp(obj, "href")
 	}
 	s, ok := v.Export().(string)
 	return s, ok
-}
-
-// codedError is a TypeError carrying a Node error code.
-func (u *urlModule) codedError(code, msg string) *goja.Object {
-	obj := u.vm.NewTypeError(msg)
-	_ = obj.Set("code", code)
-	return obj
 }
 
 // stringProp reads a string property; ok is false when it is missing or not a string.

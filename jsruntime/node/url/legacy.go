@@ -14,13 +14,13 @@ var slashedProtocols = map[string]bool{
 
 // parse(urlString, parseQueryString) is the legacy url.parse: an object with protocol, slashes, auth,
 // host, port, hostname, hash, search, query, pathname, path and href, null where absent.
-func (u *urlModule) parse(call goja.FunctionCall) goja.Value {
+func (m *module) parse(call goja.FunctionCall) goja.Value {
 	raw := strings.TrimSpace(call.Argument(0).String())
 	p, err := url.Parse(raw)
 	if err != nil {
-		panic(u.codedError("ERR_INVALID_URL", "Invalid URL: "+raw))
+		panic(m.codedError("ERR_INVALID_URL", "Invalid URL: "+raw))
 	}
-	vm := u.vm
+	vm := m.vm
 	obj := vm.NewObject()
 	null := goja.Null()
 	set := func(name string, v any) { _ = obj.Set(name, v) }
@@ -73,23 +73,23 @@ func (u *urlModule) parse(call goja.FunctionCall) goja.Value {
 	}
 	set("pathname", orNull(pathname))
 	set("path", orNull(pathname+search))
-	set("href", u.formatParts(protocol, p.Host != "" || slashedProtocols[protocol], p.User.String(), strings.ToLower(p.Host), pathname, search, hash))
+	set("href", m.formatParts(protocol, p.Host != "" || slashedProtocols[protocol], p.User.String(), strings.ToLower(p.Host), pathname, search, hash))
 	return obj
 }
 
 // format(urlObject) is the legacy url.format: URL objects give their href, strings are normalised
 // through parse, and legacy objects are assembled from their parts.
-func (u *urlModule) format(call goja.FunctionCall) goja.Value {
+func (m *module) format(call goja.FunctionCall) goja.Value {
 	arg := call.Argument(0)
 	obj, ok := arg.(*goja.Object)
 	if !ok {
-		parsed := u.parse(goja.FunctionCall{Arguments: []goja.Value{arg}}).(*goja.Object)
+		parsed := m.parse(goja.FunctionCall{Arguments: []goja.Value{arg}}).(*goja.Object)
 		return parsed.Get("href")
 	}
 	// A WHATWG URL: its href is already the formatted URL.
 	if href, ok := stringProp(obj, "href"); ok {
 		if sp := obj.Get("searchParams"); sp != nil && !goja.IsUndefined(sp) {
-			return u.vm.ToValue(href)
+			return m.vm.ToValue(href)
 		}
 	}
 	str := func(name string) string {
@@ -129,10 +129,10 @@ func (u *urlModule) format(call goja.FunctionCall) goja.Value {
 		hash = "#" + hash
 	}
 	slashes := obj.Get("slashes") != nil && obj.Get("slashes").ToBoolean()
-	return u.formatParts(protocol, slashes || slashedProtocols[protocol], str("auth"), host, str("pathname"), search, hash)
+	return m.formatParts(protocol, slashes || slashedProtocols[protocol], str("auth"), host, str("pathname"), search, hash)
 }
 
-func (u *urlModule) formatParts(protocol string, slashes bool, auth, host, pathname, search, hash string) goja.Value {
+func (m *module) formatParts(protocol string, slashes bool, auth, host, pathname, search, hash string) goja.Value {
 	var b strings.Builder
 	b.WriteString(protocol)
 	if slashes && (host != "" || protocol == "file:") {
@@ -148,18 +148,18 @@ func (u *urlModule) formatParts(protocol string, slashes bool, auth, host, pathn
 	b.WriteString(pathname)
 	b.WriteString(search)
 	b.WriteString(hash)
-	return u.vm.ToValue(b.String())
+	return m.vm.ToValue(b.String())
 }
 
 // resolve(from, to) is the legacy url.resolve: to resolved against from as a browser resolves links.
-func (u *urlModule) resolve(call goja.FunctionCall) goja.Value {
+func (m *module) resolve(call goja.FunctionCall) goja.Value {
 	base, err := url.Parse(call.Argument(0).String())
 	if err != nil {
-		panic(u.codedError("ERR_INVALID_URL", "Invalid URL: "+call.Argument(0).String()))
+		panic(m.codedError("ERR_INVALID_URL", "Invalid URL: "+call.Argument(0).String()))
 	}
 	ref, err := url.Parse(call.Argument(1).String())
 	if err != nil {
-		panic(u.codedError("ERR_INVALID_URL", "Invalid URL: "+call.Argument(1).String()))
+		panic(m.codedError("ERR_INVALID_URL", "Invalid URL: "+call.Argument(1).String()))
 	}
-	return u.vm.ToValue(base.ResolveReference(ref).String())
+	return m.vm.ToValue(base.ResolveReference(ref).String())
 }

@@ -2,6 +2,7 @@ package url_test
 
 import (
 	"context"
+	"errors"
 	"testing"
 	"time"
 
@@ -99,7 +100,22 @@ func TestFilePathGo(t *testing.T) {
 	if got := nodeurl.FileURL("/a b/ü"); got != "file:///a%20b/%C3%BC" {
 		t.Errorf("FileURL = %q", got)
 	}
+	if got := nodeurl.FileURL("/dir/"); got != "file:///dir/" {
+		t.Errorf("FileURL kept no trailing slash: %q", got)
+	}
 	if p, err := nodeurl.FilePath("file://localhost/x"); err != nil || p != "/x" {
 		t.Errorf("FilePath(localhost) = %q, %v", p, err)
+	}
+	for href, want := range map[string]error{
+		"http://x/y":    nodeurl.ErrNotFileURL,
+		"file:///a%2Fb": nodeurl.ErrEncodedSlashes,
+		"file://h/x":    nodeurl.ErrFileURLHost,
+	} {
+		if _, err := nodeurl.FilePath(href); !errors.Is(err, want) {
+			t.Errorf("FilePath(%q) error = %v, want %v", href, err, want)
+		}
+	}
+	if _, err := nodeurl.FilePath("not a url"); err == nil {
+		t.Error("FilePath accepted an invalid URL")
 	}
 }
