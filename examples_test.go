@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/pluginhost/pluginhost/internal/clocktest"
 )
 
 func TestHelloWorldExample(t *testing.T) {
@@ -51,7 +53,7 @@ func newUpstream(t *testing.T) *upstream {
 
 func TestLLMProxyExample(t *testing.T) {
 	dir := copyTree(t, "examples/plugins")
-	clock := newManualClock()
+	clock := clocktest.New()
 	th := startHost(t, dir, func(o *Options) { o.clock = clock })
 	up := newUpstream(t)
 

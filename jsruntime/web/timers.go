@@ -24,16 +24,16 @@ type timers struct {
 // timer is one pending callback. gen changes whenever the timer is rescheduled or cleared, so that a
 // Clock callback that was already on its way to the loop recognises it is stale.
 type timer struct {
-	id       int64
-	fn       goja.Callable
-	args     []goja.Value
-	delay    time.Duration
-	repeat   bool
-	ref      bool
-	obj      *goja.Object
-	handle   jsruntime.Timer
-	gen      uint64
-	cleared  bool
+	id      int64
+	fn      goja.Callable
+	args    []goja.Value
+	delay   time.Duration
+	repeat  bool
+	ref     bool
+	obj     *goja.Object
+	handle  jsruntime.Timer
+	gen     uint64
+	cleared bool
 }
 
 // maxDelay is Node's TIMEOUT_MAX; longer or invalid delays become 1 ms, as in Node.
