@@ -161,7 +161,7 @@ func TestInspectError(t *testing.T) {
 func TestConsoleWritesToLogger(t *testing.T) {
 	var out bytes.Buffer
 	logger := slog.New(slog.NewTextHandler(&out, &slog.HandlerOptions{
-		Level:       slog.LevelDebug,
+		Level: slog.LevelDebug,
 		ReplaceAttr: func(_ []string, a slog.Attr) slog.Attr {
 			if a.Key == slog.TimeKey {
 				return slog.Attr{}

@@ -1,0 +1,379 @@
+package fs
+
+import (
+	"errors"
+	"io"
+	"io/fs"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"syscall"
+
+	"github.com/dop251/goja"
+	"github.com/pluginhost/pluginhost/jsruntime/node/buffer"
+)
+
+var defs = []def{
+	{"readFile", readFile},
+	{"writeFile", func(m *module, args []goja.Value) op { return writeFile(m, args, "w") }},
+	{"appendFile", func(m *module, args []goja.Value) op { return writeFile(m, args, "a") }},
+	{"stat", func(m *module, args []goja.Value) op { return stat(m, args, os.Stat, "stat") }},
+	{"lstat", func(m *module, args []goja.Value) op { return stat(m, args, os.Lstat, "lstat") }},
+	{"readdir", readdir},
+	{"mkdir", mkdir},
+	{"rm", rm},
+	{"rmdir", rmdir},
+	{"unlink", pathOp("unlink", syscall.Unlink)},
+	{"rename", twoPathOp("rename", "oldPath", "newPath", os.Rename)},
+	{"copyFile", copyFile},
+	{"access", access},
+	{"realpath", realpath},
+	{"mkdtemp", mkdtemp},
+	{"symlink", twoPathOp("symlink", "target", "path", os.Symlink)},
+	{"readlink", readlink},
+	{"chmod", chmod},
+	{"truncate", truncate},
+}
+
+func none(*module) goja.Value { return goja.Undefined() }
+
+func str(s string) result { return func(m *module) goja.Value { return m.vm.ToValue(s) } }
+
+// pathOp is a call taking one path and returning nothing.
+func pathOp(name string, fn func(string) error) func(*module, []goja.Value) op {
+	return func(m *module, args []goja.Value) op {
+		p := m.path(arg(args, 0), "path")
+		return func() (result, error) { return none, wrap(fn(p), name, p, "") }
+	}
+}
+
+// twoPathOp is a call taking a source and a destination and returning nothing.
+func twoPathOp(name, from, to string, fn func(string, string) error) func(*module, []goja.Value) op {
+	return func(m *module, args []goja.Value) op {
+		a, b := m.path(arg(args, 0), from), m.path(arg(args, 1), to)
+		return func() (result, error) { return none, wrap(fn(a, b), name, a, b) }
+	}
+}
+
+func readFile(m *module, args []goja.Value) op {
+	p := m.path(arg(args, 0), "path")
+	o := m.fileOptions(arg(args, 1), "r")
+	return func() (result, error) {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return nil, wrap(err, "open", p, "")
+		}
+		if o.hasEncoding {
+			return str(o.encoding.Encode(data)), nil
+		}
+		return func(m *module) goja.Value { return buffer.New(m.rt, data) }, nil
+	}
+}
+
+// openFlags maps Node's string flags to os.OpenFile flags.
+var openFlags = map[string]int{
+	"r": os.O_RDONLY, "rs": os.O_RDONLY | os.O_SYNC, "sr": os.O_RDONLY | os.O_SYNC,
+	"r+": os.O_RDWR, "rs+": os.O_RDWR | os.O_SYNC, "sr+": os.O_RDWR | os.O_SYNC,
+	"w": os.O_WRONLY | os.O_CREATE | os.O_TRUNC, "wx": os.O_WRONLY | os.O_CREATE | os.O_TRUNC | os.O_EXCL,
+	"xw": os.O_WRONLY | os.O_CREATE | os.O_TRUNC | os.O_EXCL,
+	"w+": os.O_RDWR | os.O_CREATE | os.O_TRUNC, "wx+": os.O_RDWR | os.O_CREATE | os.O_TRUNC | os.O_EXCL,
+	"xw+": os.O_RDWR | os.O_CREATE | os.O_TRUNC | os.O_EXCL,
+	"a":   os.O_APPEND | os.O_CREATE | os.O_WRONLY, "ax": os.O_APPEND | os.O_CREATE | os.O_WRONLY | os.O_EXCL,
+	"xa": os.O_APPEND | os.O_CREATE | os.O_WRONLY | os.O_EXCL, "as": os.O_APPEND | os.O_CREATE | os.O_WRONLY | os.O_SYNC,
+	"sa": os.O_APPEND | os.O_CREATE | os.O_WRONLY | os.O_SYNC, "a+": os.O_APPEND | os.O_CREATE | os.O_RDWR,
+	"ax+": os.O_APPEND | os.O_CREATE | os.O_RDWR | os.O_EXCL, "xa+": os.O_APPEND | os.O_CREATE | os.O_RDWR | os.O_EXCL,
+	"as+": os.O_APPEND | os.O_CREATE | os.O_RDWR | os.O_SYNC, "sa+": os.O_APPEND | os.O_CREATE | os.O_RDWR | os.O_SYNC,
+}
+
+func writeFile(m *module, args []goja.Value, defaultFlag string) op {
+	p := m.path(arg(args, 0), "path")
+	o := m.fileOptions(arg(args, 2), defaultFlag)
+	data := m.data(arg(args, 1), o.encoding)
+	flags, ok := openFlags[o.flag]
+	if !ok {
+		e := m.vm.NewTypeError("The value \"" + o.flag + "\" is invalid for option \"flags\"")
+		_ = e.Set("code", "ERR_INVALID_ARG_VALUE")
+		panic(e)
+	}
+	return func() (result, error) {
+		f, err := os.OpenFile(p, flags, fs.FileMode(o.mode))
+		if err != nil {
+			return nil, wrap(err, "open", p, "")
+		}
+		_, err = f.Write(data)
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+		return none, wrap(err, "write", p, "")
+	}
+}
+
+func stat(m *module, args []goja.Value, fn func(string) (fs.FileInfo, error), name string) op {
+	p := m.path(arg(args, 0), "path")
+	throwIfNoEntry := true
+	if o, ok := arg(args, 1).(*goja.Object); ok {
+		if v := o.Get("throwIfNoEntry"); v != nil && !goja.IsUndefined(v) {
+			throwIfNoEntry = v.ToBoolean()
+		}
+	}
+	return func() (result, error) {
+		info, err := fn(p)
+		if err != nil {
+			if !throwIfNoEntry && errors.Is(err, fs.ErrNotExist) {
+				return none, nil
+			}
+			return nil, wrap(err, name, p, "")
+		}
+		st := fileStat{info: info, sys: sysStatOf(info)}
+		return func(m *module) goja.Value { return m.newStats(st) }, nil
+	}
+}
+
+// entry is one readdir result: its name relative to the listed directory and its type.
+type entry struct {
+	dir, name string
+	mode      fs.FileMode
+}
+
+func readdir(m *module, args []goja.Value) op {
+	p := m.path(arg(args, 0), "path")
+	withTypes := boolOption(arg(args, 1), "withFileTypes")
+	recursive := boolOption(arg(args, 1), "recursive")
+	return func() (result, error) {
+		entries, err := list(p, "", recursive)
+		if err != nil {
+			return nil, wrap(err, "scandir", p, "")
+		}
+		return func(m *module) goja.Value {
+			out := make([]any, len(entries))
+			for i, e := range entries {
+				if withTypes {
+					out[i] = m.newDirent(e.dir, filepath.Base(e.name), e.mode)
+				} else {
+					out[i] = e.name
+				}
+			}
+			return m.vm.NewArray(out...)
+		}, nil
+	}
+}
+
+// list reads dir (root/rel), descending into subdirectories when recursive.
+func list(root, rel string, recursive bool) ([]entry, error) {
+	dir := filepath.Join(root, rel)
+	des, err := os.ReadDir(dir)
+	if err != nil {
+		return nil, err
+	}
+	var out []entry
+	for _, de := range des {
+		name := filepath.Join(rel, de.Name())
+		out = append(out, entry{dir: dir, name: name, mode: de.Type()})
+		if recursive && de.IsDir() {
+			sub, err := list(root, name, true)
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, sub...)
+		}
+	}
+	return out, nil
+}
+
+func mkdir(m *module, args []goja.Value) op {
+	p := m.path(arg(args, 0), "path")
+	opts := arg(args, 1)
+	recursive := boolOption(opts, "recursive")
+	mode := int64(0o777)
+	if o, ok := opts.(*goja.Object); ok {
+		if md := o.Get("mode"); md != nil {
+			mode = m.mode(md, mode)
+		}
+	} else {
+		mode = m.mode(opts, mode)
+	}
+	return func() (result, error) {
+		if !recursive {
+			return none, wrap(os.Mkdir(p, fs.FileMode(mode)), "mkdir", p, "")
+		}
+		first := firstMissing(p)
+		if err := os.MkdirAll(p, fs.FileMode(mode)); err != nil {
+			return nil, wrap(err, "mkdir", p, "")
+		}
+		if first == "" {
+			return none, nil
+		}
+		return str(first), nil
+	}
+}
+
+// firstMissing is the outermost directory of p that does not exist yet (what mkdir -p creates first),
+// or "" when p exists.
+func firstMissing(p string) string {
+	abs, err := filepath.Abs(p)
+	if err != nil {
+		return ""
+	}
+	first := ""
+	for d := abs; ; d = filepath.Dir(d) {
+		if _, err := os.Lstat(d); err == nil {
+			return first
+		}
+		first = d
+		if filepath.Dir(d) == d {
+			return first
+		}
+	}
+}
+
+func rm(m *module, args []goja.Value) op {
+	p := m.path(arg(args, 0), "path")
+	recursive, force := boolOption(arg(args, 1), "recursive"), boolOption(arg(args, 1), "force")
+	return func() (result, error) {
+		info, err := os.Lstat(p)
+		switch {
+		case err != nil && force && errors.Is(err, fs.ErrNotExist):
+			return none, nil
+		case err != nil:
+			return nil, wrap(err, "lstat", p, "")
+		case info.IsDir() && !recursive:
+			return nil, rmDirError{p}
+		case info.IsDir():
+			return none, wrap(os.RemoveAll(p), "rm", p, "")
+		}
+		return none, wrap(os.Remove(p), "rm", p, "")
+	}
+}
+
+func rmdir(m *module, args []goja.Value) op {
+	p := m.path(arg(args, 0), "path")
+	if boolOption(arg(args, 1), "recursive") {
+		return func() (result, error) { return none, wrap(os.RemoveAll(p), "rmdir", p, "") }
+	}
+	return func() (result, error) { return none, wrap(syscall.Rmdir(p), "rmdir", p, "") }
+}
+
+// copyFlagExcl is fs.constants.COPYFILE_EXCL.
+const copyFlagExcl = 1
+
+func copyFile(m *module, args []goja.Value) op {
+	src, dst := m.path(arg(args, 0), "src"), m.path(arg(args, 1), "dest")
+	mode := m.mode(arg(args, 2), 0)
+	return func() (result, error) {
+		in, err := os.Open(src)
+		if err != nil {
+			return nil, wrap(err, "copyfile", src, dst)
+		}
+		defer in.Close()
+		info, err := in.Stat()
+		if err != nil {
+			return nil, wrap(err, "copyfile", src, dst)
+		}
+		if info.IsDir() {
+			return nil, &Error{Errno: syscall.EISDIR, Syscall: "copyfile", Path: src, Dest: dst}
+		}
+		flags := os.O_WRONLY | os.O_CREATE | os.O_TRUNC
+		if mode&copyFlagExcl != 0 {
+			flags |= os.O_EXCL
+		}
+		out, err := os.OpenFile(dst, flags, info.Mode().Perm())
+		if err != nil {
+			return nil, wrap(err, "copyfile", src, dst)
+		}
+		_, err = io.Copy(out, in)
+		if cerr := out.Close(); err == nil {
+			err = cerr
+		}
+		return none, wrap(err, "copyfile", src, dst)
+	}
+}
+
+func access(m *module, args []goja.Value) op {
+	p := m.path(arg(args, 0), "path")
+	mode := uint32(m.mode(arg(args, 1), 0))
+	return func() (result, error) { return none, wrap(accessPath(p, mode), "access", p, "") }
+}
+
+func realpath(m *module, args []goja.Value) op {
+	p := m.path(arg(args, 0), "path")
+	return func() (result, error) {
+		abs, err := filepath.Abs(p)
+		if err == nil {
+			abs, err = filepath.EvalSymlinks(abs)
+		}
+		if err != nil {
+			return nil, wrap(err, "realpath", p, "")
+		}
+		return str(abs), nil
+	}
+}
+
+func mkdtemp(m *module, args []goja.Value) op {
+	prefix := m.path(arg(args, 0), "prefix")
+	return func() (result, error) {
+		p, err := makeTempDir(prefix)
+		if err != nil {
+			return nil, wrap(err, "mkdtemp", prefix+"XXXXXX", "")
+		}
+		return str(p), nil
+	}
+}
+
+const tempChars = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
+
+// makeTempDir creates prefix followed by six random characters, as mkdtemp(3) and Node do.
+func makeTempDir(prefix string) (string, error) {
+	for range 100 {
+		var suffix [6]byte
+		for i := range suffix {
+			suffix[i] = tempChars[rand.IntN(len(tempChars))]
+		}
+		p := prefix + string(suffix[:])
+		err := os.Mkdir(p, 0o700)
+		if err == nil {
+			return p, nil
+		}
+		if !errors.Is(err, fs.ErrExist) {
+			return "", err
+		}
+	}
+	return "", syscall.EEXIST
+}
+
+func readlink(m *module, args []goja.Value) op {
+	p := m.path(arg(args, 0), "path")
+	return func() (result, error) {
+		target, err := os.Readlink(p)
+		if err != nil {
+			return nil, wrap(err, "readlink", p, "")
+		}
+		return str(target), nil
+	}
+}
+
+func chmod(m *module, args []goja.Value) op {
+	p := m.path(arg(args, 0), "path")
+	mode := m.mode(arg(args, 1), 0)
+	return func() (result, error) { return none, wrap(os.Chmod(p, fs.FileMode(mode)), "chmod", p, "") }
+}
+
+func truncate(m *module, args []goja.Value) op {
+	p := m.path(arg(args, 0), "path")
+	n := arg(args, 1).ToInteger()
+	return func() (result, error) { return none, wrap(os.Truncate(p, n), "open", p, "") }
+}
+
+// tryPath reads a path argument without throwing, for existsSync and exists, which never throw.
+func (m *module) tryPath(v goja.Value) (p string, ok bool) {
+	defer func() {
+		if recover() != nil {
+			ok = false
+		}
+	}()
+	return m.path(v, "path"), true
+}
+
+func statOK(p string) bool {
+	_, err := os.Stat(p)
+	return err == nil
+}

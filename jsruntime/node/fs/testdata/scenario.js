@@ -1,0 +1,77 @@
+// Exercises fs through its three APIs; run by Node 20 to produce scenario.golden and by the Go test
+// with the same globals (fs, dir), so both must print the same lines.
+(async () => {
+	const out = [];
+	const rel = (s) => String(s).split(dir).join('$DIR');
+	const shape = (e) => rel([e.name, e.code, e.errno, e.syscall, e.path, e.dest, e.message].join('|'));
+	const tryIt = (label, fn) => { try { out.push(label + ' ok ' + rel(fn())); } catch (e) { out.push(label + ' throws ' + shape(e)); } };
+	const tryAsync = async (label, p) => { try { out.push(label + ' ok ' + rel(await p)); } catch (e) { out.push(label + ' rejects ' + shape(e)); } };
+	const cb = (label, fn) => new Promise((resolve) => fn((err, v) => { out.push(label + ' cb ' + (err ? shape(err) : 'null ' + rel(v))); resolve(); }));
+
+	const f = dir + '/a.txt';
+	tryIt('writeFileSync', () => fs.writeFileSync(f, 'héllo'));
+	tryIt('readFileSync utf-8', () => fs.readFileSync(f, 'utf-8'));
+	tryIt('readFileSync buffer', () => { const b = fs.readFileSync(f); return Buffer.isBuffer(b) + ':' + b.length; });
+	tryIt('readFileSync opts', () => fs.readFileSync(f, { encoding: 'hex' }));
+	tryIt('appendFileSync', () => fs.appendFileSync(f, Buffer.from('!')));
+	tryIt('readFileSync after append', () => fs.readFileSync(f, 'utf8'));
+	tryIt('writeFileSync wx', () => fs.writeFileSync(f, 'x', { flag: 'wx' }));
+	tryIt('readFileSync missing', () => fs.readFileSync(dir + '/missing.txt'));
+	tryIt('readFileSync dir', () => fs.readFileSync(dir));
+	tryIt('existsSync', () => [fs.existsSync(f), fs.existsSync(dir + '/nope'), fs.existsSync(undefined)].join());
+	tryIt('statSync', () => { const s = fs.statSync(f); return [s.isFile(), s.isDirectory(), s.isSymbolicLink(), s.size, s.mtime instanceof Date, typeof s.mtimeMs, s.constructor.name].join(); });
+	tryIt('statSync missing', () => fs.statSync(dir + '/nope'));
+	tryIt('statSync no throw', () => fs.statSync(dir + '/nope', { throwIfNoEntry: false }));
+	tryIt('mkdirSync', () => fs.mkdirSync(dir + '/d'));
+	tryIt('mkdirSync exists', () => fs.mkdirSync(dir + '/d'));
+	tryIt('mkdirSync recursive', () => fs.mkdirSync(dir + '/d/e/f', { recursive: true }));
+	tryIt('mkdirSync recursive exists', () => fs.mkdirSync(dir + '/d/e', { recursive: true }));
+	tryIt('mkdirSync under file', () => fs.mkdirSync(f + '/x'));
+	tryIt('writeFileSync nested', () => fs.writeFileSync(dir + '/d/e/g.json', JSON.stringify({ a: 1 })));
+	tryIt('readdirSync', () => fs.readdirSync(dir).sort().join());
+	tryIt('readdirSync types', () => fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name < b.name ? -1 : 1).map((d) => d.name + ':' + d.isFile() + d.isDirectory() + ':' + d.constructor.name).join());
+	tryIt('readdirSync recursive', () => fs.readdirSync(dir + '/d', { recursive: true }).sort().join());
+	tryIt('readdirSync missing', () => fs.readdirSync(dir + '/nope'));
+	tryIt('rmdirSync not empty', () => fs.rmdirSync(dir + '/d'));
+	tryIt('unlinkSync dir', () => fs.unlinkSync(dir + '/d'));
+	tryIt('renameSync', () => fs.renameSync(f, dir + '/b.txt'));
+	tryIt('renameSync missing', () => fs.renameSync(dir + '/nope', dir + '/nope2'));
+	tryIt('copyFileSync', () => fs.copyFileSync(dir + '/b.txt', dir + '/c.txt'));
+	tryIt('copyFileSync excl', () => fs.copyFileSync(dir + '/b.txt', dir + '/c.txt', fs.constants.COPYFILE_EXCL));
+	tryIt('copyFileSync missing', () => fs.copyFileSync(dir + '/nope', dir + '/c.txt'));
+	tryIt('accessSync', () => fs.accessSync(dir + '/c.txt', fs.constants.R_OK | fs.constants.W_OK));
+	tryIt('accessSync missing', () => fs.accessSync(dir + '/nope', fs.constants.F_OK));
+	tryIt('symlinkSync', () => fs.symlinkSync(dir + '/c.txt', dir + '/link'));
+	tryIt('symlinkSync exists', () => fs.symlinkSync(dir + '/c.txt', dir + '/link'));
+	tryIt('readlinkSync', () => fs.readlinkSync(dir + '/link'));
+	tryIt('lstatSync', () => fs.lstatSync(dir + '/link').isSymbolicLink());
+	tryIt('realpathSync', () => fs.realpathSync(dir + '/link'));
+	tryIt('mkdtempSync', () => /^\$DIR\/tmp-.{6}$/.test(rel(fs.mkdtempSync(dir + '/tmp-'))));
+	tryIt('rmSync dir no recursive', () => fs.rmSync(dir + '/d'));
+	tryIt('rmSync missing', () => fs.rmSync(dir + '/nope'));
+	tryIt('rmSync force', () => fs.rmSync(dir + '/nope', { force: true }));
+	tryIt('rmSync recursive', () => fs.rmSync(dir + '/d', { recursive: true }));
+	tryIt('unlinkSync', () => fs.unlinkSync(dir + '/link'));
+	tryIt('unlinkSync missing', () => fs.unlinkSync(dir + '/link'));
+	tryIt('bad path', () => fs.readFileSync({}));
+	tryIt('bad data', () => fs.writeFileSync(dir + '/x', {}));
+
+	await tryAsync('promises.writeFile', fs.promises.writeFile(dir + '/p.txt', 'promised'));
+	await tryAsync('promises.readFile', fs.promises.readFile(dir + '/p.txt', 'utf8'));
+	await tryAsync('promises.readFile missing', fs.promises.readFile(dir + '/nope'));
+	await tryAsync('promises.stat', fs.promises.stat(dir + '/p.txt').then((s) => s.size));
+	await tryAsync('promises.mkdir', fs.promises.mkdir(dir + '/q/r', { recursive: true }));
+	await tryAsync('promises.readdir', fs.promises.readdir(dir + '/q'));
+	await tryAsync('promises.access', fs.promises.access(dir + '/nope'));
+	await tryAsync('promises.rm', fs.promises.rm(dir + '/q', { recursive: true, force: true }));
+	await tryAsync('promises.unlink', fs.promises.unlink(dir + '/p.txt'));
+	await cb('readFile', (done) => fs.readFile(dir + '/b.txt', 'utf8', done));
+	await cb('readFile missing', (done) => fs.readFile(dir + '/nope', done));
+	await cb('writeFile', (done) => fs.writeFile(dir + '/w.txt', 'cb', done));
+	await cb('stat', (done) => fs.stat(dir + '/w.txt', (err, s) => done(err, s && s.isFile())));
+	await cb('mkdir', (done) => fs.mkdir(dir + '/m', done));
+	await cb('rmdir', (done) => fs.rmdir(dir + '/m', done));
+	await new Promise((resolve) => fs.exists(dir + '/w.txt', (ok) => { out.push('exists ' + ok); resolve(); }));
+	out.push('constants ' + [fs.constants.F_OK, fs.constants.R_OK, fs.constants.W_OK, fs.constants.X_OK].join());
+	return out.join('\n');
+})()
