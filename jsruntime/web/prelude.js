@@ -354,7 +354,6 @@ class Body {
 	#bytes; #used = false;
 	constructor(bytes) { this.#bytes = bytes; }
 	get bodyUsed() { return this.#used; }
-	get body() { return null; }
 	#consume() {
 		if (this.#used) return Promise.reject(new TypeError('Body is unusable: Body has already been read'));
 		this.#used = true;
