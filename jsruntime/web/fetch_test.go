@@ -40,6 +40,8 @@ func echoServer(t *testing.T) *httptest.Server {
 		http.Redirect(w, r, "/json", http.StatusFound)
 	})
 	mux.HandleFunc("/hang", func(w http.ResponseWriter, r *http.Request) {
+		// The server notices the client going away only once the body has been read.
+		_, _ = io.Copy(io.Discard, r.Body)
 		<-r.Context().Done()
 	})
 	srv := httptest.NewServer(mux)
