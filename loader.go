@@ -215,6 +215,9 @@ func (h *Host) evaluate(ctx context.Context, e entry, file string) (*instance, e
 			return err
 		}
 		inst.exports, err = validateExports(exports)
+		if err == nil {
+			plat.RT.Rename(inst.exports.info.ID)
+		}
 		return err
 	})
 	if err != nil {

@@ -129,3 +129,8 @@ func TestHandlerWithoutChi(t *testing.T) {
 		}
 	}
 }
+
+func TestPluginLogsCarryTheID(t *testing.T) {
+	th := startHost(t, "testdata/host")
+	th.log.mustLog(t, "hello from init", "plugin=logged-id")
+}

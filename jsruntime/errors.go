@@ -101,7 +101,7 @@ func (r *Runtime) reportRejections() {
 		if r.onUnhandled != nil && r.onUnhandled(p.Result()) {
 			continue
 		}
-		r.log.Error("unhandled promise rejection", "reason", reason)
+		r.Logger().Error("unhandled promise rejection", "reason", reason)
 	}
 }
 

@@ -12,6 +12,7 @@ import (
 	"log/slog"
 	"runtime/debug"
 	"sync"
+	"sync/atomic"
 
 	"github.com/dop251/goja"
 )
@@ -39,8 +40,8 @@ type Options struct {
 type Runtime struct {
 	vm     *goja.Runtime
 	loop   *loop
-	name   string
-	log    *slog.Logger
+	base   *slog.Logger                // Options.Logger, before the plugin attribute
+	log    atomic.Pointer[slog.Logger] // base with the plugin attribute; replaced by Rename
 	clock  Clock
 	ctx    context.Context
 	cancel context.CancelFunc
@@ -60,9 +61,6 @@ func New(opts Options) *Runtime {
 	if logger == nil {
 		logger = slog.Default()
 	}
-	if opts.Name != "" {
-		logger = logger.With("plugin", opts.Name)
-	}
 	clock := opts.Clock
 	if clock == nil {
 		clock = RealClock
@@ -78,23 +76,30 @@ func New(opts Options) *Runtime {
 	r := &Runtime{
 		vm:     vm,
 		loop:   newLoop(),
-		name:   opts.Name,
-		log:    logger,
+		base:   logger,
 		clock:  clock,
 		ctx:    ctx,
 		cancel: cancel,
 		values: map[any]any{},
 	}
+	r.Rename(opts.Name)
 	vm.SetPromiseRejectionTracker(r.trackRejection)
 	go r.loop.run(r.runJob)
 	return r
 }
 
-// Name is the name given in Options.
-func (r *Runtime) Name() string { return r.name }
+// Logger is the runtime's logger, carrying the plugin attribute. Safe from any goroutine.
+func (r *Runtime) Logger() *slog.Logger { return r.log.Load() }
 
-// Logger is the runtime's logger, carrying the plugin attribute.
-func (r *Runtime) Logger() *slog.Logger { return r.log }
+// Rename sets the "plugin" attribute of the runtime's logs: a plugin's id is known only once its
+// module has run, so the host starts with the entry name and renames the runtime to the id.
+func (r *Runtime) Rename(name string) {
+	logger := r.base
+	if name != "" {
+		logger = logger.With("plugin", name)
+	}
+	r.log.Store(logger)
+}
 
 // Clock is the runtime's time source for timers.
 func (r *Runtime) Clock() Clock { return r.clock }
@@ -212,7 +217,7 @@ func (r *Runtime) Go(work func(ctx context.Context) func(vm *goja.Runtime) (goja
 func (r *Runtime) runWork(work func(ctx context.Context) func(vm *goja.Runtime) (goja.Value, error)) (finish func(vm *goja.Runtime) (goja.Value, error)) {
 	defer func() {
 		if p := recover(); p != nil {
-			r.log.Error("panic in background work", "panic", p, "stack", string(debug.Stack()))
+			r.Logger().Error("panic in background work", "panic", p, "stack", string(debug.Stack()))
 			err := fmt.Errorf("internal error: %v", p)
 			finish = func(*goja.Runtime) (goja.Value, error) { return nil, err }
 		}
@@ -257,7 +262,7 @@ func (r *Runtime) Close(ctx context.Context) error {
 	select {
 	case <-r.loop.done:
 	case <-ctx.Done():
-		return fmt.Errorf("jsruntime %q: loop still busy: %w", r.name, ctx.Err())
+		return fmt.Errorf("jsruntime: loop still busy: %w", ctx.Err())
 	}
 	r.closeMu.Lock()
 	hooks := r.onClose
@@ -293,7 +298,7 @@ func (r *Runtime) guard(fn func() error) (err error) {
 		case *goja.InterruptedError:
 			err = v
 		default:
-			r.log.Error("panic on event loop", "panic", p, "stack", string(debug.Stack()))
+			r.Logger().Error("panic on event loop", "panic", p, "stack", string(debug.Stack()))
 			err = fmt.Errorf("internal error: %v", p)
 		}
 	}()
@@ -304,7 +309,7 @@ func (r *Runtime) guard(fn func() error) (err error) {
 func (r *Runtime) runJob(job func()) {
 	defer func() {
 		if p := recover(); p != nil {
-			r.log.Error("panic on event loop", "panic", p, "stack", string(debug.Stack()))
+			r.Logger().Error("panic on event loop", "panic", p, "stack", string(debug.Stack()))
 		}
 	}()
 	job()

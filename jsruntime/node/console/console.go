@@ -18,7 +18,6 @@ import (
 type console struct {
 	rt     *jsruntime.Runtime
 	vm     *goja.Runtime
-	log    *slog.Logger
 	counts map[string]int
 	timers map[string]time.Time
 	group  string
@@ -28,7 +27,7 @@ type console struct {
 // and trace at Error; the message is the util.format rendering of the arguments. Must be called on the
 // loop.
 func Install(rt *jsruntime.Runtime) error {
-	c := &console{rt: rt, vm: rt.VM(), log: rt.Logger(), counts: map[string]int{}, timers: map[string]time.Time{}}
+	c := &console{rt: rt, vm: rt.VM(), counts: map[string]int{}, timers: map[string]time.Time{}}
 	obj := c.vm.NewObject()
 	methods := map[string]func(goja.FunctionCall) goja.Value{
 		"log":            c.printer(slog.LevelInfo),
@@ -64,7 +63,7 @@ func (c *console) emit(level slog.Level, msg string) {
 	if c.group != "" {
 		msg = c.group + strings.ReplaceAll(msg, "\n", "\n"+c.group)
 	}
-	c.log.Log(context.Background(), level, msg)
+	c.rt.Logger().Log(context.Background(), level, msg)
 }
 
 func (c *console) printer(level slog.Level) func(goja.FunctionCall) goja.Value {
