@@ -80,3 +80,26 @@ func TestDisabledLoadsNothing(t *testing.T) {
 	th.notServed(t, "/api/plugins/good/which")
 	th.log.mustLog(t, "enableServerPlugins: true")
 }
+
+func TestCloseAnswersInFlightRequests(t *testing.T) {
+	th := startHost(t, "testdata/host")
+	type result struct {
+		status int
+		body   string
+	}
+	done := make(chan result, 1)
+	go func() {
+		s, b := th.do(t, "GET", "/api/plugins/echo/hang", "", "")
+		done <- result{s, b}
+	}()
+	th.waitLog(t, "hang reached")
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if err := th.host.Close(ctx); err != nil {
+		t.Fatal(err)
+	}
+	r := receive(t, done, "the in-flight response")
+	if r.status != 503 || !strings.Contains(r.body, `"error"`) {
+		t.Errorf("in-flight request at Close: %d %s, want 503 JSON", r.status, r.body)
+	}
+}

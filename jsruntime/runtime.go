@@ -107,6 +107,10 @@ func (r *Runtime) Clock() Clock { return r.clock }
 // Context is cancelled when the runtime closes. Blocking Go work started for JS must honour it.
 func (r *Runtime) Context() context.Context { return r.ctx }
 
+// Done is closed once the loop has stopped: no job will run any more, so callers waiting for the
+// runtime to answer can give up.
+func (r *Runtime) Done() <-chan struct{} { return r.loop.done }
+
 // VM returns the goja runtime. Use it only on the loop goroutine.
 func (r *Runtime) VM() *goja.Runtime { return r.vm }
 

@@ -98,6 +98,7 @@ func (a *App) serve(w http.ResponseWriter, r *http.Request, x *exchange, next ht
 	defer timer.Stop()
 	timeout := timer.C
 	flusher, _ := w.(http.Flusher)
+	stopped, gone := a.rt.Done(), false
 	notify := func(completed, clientGone bool) {
 		a.rt.RunOnLoop(func(*goja.Runtime) {
 			if x.res != nil {
@@ -147,11 +148,29 @@ func (a *App) serve(w http.ResponseWriter, r *http.Request, x *exchange, next ht
 					panic(http.ErrAbortHandler)
 				}
 			}
+			if gone {
+				x.abandon()
+				if timeout == nil {
+					// Headers went out, the end never will: cut the response so the client sees it was
+					// incomplete.
+					panic(http.ErrAbortHandler)
+				}
+				writeJSONError(w, http.StatusServiceUnavailable, "plugin stopped before it responded")
+				return
+			}
 		case <-r.Context().Done():
 			if x.abandon() {
 				notify(false, true)
 			}
 			return
+		case <-stopped:
+			// The plugin's runtime stopped (the host is closing it): ops it queued before stopping are
+			// still performed by the wake case, then the request is answered there.
+			stopped, gone = nil, true
+			select {
+			case x.wake <- struct{}{}:
+			default:
+			}
 		case <-timeout:
 			x.abandon()
 			writeJSONError(w, http.StatusGatewayTimeout, fmt.Sprintf("plugin did not respond within %s", a.cfg.ResponseTimeout))

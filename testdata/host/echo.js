@@ -7,6 +7,7 @@ module.exports = {
         router.post('/own-parser', express.json({ limit: 10 }), (req, res) => res.json({ body: req.body }));
         router.get('/params/:id', (req, res) => res.json({ id: req.params.id, q: req.query, baseUrl: req.baseUrl, url: req.url, originalUrl: req.originalUrl }));
         router.get('/pass', (req, res, next) => next());
+        router.get('/hang', (req, res) => console.log('hang reached'));
         router.get('/user', (req, res) => res.json({ user: req.headers['x-user'] || null }));
     },
 };
