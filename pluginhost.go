@@ -41,7 +41,8 @@ type Options struct {
 	// enable plugins and loads nothing.
 	EnableServerPlugins bool
 	// AutoUpdate fast-forwards git-cloned plugins before loading (Luker's enableServerPluginsAutoUpdate,
-	// which defaults to true in config.yaml; the Options zero value leaves repositories alone).
+	// which defaults to true in config.yaml; the Options zero value leaves repositories alone). The git
+	// updater is tracked as issue #6; until it lands this setting is read but changes nothing.
 	AutoUpdate bool
 	// BodyLimit caps the bodies read by the global JSON and urlencoded parsers. Default 500 MB.
 	BodyLimit int64
