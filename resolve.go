@@ -8,6 +8,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+
+	"github.com/pluginhost/pluginhost/jsruntime/modules"
 )
 
 // entry is one plugin found in the plugins directory.
@@ -152,7 +154,7 @@ func mainCandidate(e entry) (candidate, bool) {
 		c.err = fmt.Errorf("%s: main %q is an absolute path; it must name a file inside the plugin", pkgPath, main)
 		return c, true
 	}
-	p, err := resolveMain(filepath.Join(e.root, filepath.FromSlash(main)))
+	p, err := modules.ResolvePath(filepath.Join(e.root, filepath.FromSlash(main)))
 	if err != nil {
 		c.err = fmt.Errorf("%s: main %q: %w", pkgPath, main, err)
 		return c, true
@@ -162,26 +164,6 @@ func mainCandidate(e entry) (candidate, bool) {
 		c.err = fmt.Errorf("%s: main %q: %w", pkgPath, main, c.err)
 	}
 	return c, true
-}
-
-// resolveMain applies Node's file-then-directory lookup to the joined main path.
-func resolveMain(p string) (string, error) {
-	if isFile(p) {
-		return p, nil
-	}
-	for _, ext := range singleFileExts {
-		if isFile(p + ext) {
-			return p + ext, nil
-		}
-	}
-	if isDir(p) {
-		for _, name := range directoryEntryFiles {
-			if q := filepath.Join(p, name); isFile(q) {
-				return q, nil
-			}
-		}
-	}
-	return "", errors.New("no such file")
 }
 
 // contained resolves p's symlinks and checks that the result lies inside root (already real). This
@@ -196,14 +178,4 @@ func contained(root, p string) (string, error) {
 		return "", fmt.Errorf("%s resolves to %s, outside the plugin's root %s: refused", p, real, root)
 	}
 	return real, nil
-}
-
-func isFile(p string) bool {
-	fi, err := os.Stat(p)
-	return err == nil && fi.Mode().IsRegular()
-}
-
-func isDir(p string) bool {
-	fi, err := os.Stat(p)
-	return err == nil && fi.IsDir()
 }
