@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"log/slog"
 	"path/filepath"
-	"runtime"
 	"strings"
 	"sync"
 	"time"
@@ -110,23 +109,14 @@ func (h *Host) loadAll(ctx context.Context) error {
 	return nil
 }
 
-// parallel runs fn(0..n-1) on a bounded number of goroutines. Loading is CPU-bound (transform and
-// compile), so more workers than CPUs only add memory.
+// parallel runs fn(0..n-1) concurrently, one goroutine each, and waits for all. It is not bounded:
+// a plugin stuck in its module code or its init must not delay any other plugin, and each plugin
+// has its own runtime anyway.
 func parallel(n int, fn func(i int)) {
-	workers := min(n, max(2, runtime.GOMAXPROCS(0)))
 	var wg sync.WaitGroup
-	next := make(chan int)
-	for range workers {
-		wg.Go(func() {
-			for i := range next {
-				fn(i)
-			}
-		})
-	}
 	for i := range n {
-		next <- i
+		wg.Go(func() { fn(i) })
 	}
-	close(next)
 	wg.Wait()
 }
 
