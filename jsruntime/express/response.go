@@ -11,6 +11,7 @@ import (
 	"github.com/dop251/goja"
 
 	"github.com/pluginhost/pluginhost/jsruntime/node/events"
+	"github.com/pluginhost/pluginhost/jsruntime/nodeerr"
 )
 
 // response is the Go state behind one res object. Headers live here (Node keeps them in the
@@ -45,9 +46,7 @@ func (a *App) resState(v goja.Value) *response {
 
 // errHeadersSent is Node's ERR_HTTP_HEADERS_SENT for a header change after the head went out.
 func (a *App) errHeadersSent(action string) *goja.Object {
-	e := a.newError("Cannot " + action + " headers after they are sent to the client")
-	_ = e.Set("code", "ERR_HTTP_HEADERS_SENT")
-	return e
+	return nodeerr.New(a.vm, "Error", "ERR_HTTP_HEADERS_SENT", "Cannot "+action+" headers after they are sent to the client")
 }
 
 func (res *response) find(lname string) int {
@@ -82,20 +81,14 @@ func (res *response) setHeader(name string, val goja.Value) {
 		panic(a.errHeadersSent("set"))
 	}
 	if !validToken(name) {
-		e := a.vm.NewTypeError("Header name must be a valid HTTP token [\"" + name + "\"]")
-		_ = e.Set("code", "ERR_INVALID_HTTP_TOKEN")
-		panic(e)
+		panic(nodeerr.New(a.vm, "TypeError", "ERR_INVALID_HTTP_TOKEN", "Header name must be a valid HTTP token [\""+name+"\"]"))
 	}
 	if val == nil || goja.IsUndefined(val) {
-		e := a.vm.NewTypeError("Invalid value \"undefined\" for header \"" + name + "\"")
-		_ = e.Set("code", "ERR_HTTP_INVALID_HEADER_VALUE")
-		panic(e)
+		panic(nodeerr.New(a.vm, "TypeError", "ERR_HTTP_INVALID_HEADER_VALUE", "Invalid value \"undefined\" for header \""+name+"\""))
 	}
 	for _, s := range res.valueStrings(val) {
 		if strings.ContainsAny(s, "\r\n\x00") {
-			e := a.vm.NewTypeError("Invalid character in header content [\"" + name + "\"]")
-			_ = e.Set("code", "ERR_INVALID_CHAR")
-			panic(e)
+			panic(nodeerr.New(a.vm, "TypeError", "ERR_INVALID_CHAR", "Invalid character in header content [\""+name+"\"]"))
 		}
 	}
 	lname := strings.ToLower(name)
@@ -160,9 +153,7 @@ func (res *response) writeHead(extra http.Header) {
 	raw := res.obj.Get("statusCode")
 	status := int(raw.ToInteger())
 	if status < 100 || status > 999 {
-		e, _ := a.vm.New(a.vm.Get("RangeError").ToObject(a.vm), a.vm.ToValue("Invalid status code: "+raw.String()))
-		_ = e.Set("code", "ERR_HTTP_INVALID_STATUS_CODE")
-		panic(e)
+		panic(nodeerr.New(a.vm, "RangeError", "ERR_HTTP_INVALID_STATUS_CODE", "Invalid status code: "+raw.String()))
 	}
 	h := make(http.Header, len(res.hdrs)+len(extra))
 	for _, hd := range res.hdrs {

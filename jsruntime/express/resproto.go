@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/dop251/goja"
+	"github.com/pluginhost/pluginhost/jsruntime/nodeerr"
 )
 
 // newResponseProto builds the response prototype (express.response): Node's ServerResponse methods
@@ -115,9 +116,7 @@ func (a *App) newResponseProto(emitter *goja.Object) *goja.Object {
 		}
 		data, ok := a.chunkBytes(call.Argument(0))
 		if !ok {
-			e := vm.NewTypeError("The \"chunk\" argument must be of type string or an instance of Buffer or Uint8Array")
-			_ = e.Set("code", "ERR_INVALID_ARG_TYPE")
-			panic(e)
+			panic(nodeerr.InvalidArgType(vm, "chunk", "of type string or an instance of Buffer or Uint8Array", call.Argument(0)))
 		}
 		res.write(data)
 		a.callbackLater(call.Arguments[1:])
@@ -129,9 +128,7 @@ func (a *App) newResponseProto(emitter *goja.Object) *goja.Object {
 		if _, isFn := goja.AssertFunction(chunk); !isFn && !goja.IsUndefined(chunk) && !goja.IsNull(chunk) {
 			var ok bool
 			if data, ok = a.chunkBytes(chunk); !ok {
-				e := vm.NewTypeError("The \"chunk\" argument must be of type string or an instance of Buffer or Uint8Array")
-				_ = e.Set("code", "ERR_INVALID_ARG_TYPE")
-				panic(e)
+				panic(nodeerr.InvalidArgType(vm, "chunk", "of type string or an instance of Buffer or Uint8Array", chunk))
 			}
 		}
 		// For HEAD the HTTP side drops the body while keeping Node's implicit Content-Length.

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/dop251/goja"
+	"github.com/pluginhost/pluginhost/jsruntime/nodeerr"
 )
 
 // Error is a module loading failure. When it reaches JS (a failing require), it is thrown as an Error,
@@ -84,34 +85,8 @@ func invalidTargetError(target string, pkg *packageJSON) *Error {
 
 // argError is Node's TypeError for a require argument that is not a non-empty string.
 func argError(vm *goja.Runtime, v goja.Value) *goja.Object {
-	var obj *goja.Object
-	code := "ERR_INVALID_ARG_TYPE"
 	if s, ok := v.Export().(string); ok && s == "" {
-		code = "ERR_INVALID_ARG_VALUE"
-		obj = vm.NewTypeError("The argument 'id' must be a non-empty string. Received ''")
-	} else {
-		obj = vm.NewTypeError(fmt.Sprintf("The \"id\" argument must be of type string. Received %s", describeArg(v)))
+		return nodeerr.InvalidArgValue(vm, "id", v, "must be a non-empty string")
 	}
-	_ = obj.Set("code", code)
-	return obj
-}
-
-// describeArg renders a bad argument the way Node's ERR_INVALID_ARG_TYPE message does.
-func describeArg(v goja.Value) string {
-	switch {
-	case v == nil || goja.IsUndefined(v):
-		return "undefined"
-	case goja.IsNull(v):
-		return "null"
-	}
-	switch v.Export().(type) {
-	case int64, float64:
-		return fmt.Sprintf("type number (%s)", v.String())
-	case bool:
-		return fmt.Sprintf("type boolean (%s)", v.String())
-	}
-	if _, ok := v.(*goja.Object); ok {
-		return "an instance of Object"
-	}
-	return fmt.Sprintf("type %s", v.String())
+	return nodeerr.InvalidArgType(vm, "id", "of type string", v)
 }

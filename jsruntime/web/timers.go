@@ -6,7 +6,7 @@ import (
 
 	"github.com/dop251/goja"
 	"github.com/pluginhost/pluginhost/jsruntime"
-	"github.com/pluginhost/pluginhost/jsruntime/node/buffer"
+	"github.com/pluginhost/pluginhost/jsruntime/nodeerr"
 )
 
 // timers is the per-runtime state of setTimeout, setInterval and setImmediate. It is used only on the
@@ -133,9 +133,7 @@ func (t *timers) setImmediate(call goja.FunctionCall) goja.Value {
 func (t *timers) callback(v goja.Value) goja.Callable {
 	fn, ok := goja.AssertFunction(v)
 	if !ok {
-		e := t.vm.NewTypeError("The \"callback\" argument must be of type function. Received " + buffer.Received(v))
-		_ = e.Set("code", "ERR_INVALID_ARG_TYPE")
-		panic(e)
+		panic(nodeerr.InvalidArgType(t.vm, "callback", "of type function", v))
 	}
 	return fn
 }

@@ -11,6 +11,7 @@ import (
 
 	"github.com/dop251/goja"
 	"github.com/pluginhost/pluginhost/jsruntime"
+	"github.com/pluginhost/pluginhost/jsruntime/nodeerr"
 )
 
 // state is the per-runtime Buffer machinery.
@@ -150,7 +151,7 @@ func (s *state) isBuffer(v goja.Value) bool {
 func (s *state) isUTF8(call goja.FunctionCall) goja.Value {
 	b, ok := s.bytes(call.Argument(0))
 	if !ok {
-		panic(s.argTypeError("input", "an instance of ArrayBuffer, Buffer, or TypedArray", call.Argument(0)))
+		panic(nodeerr.InvalidArgType(s.vm, "input", "an instance of ArrayBuffer, Buffer, or TypedArray", call.Argument(0)))
 	}
 	return s.vm.ToValue(utf8.Valid(b))
 }

@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/dop251/goja"
+	"github.com/pluginhost/pluginhost/jsruntime/nodeerr"
 )
 
 var typeBytes = reflect.TypeOf([]byte(nil))
@@ -138,7 +139,7 @@ func (s *state) needle(v, enc goja.Value) []byte {
 			return b
 		}
 	}
-	panic(s.argTypeError("value", "one of type number or string or an instance of Buffer or Uint8Array", v))
+	panic(nodeerr.InvalidArgType(s.vm, "value", "one of type number or string or an instance of Buffer or Uint8Array", v))
 }
 
 // indexOf implements indexOf, lastIndexOf and includes: (value, byteOffset, encoding), where byteOffset
@@ -186,7 +187,7 @@ func (s *state) write(call goja.FunctionCall) goja.Value {
 	b := s.this(call)
 	str := call.Argument(0)
 	if !goja.IsString(str) {
-		panic(s.argTypeError("string", "of type string", str))
+		panic(nodeerr.InvalidArgType(s.vm, "string", "of type string", str))
 	}
 	args := call.Arguments[1:]
 	var offArg, lenArg, encArg goja.Value = goja.Undefined(), goja.Undefined(), goja.Undefined()

@@ -6,6 +6,7 @@ import (
 	"math/big"
 
 	"github.com/dop251/goja"
+	"github.com/pluginhost/pluginhost/jsruntime/nodeerr"
 )
 
 type numKind uint8
@@ -75,7 +76,7 @@ func (s *state) span(b []byte, call goja.FunctionCall, i int, t numType) (int, i
 	if size == 0 {
 		bl := call.Argument(i + 1)
 		if !goja.IsNumber(bl) {
-			panic(s.argTypeError("byteLength", "of type number", bl))
+			panic(nodeerr.InvalidArgType(s.vm, "byteLength", "of type number", bl))
 		}
 		if f := bl.ToFloat(); f != math.Trunc(f) || f < 1 || f > 6 {
 			panic(s.outOfRange("byteLength", ">= 1 and <= 6", bl))
@@ -87,10 +88,10 @@ func (s *state) span(b []byte, call goja.FunctionCall, i int, t numType) (int, i
 		off = s.vm.ToValue(0)
 	}
 	if !goja.IsNumber(off) {
-		panic(s.argTypeError("offset", "of type number", off))
+		panic(nodeerr.InvalidArgType(s.vm, "offset", "of type number", off))
 	}
 	if len(b) < size {
-		panic(s.nodeError("RangeError", "ERR_BUFFER_OUT_OF_BOUNDS", "Attempt to access memory outside buffer bounds"))
+		panic(nodeerr.New(s.vm, "RangeError", "ERR_BUFFER_OUT_OF_BOUNDS", "Attempt to access memory outside buffer bounds"))
 	}
 	f := off.ToFloat()
 	if f != math.Trunc(f) || f < 0 || f > float64(len(b)-size) {
@@ -164,7 +165,7 @@ func (s *state) intBits(v goja.Value, n int, signed bool) uint64 {
 func (s *state) bigBits(v goja.Value, signed bool) uint64 {
 	x, ok := v.Export().(*big.Int)
 	if !ok {
-		panic(s.argTypeError("value", "of type bigint", v))
+		panic(nodeerr.InvalidArgType(s.vm, "value", "of type bigint", v))
 	}
 	if signed {
 		if !x.IsInt64() {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 
 	"github.com/dop251/goja"
+	"github.com/pluginhost/pluginhost/jsruntime/nodeerr"
 )
 
 func (s *state) defineStatics() {
@@ -50,7 +51,7 @@ func (s *state) from(args []goja.Value) *goja.Object {
 	}
 	obj, ok := arg.(*goja.Object)
 	if !ok {
-		panic(s.argTypeError("first argument", "of type string or an instance of Buffer, ArrayBuffer, or Array or an Array-like Object", arg))
+		panic(nodeerr.InvalidArgType(s.vm, "first argument", "of type string or an instance of Buffer, ArrayBuffer, or Array or an Array-like Object", arg))
 	}
 	switch x := obj.Export().(type) {
 	case goja.ArrayBuffer:
@@ -71,7 +72,7 @@ func (s *state) from(args []goja.Value) *goja.Object {
 	if obj.Get("length") != nil {
 		return s.fromArrayLike(obj)
 	}
-	panic(s.argTypeError("first argument", "of type string or an instance of Buffer, ArrayBuffer, or Array or an Array-like Object", arg))
+	panic(nodeerr.InvalidArgType(s.vm, "first argument", "of type string or an instance of Buffer, ArrayBuffer, or Array or an Array-like Object", arg))
 }
 
 // primitive returns what obj.valueOf() or obj[Symbol.toPrimitive]('string') gives when that differs
@@ -121,7 +122,7 @@ func (s *state) allocUnsafe(call goja.FunctionCall) goja.Value {
 // size validates a length argument of alloc and the numeric constructor.
 func (s *state) size(v goja.Value) int {
 	if !goja.IsNumber(v) {
-		panic(s.argTypeError("size", "of type number", v))
+		panic(nodeerr.InvalidArgType(s.vm, "size", "of type number", v))
 	}
 	f := v.ToFloat()
 	if !(f >= 0 && f <= maxLength) {
@@ -137,7 +138,7 @@ func (s *state) byteLength(call goja.FunctionCall) goja.Value {
 	}
 	b, ok := s.bytes(arg)
 	if !ok {
-		panic(s.argTypeError("string", "of type string or an instance of Buffer or ArrayBuffer", arg))
+		panic(nodeerr.InvalidArgType(s.vm, "string", "of type string or an instance of Buffer or ArrayBuffer", arg))
 	}
 	return s.vm.ToValue(len(b))
 }
@@ -145,7 +146,7 @@ func (s *state) byteLength(call goja.FunctionCall) goja.Value {
 func (s *state) concat(call goja.FunctionCall) goja.Value {
 	list, ok := call.Argument(0).(*goja.Object)
 	if !ok || list.ClassName() != "Array" {
-		panic(s.argTypeError("list", "an instance of Array", call.Argument(0)))
+		panic(nodeerr.InvalidArgType(s.vm, "list", "an instance of Array", call.Argument(0)))
 	}
 	n := int(list.Get("length").ToInteger())
 	parts := make([][]byte, n)
@@ -154,7 +155,7 @@ func (s *state) concat(call goja.FunctionCall) goja.Value {
 		item := list.Get(itoa(i))
 		b, ok := s.bytes(item)
 		if !ok || item.ExportType() != typeBytes {
-			panic(s.argTypeError("list["+itoa(i)+"]", "an instance of Buffer or Uint8Array", item))
+			panic(nodeerr.InvalidArgType(s.vm, "list["+itoa(i)+"]", "an instance of Buffer or Uint8Array", item))
 		}
 		parts[i] = b
 		total += len(b)
@@ -193,7 +194,7 @@ func (s *state) requireBytes(v goja.Value, name string) []byte {
 			return b
 		}
 	}
-	panic(s.argTypeError(name, "an instance of Buffer or Uint8Array", v))
+	panic(nodeerr.InvalidArgType(s.vm, name, "an instance of Buffer or Uint8Array", v))
 }
 
 func argAt(args []goja.Value, i int) goja.Value {

@@ -6,6 +6,7 @@ import (
 
 	"github.com/dop251/goja"
 	"github.com/pluginhost/pluginhost/jsruntime/node/buffer"
+	"github.com/pluginhost/pluginhost/jsruntime/nodeerr"
 )
 
 func arg(args []goja.Value, i int) goja.Value {
@@ -13,12 +14,6 @@ func arg(args []goja.Value, i int) goja.Value {
 		return args[i]
 	}
 	return goja.Undefined()
-}
-
-func (m *module) argTypeError(name, expected string, got goja.Value) *goja.Object {
-	e := m.vm.NewTypeError("The \"" + name + "\" argument must be " + expected + ". Received " + buffer.Received(got))
-	_ = e.Set("code", "ERR_INVALID_ARG_TYPE")
-	return e
 }
 
 // path reads a path argument: a string, a Buffer, or a file: URL.
@@ -36,7 +31,7 @@ func (m *module) path(v goja.Value, name string) string {
 			}
 		}
 	}
-	panic(m.argTypeError(name, "of type string or an instance of Buffer or URL", v))
+	panic(nodeerr.InvalidArgType(m.vm, name, "of type string or an instance of Buffer or URL", v))
 }
 
 // fileOptions are the encoding, flag and mode of readFile/writeFile options (a string is the encoding).
@@ -57,7 +52,7 @@ func (m *module) fileOptions(v goja.Value, defaultFlag string) fileOptions {
 	default:
 		obj, ok := v.(*goja.Object)
 		if !ok {
-			panic(m.argTypeError("options", "of type object", v))
+			panic(nodeerr.InvalidArgType(m.vm, "options", "of type object", v))
 		}
 		if e := obj.Get("encoding"); e != nil {
 			encName = e
@@ -72,9 +67,7 @@ func (m *module) fileOptions(v goja.Value, defaultFlag string) fileOptions {
 	if !goja.IsUndefined(encName) && !goja.IsNull(encName) && encName.String() != "buffer" {
 		enc, ok := buffer.ParseEncoding(encName.String())
 		if !ok {
-			e := m.vm.NewTypeError("The argument 'encoding' is invalid encoding. Received '" + encName.String() + "'")
-			_ = e.Set("code", "ERR_INVALID_ARG_VALUE")
-			panic(e)
+			panic(nodeerr.InvalidArgValue(m.vm, "encoding", encName, "is invalid encoding"))
 		}
 		o.encoding, o.hasEncoding = enc, true
 	}
@@ -89,7 +82,7 @@ func (m *module) mode(v goja.Value, def int64) int64 {
 	case goja.IsString(v):
 		n, err := strconv.ParseInt(v.String(), 8, 64)
 		if err != nil {
-			panic(m.argTypeError("mode", "a 32-bit unsigned integer or an octal string", v))
+			panic(nodeerr.InvalidArgType(m.vm, "mode", "a 32-bit unsigned integer or an octal string", v))
 		}
 		return n
 	}
@@ -115,5 +108,5 @@ func (m *module) data(v goja.Value, enc buffer.Encoding) []byte {
 	if b, ok := buffer.Bytes(m.rt, v); ok {
 		return append([]byte(nil), b...)
 	}
-	panic(m.argTypeError("data", "of type string or an instance of Buffer, TypedArray, or DataView", v))
+	panic(nodeerr.InvalidArgType(m.vm, "data", "of type string or an instance of Buffer, TypedArray, or DataView", v))
 }

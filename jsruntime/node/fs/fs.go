@@ -9,6 +9,7 @@ import (
 
 	"github.com/dop251/goja"
 	"github.com/pluginhost/pluginhost/jsruntime"
+	"github.com/pluginhost/pluginhost/jsruntime/nodeerr"
 )
 
 // module is the per-runtime state: prototypes and the three API objects.
@@ -78,7 +79,7 @@ func newModule(rt *jsruntime.Runtime) *module {
 	m.set(m.exports, "exists", func(call goja.FunctionCall) goja.Value {
 		cb, ok := goja.AssertFunction(call.Argument(1))
 		if !ok {
-			panic(m.argTypeError("cb", "of type function", call.Argument(1)))
+			panic(nodeerr.InvalidArgType(m.vm, "cb", "of type function", call.Argument(1)))
 		}
 		p, valid := m.tryPath(call.Argument(0))
 		promise := m.async(func() (result, error) {
@@ -132,7 +133,7 @@ func (m *module) callbackFn(d def) func(goja.FunctionCall) goja.Value {
 			cb, _ = goja.AssertFunction(args[n-1])
 		}
 		if cb == nil {
-			panic(m.argTypeError("cb", "of type function", goja.Undefined()))
+			panic(nodeerr.InvalidArgType(m.vm, "cb", "of type function", goja.Undefined()))
 		}
 		p := m.async(d.build(m, args[:len(args)-1]))
 		m.rt.WhenSettled(m.vm.ToValue(p), func(v goja.Value, err error) {

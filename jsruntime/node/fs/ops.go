@@ -11,6 +11,7 @@ import (
 
 	"github.com/dop251/goja"
 	"github.com/pluginhost/pluginhost/jsruntime/node/buffer"
+	"github.com/pluginhost/pluginhost/jsruntime/nodeerr"
 )
 
 var defs = []def{
@@ -91,9 +92,7 @@ func writeFile(m *module, args []goja.Value, defaultFlag string) op {
 	data := m.data(arg(args, 1), o.encoding)
 	flags, ok := openFlags[o.flag]
 	if !ok {
-		e := m.vm.NewTypeError("The value \"" + o.flag + "\" is invalid for option \"flags\"")
-		_ = e.Set("code", "ERR_INVALID_ARG_VALUE")
-		panic(e)
+		panic(nodeerr.InvalidArgValue(m.vm, "flags", m.vm.ToValue(o.flag), ""))
 	}
 	return func() (result, error) {
 		f, err := os.OpenFile(p, flags, fs.FileMode(o.mode))

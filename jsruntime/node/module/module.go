@@ -12,6 +12,7 @@ import (
 	"github.com/pluginhost/pluginhost/jsruntime"
 	"github.com/pluginhost/pluginhost/jsruntime/modules"
 	nodeurl "github.com/pluginhost/pluginhost/jsruntime/node/url"
+	"github.com/pluginhost/pluginhost/jsruntime/nodeerr"
 )
 
 // Require returns the module built-in: the Module constructor carrying createRequire, builtinModules,
@@ -48,9 +49,8 @@ func Require(rt *jsruntime.Runtime) (goja.Value, error) {
 		set("createRequire", func(call goja.FunctionCall) goja.Value {
 			filename, ok := requirePath(call.Argument(0))
 			if !ok {
-				obj := vm.NewTypeError("The argument 'filename' must be a file URL object, file URL string, or absolute path string. Received " + call.Argument(0).String())
-				_ = obj.Set("code", "ERR_INVALID_ARG_VALUE")
-				panic(obj)
+				panic(nodeerr.InvalidArgValue(vm, "filename", call.Argument(0),
+					"must be a file URL object, file URL string, or absolute path string"))
 			}
 			return sys.CreateRequire(filename)
 		}),

@@ -7,7 +7,7 @@ import (
 
 	"github.com/dop251/goja"
 	"github.com/pluginhost/pluginhost/jsruntime"
-	"github.com/pluginhost/pluginhost/jsruntime/node/buffer"
+	"github.com/pluginhost/pluginhost/jsruntime/nodeerr"
 )
 
 type moduleKey struct{}
@@ -83,7 +83,7 @@ type binder struct{ vm *goja.Runtime }
 func (b binder) str(c goja.FunctionCall, i int, name string) string {
 	v := c.Argument(i)
 	if !goja.IsString(v) {
-		panic(b.typeError(name, "of type string", v))
+		panic(nodeerr.InvalidArgType(b.vm, name, "of type string", v))
 	}
 	return v.String()
 }
@@ -104,17 +104,11 @@ func (b binder) strings(c goja.FunctionCall, name string) []string {
 			if n != "path" {
 				n = fmt.Sprintf(name, i)
 			}
-			panic(b.typeError(n, "of type string", v))
+			panic(nodeerr.InvalidArgType(b.vm, n, "of type string", v))
 		}
 		out[i] = v.String()
 	}
 	return out
-}
-
-func (b binder) typeError(name, expected string, got goja.Value) *goja.Object {
-	e := b.vm.NewTypeError(fmt.Sprintf("The %q argument must be %s. Received %s", name, expected, buffer.Received(got)))
-	_ = e.Set("code", "ERR_INVALID_ARG_TYPE")
-	return e
 }
 
 func (b binder) parsed(p Parsed) *goja.Object {
@@ -128,7 +122,7 @@ func (b binder) parsed(p Parsed) *goja.Object {
 func (b binder) pathObject(c goja.FunctionCall) Parsed {
 	o, ok := c.Argument(0).(*goja.Object)
 	if !ok {
-		panic(b.typeError("pathObject", "of type object", c.Argument(0)))
+		panic(nodeerr.InvalidArgType(b.vm, "pathObject", "of type object", c.Argument(0)))
 	}
 	field := func(name string) string {
 		v := o.Get(name)

@@ -7,7 +7,7 @@ import (
 
 	"github.com/dop251/goja"
 
-	"github.com/pluginhost/pluginhost/jsruntime/node/buffer"
+	"github.com/pluginhost/pluginhost/jsruntime/nodeerr"
 )
 
 // fileURLToPath(url) accepts a file: URL string, a URL object, or any object with a string href.
@@ -19,8 +19,7 @@ func (m *module) fileURLToPath(call goja.FunctionCall) goja.Value {
 	} else {
 		href, ok := hrefOf(arg)
 		if !ok {
-			panic(m.codedError("ERR_INVALID_ARG_TYPE",
-				`The "path" argument must be of type string or an instance of URL. Received `+buffer.Received(arg)))
+			panic(nodeerr.InvalidArgType(m.vm, "path", "of type string or an instance of URL", arg))
 		}
 		if rec, ok = parse(href, nil); !ok {
 			panic(m.invalidURL([]goja.Value{m.vm.ToValue(href)}))
@@ -45,8 +44,7 @@ func (m *module) fileURLToPath(call goja.FunctionCall) goja.Value {
 func (m *module) pathToFileURL(call goja.FunctionCall) goja.Value {
 	p, ok := call.Argument(0).Export().(string)
 	if !ok {
-		panic(m.codedError("ERR_INVALID_ARG_TYPE",
-			`The "path" argument must be of type string. Received `+buffer.Received(call.Argument(0))))
+		panic(nodeerr.InvalidArgType(m.vm, "path", "of type string", call.Argument(0)))
 	}
 	abs, err := filepath.Abs(p)
 	if err != nil {

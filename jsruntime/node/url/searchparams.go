@@ -5,7 +5,7 @@ import (
 
 	"github.com/dop251/goja"
 
-	"github.com/pluginhost/pluginhost/jsruntime/node/buffer"
+	"github.com/pluginhost/pluginhost/jsruntime/nodeerr"
 )
 
 // paramsObject is the Go side of a URLSearchParams: its list and, for a URL's searchParams, the URL
@@ -127,8 +127,7 @@ func (m *module) defineSearchParams() {
 	method("forEach", func(p *paramsObject, call goja.FunctionCall) goja.Value {
 		cb, ok := goja.AssertFunction(call.Argument(0))
 		if !ok {
-			panic(m.codedError("ERR_INVALID_ARG_TYPE",
-				`The "callback" argument must be of type function. Received `+buffer.Received(call.Argument(0))))
+			panic(nodeerr.InvalidArgType(m.vm, "callback", "of type function", call.Argument(0)))
 		}
 		// The callback may change the list; like Node, re-read its length on every step.
 		for i := 0; i < len(p.list); i++ {

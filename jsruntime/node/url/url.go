@@ -9,6 +9,7 @@ import (
 	"github.com/dop251/goja"
 
 	"github.com/pluginhost/pluginhost/jsruntime"
+	"github.com/pluginhost/pluginhost/jsruntime/nodeerr"
 )
 
 type moduleKey struct{}
@@ -144,7 +145,5 @@ func (m *module) str(v goja.Value) string {
 
 // codedError is a TypeError carrying a Node error code.
 func (m *module) codedError(code, msg string) *goja.Object {
-	obj := m.vm.NewTypeError(msg)
-	must(obj.Set("code", code))
-	return obj
+	return nodeerr.New(m.vm, "TypeError", code, msg)
 }
