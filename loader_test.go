@@ -28,6 +28,9 @@ func TestLifecycle(t *testing.T) {
 	th.log.mustLog(t, "Failed to load plugin from", "init-rejects.mjs", "async init failure")
 	th.notServed(t, "/api/plugins/init-never/x")
 	th.log.mustLog(t, "Failed to load plugin from", "init-never.mjs", "did not settle")
+	th.notServed(t, "/api/plugins/init-spins/x")
+	th.log.mustLog(t, "Failed to load plugin from", "init-spins.js", "did not settle")
+	th.log.mustLog(t, "Failed to load plugin from", "module-spins.js", "did not finish")
 
 	th.log.mustLog(t, "[Plugin Loader] Loaded plugin: Good (good)")
 	th.log.mustLog(t, "server plugin(s) are currently loaded")
