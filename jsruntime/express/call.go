@@ -22,6 +22,77 @@ func (a *App) invoke(fn goja.Callable, this goja.Value, args ...goja.Value) (thr
 	return a.rt.ErrorValue(err), false
 }
 
+// callHandler calls a layer's function (route handler, middleware, error middleware or param
+// callback) as router 2.x does: a synchronous throw goes to next, and so does the rejection of a
+// returned promise-like object, as next(reason || new Error('Rejected promise')), after logging it
+// with the request (the runtime logger carries the plugin id). Express 4 ignores the returned
+// promise and leaves the request hanging; forwarding it is the host's documented policy. Attaching
+// the handler marks the rejection handled, so it is not also reported as unhandled. It reports
+// whether the runtime was interrupted, in which case next is not called.
+func (a *App) callHandler(fn goja.Callable, req goja.Value, next func(goja.Value), args ...goja.Value) (interrupted bool) {
+	ret, err := fn(goja.Undefined(), args...)
+	if err != nil {
+		var intr *goja.InterruptedError
+		if errors.As(err, &intr) {
+			return true
+		}
+		next(a.rt.ErrorValue(err))
+		return false
+	}
+	then, thenable := promiseThen(ret)
+	if !thenable {
+		return false
+	}
+	onRejected := a.vm.ToValue(func(call goja.FunctionCall) goja.Value {
+		reason := call.Argument(0)
+		a.logRejection(req, reason)
+		if !reason.ToBoolean() {
+			reason = a.newError("Rejected promise")
+		}
+		next(reason)
+		return goja.Undefined()
+	})
+	if _, err := then(ret, goja.Null(), onRejected); err != nil {
+		// A thenable whose then throws: router 2.x calls it inside its try block, so the throw goes
+		// to next as well.
+		next(a.rt.ErrorValue(err))
+	}
+	return false
+}
+
+// promiseThen returns v's then method when v is an object (not a function) with a callable then:
+// router 2.x's isPromise.
+func promiseThen(v goja.Value) (goja.Callable, bool) {
+	obj, ok := v.(*goja.Object)
+	if !ok {
+		return nil, false
+	}
+	if _, isFn := goja.AssertFunction(obj); isFn {
+		return nil, false
+	}
+	then, ok := goja.AssertFunction(obj.Get("then"))
+	return then, ok
+}
+
+// logRejection reports a handler's rejected promise with the request it was serving.
+func (a *App) logRejection(req goja.Value, reason goja.Value) {
+	method, url := "", ""
+	if obj, ok := req.(*goja.Object); ok {
+		method, url = stringProp(obj, "method"), stringProp(obj, "originalUrl")
+	}
+	a.rt.Logger().Error("async route handler rejected; passing the error to next(err)",
+		"method", method, "url", url, "error", a.rt.JSError(reason).Error())
+}
+
+// stringProp is obj[name] as a string, "" when undefined or null.
+func stringProp(obj *goja.Object, name string) string {
+	v := obj.Get(name)
+	if v == nil || goja.IsUndefined(v) || goja.IsNull(v) {
+		return ""
+	}
+	return v.String()
+}
+
 // isErrorArg reports whether next(arg) carries an error: any truthy value, as in Express.
 func isErrorArg(v goja.Value) bool {
 	return v != nil && v.ToBoolean()

@@ -271,13 +271,7 @@ func (run *routerRun) handleRequest(l *layer) {
 		run.next(nil)
 		return
 	}
-	thrown, intr := a.invoke(l.fn, goja.Undefined(), run.reqV, run.resV, run.nextFn)
-	if intr {
-		return
-	}
-	if thrown != nil {
-		run.next(thrown)
-	}
+	a.callHandler(l.fn, run.reqV, run.next, run.reqV, run.resV, run.nextFn)
 }
 
 // handleError is Layer.prototype.handle_error: only four-argument functions see errors.
@@ -287,13 +281,7 @@ func (run *routerRun) handleError(l *layer, err goja.Value) {
 		run.next(err)
 		return
 	}
-	thrown, intr := a.invoke(l.fn, goja.Undefined(), err, run.reqV, run.resV, run.nextFn)
-	if intr {
-		return
-	}
-	if thrown != nil {
-		run.next(thrown)
-	}
+	a.callHandler(l.fn, run.reqV, run.next, err, run.reqV, run.resV, run.nextFn)
 }
 
 // processParams runs router.param callbacks for the layer's keys, once per value per handle call.
@@ -361,13 +349,7 @@ func (run *routerRun) processParams(l *layer, done func(err goja.Value)) {
 				param(nil)
 				return
 			}
-			thrown, intr := a.invoke(fn, goja.Undefined(), run.reqV, run.resV, cbFn, val, vm.ToValue(key.name))
-			if intr {
-				return
-			}
-			if thrown != nil {
-				cb(thrown)
-			}
+			a.callHandler(fn, run.reqV, cb, run.reqV, run.resV, cbFn, val, vm.ToValue(key.name))
 		}
 		cbFn = a.funcValue("paramCallback", 1, func(call goja.FunctionCall) goja.Value {
 			cb(call.Argument(0))

@@ -24,10 +24,13 @@
 //
 // # Async handlers
 //
-// Express 4 ignores the promise a handler returns, and so does this package: a rejected async handler
-// is reported by the runtime's unhandled-rejection logging and never reaches next(err). If nothing
-// answers the request, Handler answers 504 after Config.ResponseTimeout; JS writes after that are
-// dropped. A response that has started (headers sent, e.g. an SSE stream) is not subject to the
+// Express 4 ignores the promise a handler returns, leaving the request hanging when it rejects. This
+// package follows Express 5 (router 2.x) instead, a deliberate difference: when a route handler,
+// middleware, error middleware or router.param callback returns a promise-like object that rejects,
+// the rejection is logged with the request (the runtime logger carries the plugin id) and passed to
+// next(reason || new Error('Rejected promise')), so error middleware or finalhandler answers it; it is
+// not reported again as an unhandled rejection. If nothing answers the request, Handler answers 504
+// after Config.ResponseTimeout; JS writes after that are dropped. A response that has started (headers sent, e.g. an SSE stream) is not subject to the
 // timeout: it ends when JS ends it or the client goes away.
 //
 // # Not provided

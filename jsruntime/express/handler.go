@@ -227,9 +227,7 @@ func (a *App) dispatch(routerObj *goja.Object, x *exchange, info *reqInfo) {
 		done(errOrNil(call.Argument(0)))
 		return goja.Undefined()
 	})
-	if thrown, _ := a.invoke(fn, goja.Undefined(), req.obj, res.obj, next); thrown != nil {
-		done(thrown)
-	}
+	a.callHandler(fn, req.obj, done, req.obj, res.obj, next)
 }
 
 // afterRouter continues in the host after the plugin router: errors to finalhandler, anything else

@@ -179,19 +179,15 @@ func (r *route) dispatchRoute(req, res goja.Value, done func(err goja.Value)) {
 				if l.arity != 4 {
 					continue
 				}
-				if thrown, intr := a.invoke(l.fn, goja.Undefined(), err, req, res, nextFn); intr {
+				if a.callHandler(l.fn, req, next, err, req, res, nextFn) {
 					return
-				} else if thrown != nil {
-					next(thrown)
 				}
 			} else {
 				if l.arity > 3 {
 					continue
 				}
-				if thrown, intr := a.invoke(l.fn, goja.Undefined(), req, res, nextFn); intr {
+				if a.callHandler(l.fn, req, next, req, res, nextFn) {
 					return
-				} else if thrown != nil {
-					next(thrown)
 				}
 			}
 			sync = 0
