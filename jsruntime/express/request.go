@@ -3,6 +3,7 @@ package express
 import (
 	"net"
 	"net/http"
+	"slices"
 	"sort"
 	"strings"
 
@@ -63,7 +64,6 @@ func (a *App) newRequestProto(emitter *goja.Object) *goja.Object {
 	lazy("query", (*request).queryObject)
 	lazy("body", (*request).bodyValue)
 	lazy("socket", (*request).socketObject)
-	lazy("connection", (*request).socketObject)
 
 	// Read-only getters, as Express defines them.
 	getter := func(name string, compute func(*request, *goja.Object) goja.Value) {
@@ -76,6 +76,8 @@ func (a *App) newRequestProto(emitter *goja.Object) *goja.Object {
 		})
 		_ = proto.DefineAccessorProperty(name, fn, nil, goja.FLAG_TRUE, goja.FLAG_TRUE)
 	}
+	// Node's req.connection is a deprecated alias of req.socket: the same object.
+	getter("connection", func(_ *request, obj *goja.Object) goja.Value { return obj.Get("socket") })
 	getter("path", func(_ *request, obj *goja.Object) goja.Value {
 		return vm.ToValue(pathname(obj.Get("url").String()))
 	})
@@ -85,7 +87,7 @@ func (a *App) newRequestProto(emitter *goja.Object) *goja.Object {
 	getter("ips", func(*request, *goja.Object) goja.Value { return vm.NewArray() })
 	getter("hostname", func(st *request, _ *goja.Object) goja.Value { return st.hostnameValue() })
 	getter("host", func(st *request, _ *goja.Object) goja.Value { return st.hostnameValue() })
-	getter("subdomains", func(st *request, _ *goja.Object) goja.Value { return st.subdomains() })
+	getter("subdomains", func(st *request, obj *goja.Object) goja.Value { return st.subdomains(obj) })
 	getter("xhr", func(st *request, _ *goja.Object) goja.Value {
 		return vm.ToValue(strings.EqualFold(st.r.Header.Get("X-Requested-With"), "xmlhttprequest"))
 	})
@@ -129,6 +131,8 @@ func (a *App) newRequestProto(emitter *goja.Object) *goja.Object {
 		}
 		return vm.ToValue(false)
 	}))
+	a.defineAccepts(proto)
+	a.defineRangeAndParam(proto)
 	return proto
 }
 
@@ -249,7 +253,10 @@ func (st *request) socketObject() goja.Value {
 	host, port, _ := net.SplitHostPort(st.r.RemoteAddr)
 	_ = sock.Set("remoteAddress", host)
 	_ = sock.Set("remotePort", atoiOr(port))
-	_ = sock.Set("encrypted", st.r.TLS != nil)
+	if st.r.TLS != nil {
+		// Only a TLSSocket has the property; a plain net.Socket leaves it undefined.
+		_ = sock.Set("encrypted", true)
+	}
 	if addr, ok := st.r.Context().Value(http.LocalAddrContextKey).(net.Addr); ok {
 		lh, lp, _ := net.SplitHostPort(addr.String())
 		_ = sock.Set("localAddress", lh)
@@ -301,28 +308,39 @@ func (st *request) hostnameValue() goja.Value {
 	return st.a.vm.ToValue(host)
 }
 
-// subdomains is req.subdomains with the default offset 2; [] for IP hosts.
-func (st *request) subdomains() goja.Value {
+// subdomains is req.subdomains: the hostname's labels, reversed, after the first 'subdomain
+// offset' (2) of them; an IP hostname counts as one label.
+func (st *request) subdomains(obj *goja.Object) goja.Value {
 	vm := st.a.vm
-	hv := st.hostnameValue()
-	if goja.IsUndefined(hv) {
+	hv := obj.Get("hostname")
+	if hv == nil || !hv.ToBoolean() {
 		return vm.NewArray()
 	}
 	host := hv.String()
-	if net.ParseIP(strings.Trim(host, "[]")) != nil {
-		return vm.NewArray()
+	labels := []string{host}
+	if net.ParseIP(host) == nil {
+		labels = strings.Split(host, ".")
+		slices.Reverse(labels)
 	}
-	parts := strings.Split(host, ".")
-	var out []any
-	for i := len(parts) - 3; i >= 0; i-- {
-		out = append(out, parts[i])
+	offset := 2
+	if v := st.a.setting("subdomain offset"); v != nil {
+		offset = int(v.ToInteger())
 	}
-	return vm.NewArray(out...)
+	if offset < 0 {
+		// Array.prototype.slice counts a negative start from the end.
+		offset = max(0, len(labels)+offset)
+	}
+	if offset > len(labels) {
+		offset = len(labels)
+	}
+	return st.a.stringArray(labels[offset:])
 }
 
-// fresh is req.fresh: only GET/HEAD with a 2xx or 304 status compare the response validators.
+// fresh is req.fresh: only GET/HEAD with a 2xx or 304 status compare the request's validators (from
+// req.headers, as Express reads them) with the response's ETag and Last-Modified.
 func (st *request) fresh() bool {
-	method := st.obj.Get("method").String()
+	obj := st.obj
+	method := obj.Get("method").String()
 	if method != "GET" && method != "HEAD" {
 		return false
 	}
@@ -331,6 +349,10 @@ func (st *request) fresh() bool {
 	if !(status >= 200 && status < 300 || status == 304) {
 		return false
 	}
-	return isFresh(st.r.Header.Get("If-None-Match"), st.r.Header.Get("If-Modified-Since"),
-		st.r.Header.Get("Cache-Control"), res.headerString("etag"), res.headerString("last-modified"))
+	header := func(name string) string {
+		v, _ := st.a.jsHeader(obj, name)
+		return v
+	}
+	return isFresh(header("if-none-match"), header("if-modified-since"), header("cache-control"),
+		res.headerString("etag"), res.headerString("last-modified"))
 }
