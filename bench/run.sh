@@ -29,8 +29,8 @@ mkdir -p "$OUT"
 
 # npm's hidden lockfile in node_modules is older than (or missing next to) the
 # committed lock whenever the install is stale.
-if [[ bench/node/package-lock.json -nt bench/node/node_modules/.package-lock.json ]]; then
-    npm ci --prefix bench/node --no-audit --no-fund
+if [[ conformance/host/package-lock.json -nt conformance/host/node_modules/.package-lock.json ]]; then
+    npm ci --prefix conformance/host --no-audit --no-fund
 fi
 go build -o "$OUT/server" ./examples/server
 go build -o "$OUT/loadgen" ./bench/loadgen
@@ -87,7 +87,7 @@ wait_listening() {
 
 start pluginhost env "${ours_env[@]}" "${server_prefix[@]}" "$OUT/server" \
     -config examples/config.yaml -plugins "$PLUGINS" -addr "127.0.0.1:$OURS_PORT"
-start node env NODE_ENV=production "${server_prefix[@]}" node bench/node/server.mjs \
+start node env NODE_ENV=production "${server_prefix[@]}" node conformance/host/server.mjs \
     --plugins "$PLUGINS" --port "$NODE_PORT"
 
 declare -A url

@@ -1,10 +1,14 @@
 // Reference host: loads Luker/SillyTavern server plugins into Express 4 the way
 // Luker's src/plugin-loader.js does, with the parts of Luker's host stack that
 // change what a plugin sees (global body parsers before the plugin routers).
-// The benchmark compares pluginhost against it, and the conformance suite uses
-// it as the ground truth for plugin-visible behaviour.
+// The conformance suite uses it as the ground truth for plugin-visible
+// behaviour, and the benchmark compares pluginhost against it.
 //
 // Usage: node server.mjs --plugins DIR [--port N]   (port 0 picks a free one)
+//
+// NODE_ENV defaults to production, as Luker's start scripts set it. Anything
+// the plugin routers leave unhandled gets Express's bare finalhandler response
+// (Luker's own HTML 404 page is out of scope).
 import fs from 'node:fs';
 import { createRequire, Module, register } from 'node:module';
 import path from 'node:path';
@@ -25,12 +29,14 @@ if (!args.plugins) {
     process.exit(2);
 }
 
+process.env.NODE_ENV ??= 'production';
 shareHostModules();
 
 // Luker logs rejected async handlers and keeps serving; Node's default would exit.
 process.on('unhandledRejection', (reason) => console.error('Unhandled rejection:', reason));
 
 const app = express();
+app.set('etag', 'weak'); // Express's default, stated because ETags are compared
 app.use(bodyParser.json({ limit: '500mb' }));
 app.use(bodyParser.urlencoded({ extended: true, limit: '500mb' }));
 
@@ -87,6 +93,7 @@ async function loadPlugins(dir) {
 
 // A failed candidate falls through to the next one, as in Luker.
 async function loadFromDirectory(dir) {
+    if (fs.readdirSync(dir).length === 0) return;
     const pkgFile = path.join(dir, 'package.json');
     if (fs.existsSync(pkgFile)) {
         try {
@@ -105,6 +112,7 @@ async function loadFromDirectory(dir) {
 async function loadFromFile(file) {
     try {
         const plugin = await import(pathToFileURL(file).href);
+        console.log(`Initializing plugin from ${file}`);
         return await initPlugin(plugin);
     } catch (error) {
         console.error(`Failed to load plugin from ${file}: ${error}`);
@@ -143,10 +151,11 @@ async function initPlugin(plugin) {
     loaded.add(info.id);
     // Decided once init resolves: a router still empty then is never mounted,
     // even if the plugin adds routes to it later.
-    if (router.stack.length > 0) app.use(`/api/plugins/${info.id}`, router);
+    const mounted = router.stack.length > 0;
+    if (mounted) app.use(`/api/plugins/${info.id}`, router);
 
     const exit = plugin.exit || plugin.default?.exit;
     if (typeof exit === 'function') exitHooks.push(exit);
-    console.log(`[Plugin Loader] Loaded plugin: ${info.name} (${info.id})`);
+    console.log(`[Plugin Loader] Loaded plugin: ${info.name} (${info.id})${mounted ? '' : ', router empty: not mounted'}`);
     return true;
 }

@@ -1,0 +1,179 @@
+package conformance
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"fmt"
+	"log/slog"
+	"net/http/httptest"
+	"os"
+	"os/exec"
+	"regexp"
+	"sort"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/pluginhost/pluginhost"
+)
+
+const (
+	pluginsDir = "plugins"
+	hostDir    = "host"
+)
+
+// syncBuffer is a log sink safe for concurrent writers.
+type syncBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *syncBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *syncBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
+}
+
+// nodeHost is the running reference host.
+type nodeHost struct {
+	addr string      // host:port it listens on
+	log  *syncBuffer // its stdout and stderr
+}
+
+// requireNode fails the test, saying what to install or run, unless node and the reference host's
+// npm dependencies are present.
+func requireNode(t *testing.T) {
+	t.Helper()
+	if _, err := exec.LookPath("node"); err != nil {
+		t.Fatal("node is not on PATH: install Node.js 20.6 or newer with npm, then run `npm ci --prefix conformance/host`")
+	}
+	if _, err := os.Stat(hostDir + "/node_modules/express/package.json"); err != nil {
+		t.Fatal("the reference host's dependencies are missing: run `npm ci --prefix conformance/host` from the repository root")
+	}
+}
+
+var listeningLine = regexp.MustCompile(`listening on http://(\S+)`)
+
+// startNode starts host/server.mjs on a free loopback port and waits for its "listening on" line.
+// It is stopped (SIGTERM, then killed) when the test ends.
+func startNode(t *testing.T) *nodeHost {
+	t.Helper()
+	requireNode(t)
+	cmd := exec.Command("node", hostDir+"/server.mjs", "--plugins", pluginsDir, "--port", "0")
+	cmd.Env = append(os.Environ(), "NODE_ENV=production")
+	logs := &syncBuffer{}
+	cmd.Stderr = logs
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatalf("starting the Node reference host: %v", err)
+	}
+	exited := make(chan struct{})
+	addr := make(chan string, 1)
+	go func() {
+		sc := bufio.NewScanner(stdout)
+		for sc.Scan() {
+			fmt.Fprintln(logs, sc.Text())
+			if m := listeningLine.FindStringSubmatch(sc.Text()); m != nil {
+				select {
+				case addr <- m[1]:
+				default:
+				}
+			}
+		}
+		cmd.Wait()
+		close(exited)
+	}()
+	t.Cleanup(func() {
+		cmd.Process.Signal(syscall.SIGTERM)
+		select {
+		case <-exited:
+		case <-time.After(10 * time.Second):
+			cmd.Process.Kill()
+			<-exited
+		}
+	})
+	select {
+	case a := <-addr:
+		return &nodeHost{addr: a, log: logs}
+	case <-exited:
+		t.Fatalf("the Node reference host exited before listening:\n%s", logs)
+	case <-time.After(30 * time.Second):
+		t.Fatalf("the Node reference host printed no 'listening on' line in 30 s:\n%s", logs)
+	}
+	return nil
+}
+
+// ourHost is pluginhost serving the same plugins.
+type ourHost struct {
+	host *pluginhost.Host
+	addr string
+	log  *syncBuffer
+}
+
+// startOurs loads the fixture plugins into pluginhost as Luker would (production, plugins on) and
+// serves Handler(), whose unhandled requests get Express's finalhandler 404 as the Node host's do.
+func startOurs(t *testing.T) *ourHost {
+	t.Helper()
+	logs := &syncBuffer{}
+	host, err := pluginhost.New(context.Background(), pluginhost.Options{
+		PluginsDir:          pluginsDir,
+		EnableServerPlugins: true,
+		Env:                 "production",
+		Logger:              slog.New(slog.NewTextHandler(logs, nil)),
+	})
+	if err != nil {
+		t.Fatalf("pluginhost.New: %v", err)
+	}
+	srv := httptest.NewServer(host.Handler())
+	t.Cleanup(func() {
+		// Closing the host first answers requests still waiting on a plugin (503), so the server
+		// can then close without waiting for them.
+		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		defer cancel()
+		host.Close(ctx)
+		srv.Close()
+	})
+	return &ourHost{host: host, addr: srv.Listener.Addr().String(), log: logs}
+}
+
+var loadedLine = regexp.MustCompile(`Loaded plugin: .* \(([a-z0-9_-]+)\)(, router empty: not mounted)?$`)
+
+// checkSamePlugins fails unless both hosts loaded and mounted the same plugins.
+func checkSamePlugins(t *testing.T, node *nodeHost, ours *ourHost) {
+	t.Helper()
+	var theirs, mine []string
+	for _, line := range strings.Split(node.log.String(), "\n") {
+		if m := loadedLine.FindStringSubmatch(line); m != nil {
+			theirs = append(theirs, describeLoad(m[1], m[2] == ""))
+		}
+	}
+	for _, p := range ours.host.Plugins() {
+		if p.Loaded {
+			mine = append(mine, describeLoad(p.Info.ID, p.Mounted))
+		}
+	}
+	sort.Strings(theirs)
+	sort.Strings(mine)
+	if strings.Join(theirs, " ") != strings.Join(mine, " ") {
+		t.Errorf("the hosts loaded different plugins\nnode: %v\nours: %v\nour log:\n%s", theirs, mine, ours.log)
+	}
+}
+
+func describeLoad(id string, mounted bool) string {
+	if mounted {
+		return id
+	}
+	return id + "(not mounted)"
+}
