@@ -216,6 +216,14 @@ function rawRoutes(router) {
         res.write('partial');
         throw new Error('after write');
     });
+    router.post('/pipe-request', (req, res) => {
+        res.type('text');
+        req.pipe(res);
+    });
+    router.get('/finish', (req, res) => {
+        res.on('finish', () => console.log('finish event'));
+        res.json({ writableEnded: res.writableEnded, writableFinished: res.writableFinished });
+    });
     router.get('/set-after-end', (req, res) => {
         res.end('ended');
         res.set('X-Late', '1');

@@ -119,6 +119,7 @@ async function init(router) {
         router[method]('/m', show);
     }
     router.all('/any', show);
+    router.get('/chained', show).post('/chained', show).use('/chained-use', show);
     router.get('/handlers', step('h1'), [step('h2'), [step('h3')]], show);
     router.get(['/alias-a', '/alias-b/:x'], show);
     router.use('/arr', [step('a1'), [step('a2')]], show);
