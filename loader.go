@@ -262,18 +262,13 @@ func (h *Host) runInit(ctx context.Context, p *plugin) error {
 	h.log.Info("Initializing plugin from "+p.file, "plugin", inst.exports.info.ID)
 	initCtx, cancel := context.WithTimeout(ctx, h.opts.InitTimeout)
 	defer cancel()
-	err := inst.plat.RT.Await(initCtx, func(vm *goja.Runtime) (goja.Value, error) {
+	var stackLen int
+	err := inst.plat.RT.AwaitThen(initCtx, func(vm *goja.Runtime) (goja.Value, error) {
 		inst.router = inst.plat.App.NewRouter()
 		return inst.exports.init(goja.Undefined(), inst.router)
-	})
-	if errors.Is(err, context.DeadlineExceeded) {
-		return fmt.Errorf("init did not settle within %s", h.opts.InitTimeout)
-	}
-	if err != nil {
-		return fmt.Errorf("init failed: %w", inst.plat.RT.Describe(err))
-	}
-	var stackLen int
-	if err := inst.plat.RT.Do(ctx, func(*goja.Runtime) error {
+	}, func(*goja.Runtime, goja.Value) error {
+		// Luker reads router.stack.length right after `await init(router)`: here, before any timer
+		// the plugin started can add routes.
 		stackLen = inst.plat.App.StackLen(inst.router)
 		if stackLen == 0 {
 			log := inst.plat.RT.Logger()
@@ -283,8 +278,12 @@ func (h *Host) runInit(ctx context.Context, p *plugin) error {
 			})
 		}
 		return nil
-	}); err != nil {
-		return err
+	})
+	if errors.Is(err, context.DeadlineExceeded) {
+		return fmt.Errorf("init did not settle within %s", h.opts.InitTimeout)
+	}
+	if err != nil {
+		return fmt.Errorf("init failed: %w", inst.plat.RT.Describe(err))
 	}
 	p.mu.Lock()
 	p.loaded, p.mounted, p.err = true, stackLen > 0, nil

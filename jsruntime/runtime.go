@@ -140,6 +140,12 @@ func (r *Runtime) Do(ctx context.Context, fn func(vm *goja.Runtime) error) error
 // Await runs fn on the loop; if it returns a thenable, Await waits for it to settle. It returns nil
 // when the value (or promise) fulfils, the rejection or exception as an error, or ctx's error.
 func (r *Runtime) Await(ctx context.Context, fn func(vm *goja.Runtime) (goja.Value, error)) error {
+	return r.AwaitThen(ctx, fn, nil)
+}
+
+// AwaitThen is Await, and when the value fulfils it also runs then on the loop in the same turn,
+// before any timer or other job, the way code after `await` runs in JS. then's error is returned.
+func (r *Runtime) AwaitThen(ctx context.Context, fn func(vm *goja.Runtime) (goja.Value, error), then func(vm *goja.Runtime, v goja.Value) error) error {
 	done := make(chan error, 1)
 	ok := r.RunOnLoop(func(vm *goja.Runtime) {
 		var v goja.Value
@@ -147,7 +153,12 @@ func (r *Runtime) Await(ctx context.Context, fn func(vm *goja.Runtime) (goja.Val
 			done <- err
 			return
 		}
-		r.WhenSettled(v, func(_ goja.Value, err error) { done <- err })
+		r.WhenSettled(v, func(settled goja.Value, err error) {
+			if err == nil && then != nil {
+				err = r.guard(func() error { return then(vm, settled) })
+			}
+			done <- err
+		})
 	})
 	if !ok {
 		return ErrClosed
