@@ -372,10 +372,8 @@ func jsParseFloat(s string) float64 {
 	if m == "" || m == "." {
 		return math.NaN()
 	}
-	f, err := strconv.ParseFloat(m, 64)
-	if err != nil {
-		return math.NaN()
-	}
+	// The prefix is a valid literal; out-of-range values come back as ±Inf or 0, as in JS.
+	f, _ := strconv.ParseFloat(m, 64)
 	return sign * f
 }
 

@@ -246,6 +246,10 @@ func (a *App) parseBody(cfg *parserConfig, data []byte, charset string) (goja.Va
 func (st *request) readBody(limit int64, inflate bool, done func([]byte, *parseError)) {
 	x := st.x
 	rt := st.a.rt
+	if perr := st.takeBody(); perr != nil {
+		done(nil, perr)
+		return
+	}
 	if !x.startBodyRead() {
 		done(nil, newParseError(400, "request.aborted", "request aborted", nil))
 		return
@@ -254,7 +258,10 @@ func (st *request) readBody(limit int64, inflate bool, done func([]byte, *parseE
 	go func() {
 		defer x.bodyWG.Done()
 		data, perr := readRaw(r, limit, inflate)
-		rt.RunOnLoop(func(*goja.Runtime) { done(data, perr) })
+		rt.RunOnLoop(func(*goja.Runtime) {
+			st.bodyTaken()
+			done(data, perr)
+		})
 	}()
 }
 

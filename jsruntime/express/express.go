@@ -30,15 +30,33 @@
 // the rejection is logged with the request (the runtime logger carries the plugin id) and passed to
 // next(reason || new Error('Rejected promise')), so error middleware or finalhandler answers it; it is
 // not reported again as an unhandled rejection. If nothing answers the request, Handler answers 504
-// after Config.ResponseTimeout; JS writes after that are dropped. A response that has started (headers sent, e.g. an SSE stream) is not subject to the
-// timeout: it ends when JS ends it or the client goes away.
+// after Config.ResponseTimeout; JS writes after that are dropped. A response that has started
+// (headers sent, e.g. an SSE stream) is not subject to the timeout: it ends when JS ends it or the
+// client goes away.
+//
+// # Request
+//
+// req is a readable stream over the request body, as Node's IncomingMessage is. A body the host's
+// parsers left alone (text/plain, octet-stream, multipart, …) reaches req.on('data'), pipe, read,
+// setEncoding and req[Symbol.asyncIterator] as Buffers, read from the network one bounded chunk
+// (16 KiB) at a time as the plugin consumes it. A body a parser consumed is an ended stream: 'data'
+// never fires and 'close' follows the handler's synchronous part. A client that goes away mid-body
+// or mid-response makes req emit 'aborted' and then 'close'. `for await (const chunk of req)` needs
+// the module loader to lower for-await, which goja cannot parse.
+//
+// req.headers follows Node's rules for repeated headers (the first value of content-type, host,
+// authorization, user-agent, referer and the other single-value headers; set-cookie as an array;
+// cookie joined with "; "; the rest with ", "). Go keeps neither the order nor the case of header
+// names, so req.headers and req.rawHeaders list host first and then the names alphabetically, and
+// rawHeaders spells them canonically (Content-Type). For an absolute-form request target Go reports
+// the target's host, not the Host header. req.ip is the peer address as Go reports it: an IPv4 client
+// of a dual-stack listener is 1.2.3.4, where Node says ::ffff:1.2.3.4. Trust proxy is not
+// implemented: X-Forwarded-* headers are ignored, as with Express's default setting.
 //
 // # Not provided
 //
 // Calling express() to build a sub-application, express.static, res.sendFile/download/attachment,
-// res.cookie/clearCookie, res.format/jsonp/links, req.accepts*, req.range, req.fresh/stale as
-// properties, and streaming the raw request body through req.on('data') (text and raw bodies are
-// available through express.text/raw).
+// res.cookie/clearCookie, res.format/jsonp/links.
 package express
 
 import (
@@ -96,6 +114,8 @@ type App struct {
 	appObj      *goja.Object // req.app / res.app: the host application's settings
 	settings    *goja.Object
 	emitterCtor *goja.Object
+	// readableInit is the Readable constructor req's stream state comes from (see readable.js).
+	readableInit goja.Callable
 
 	routers map[*goja.Object]*router
 	routes  map[*goja.Object]*route
@@ -163,7 +183,13 @@ func newApp(rt *jsruntime.Runtime, cfg Config) *App {
 	a.initRouterProto()
 	a.initRouteProto()
 	a.initAppObject()
-	a.reqProto = a.newRequestProto(emitterProto)
+	readable, err := a.newReadable(a.emitterCtor)
+	if err != nil {
+		// readable.js is embedded and compiled with the binary; failing here is a build defect.
+		panic(fmt.Errorf("express: %w", err))
+	}
+	a.readableInit, _ = goja.AssertFunction(readable)
+	a.reqProto = a.newRequestProto(readable.Get("prototype").ToObject(vm))
 	a.resProto = a.newResponseProto(emitterProto)
 	a.exports = a.newModule()
 	return a

@@ -37,6 +37,7 @@ type reqInfo struct {
 	original string
 	rawQuery string
 	body     *preBody
+	stream   *reqBody // the body for req's stream, when the host's parsers left it unread
 }
 
 func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
@@ -63,12 +64,16 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		rawQuery: rawQueryOf(raw),
 		body:     h.a.readGlobalBody(r),
 	}
+	if info.body == nil && hasBody(r) {
+		info.stream = newReqBody(w, r)
+		defer info.stream.stop(h.a.rt.Done())
+	}
 	x := newExchange()
 	if !h.a.rt.RunOnLoop(func(*goja.Runtime) { h.a.dispatch(h.router, x, info) }) {
 		writeJSONError(w, http.StatusServiceUnavailable, "plugin runtime is closed")
 		return
 	}
-	h.a.serve(w, r, x, h.next)
+	h.a.serve(w, r, x, info.stream.brokenC(), h.next)
 }
 
 // rawQueryOf is parseurl's query: the text after '?', without a fragment.
@@ -91,8 +96,9 @@ func writeJSONError(w http.ResponseWriter, status int, msg string) {
 }
 
 // serve performs the response ops the loop produces until the response ends, the router falls
-// through, the client goes away or the response timeout passes before anything was sent.
-func (a *App) serve(w http.ResponseWriter, r *http.Request, x *exchange, next http.Handler) {
+// through, the client goes away (the context ends, or reading the body failed: bodyBroken) or the
+// response timeout passes before anything was sent.
+func (a *App) serve(w http.ResponseWriter, r *http.Request, x *exchange, bodyBroken <-chan struct{}, next http.Handler) {
 	defer x.finishBodyReads()
 	timer := time.NewTimer(a.cfg.ResponseTimeout)
 	defer timer.Stop()
@@ -163,6 +169,13 @@ func (a *App) serve(w http.ResponseWriter, r *http.Request, x *exchange, next ht
 				notify(false, true)
 			}
 			return
+		case <-bodyBroken:
+			// Go's server notices a vanished client only once the body is read; a failed body read
+			// is that notice.
+			if x.abandon() {
+				notify(false, true)
+			}
+			return
 		case <-stopped:
 			// The plugin's runtime stopped (the host is closing it): ops it queued before stopping are
 			// still performed by the wake case, then the request is answered there.
@@ -184,7 +197,7 @@ func (a *App) serve(w http.ResponseWriter, r *http.Request, x *exchange, next ht
 // host's body parsers failed.
 func (a *App) dispatch(routerObj *goja.Object, x *exchange, info *reqInfo) {
 	vm := a.vm
-	req := &request{a: a, x: x, r: info.r, rawQuery: info.rawQuery, body: info.body}
+	req := &request{a: a, x: x, r: info.r, rawQuery: info.rawQuery, body: info.body, stream: info.stream}
 	res := &response{a: a, x: x, req: req}
 	req.res = res
 	x.res = res
@@ -205,6 +218,8 @@ func (a *App) dispatch(routerObj *goja.Object, x *exchange, info *reqInfo) {
 	if info.body != nil && info.body.consumed {
 		_ = req.obj.Set("_body", true)
 	}
+	// A body the host's parsers read (even one they rejected) is an ended stream.
+	req.initStream(info.body != nil)
 	_ = res.obj.Set("statusCode", 200)
 	_ = res.obj.Set("req", req.obj)
 

@@ -23,6 +23,10 @@ type request struct {
 	res      *response
 	rawQuery string
 	body     *preBody
+	// stream reads the body for req's stream; nil when there is none or a host parser consumed it.
+	stream *reqBody
+	// streamDone is set once req's stream has its end (or was destroyed): no more chunks go in.
+	streamDone bool
 }
 
 // state returns the Go state of a req object made by this package.
@@ -35,11 +39,11 @@ func (a *App) reqState(v goja.Value) *request {
 	return s
 }
 
-// newRequestProto builds the request prototype (express.request): EventEmitter methods, lazy
-// accessors and Express's helpers.
-func (a *App) newRequestProto(emitter *goja.Object) *goja.Object {
+// newRequestProto builds the request prototype (express.request): a Readable (so an EventEmitter)
+// over the request body, lazy accessors and Express's helpers.
+func (a *App) newRequestProto(readable *goja.Object) *goja.Object {
 	vm := a.vm
-	proto := vm.CreateObject(emitter)
+	proto := vm.CreateObject(readable)
 	_ = proto.Set("app", a.appObj)
 
 	// Lazy, assignable properties (Node's headers is such an accessor; Express sets query and body).
@@ -133,6 +137,7 @@ func (a *App) newRequestProto(emitter *goja.Object) *goja.Object {
 	}))
 	a.defineAccepts(proto)
 	a.defineRangeAndParam(proto)
+	a.defineStream(proto)
 	return proto
 }
 

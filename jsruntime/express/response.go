@@ -227,13 +227,9 @@ func (res *response) finish(completed, clientGone bool) {
 	} else {
 		res.ended = true
 	}
-	if clientGone {
-		_, err := events.Emit(rt, res.req.obj, "aborted")
-		log(err)
-	}
+	// req's stream ends or is destroyed now; its 'close' follows res 'close' in a later job.
+	res.req.responseDone(completed)
 	_, err := events.Emit(rt, res.obj, "close")
-	log(err)
-	_, err = events.Emit(rt, res.req.obj, "close")
 	log(err)
 }
 

@@ -1,0 +1,123 @@
+package express
+
+import (
+	_ "embed"
+	"fmt"
+	"sync"
+
+	"github.com/dop251/goja"
+
+	"github.com/pluginhost/pluginhost/jsruntime/node/buffer"
+	"github.com/pluginhost/pluginhost/jsruntime/nodeerr"
+)
+
+//go:embed readable.js
+var readableSource string
+
+// readableProgram is compiled once and shared: goja Programs are immutable.
+var readableProgram = sync.OnceValues(func() (*goja.Program, error) {
+	return goja.Compile("pluginhost:express/readable", readableSource, true)
+})
+
+// newReadable evaluates readable.js in the runtime and returns its Readable constructor, whose
+// prototype inherits emitterProto. req's prototype inherits Readable.prototype; a full stream module
+// can take its place, since the request side only uses the subclass contract (push, destroy, _read,
+// _destroy).
+func (a *App) newReadable(emitterCtor *goja.Object) (*goja.Object, error) {
+	prg, err := readableProgram()
+	if err != nil {
+		return nil, fmt.Errorf("compile readable.js: %w", err)
+	}
+	factory, err := a.vm.RunProgram(prg)
+	if err != nil {
+		return nil, fmt.Errorf("evaluate readable.js: %w", a.rt.Describe(err))
+	}
+	fn, ok := goja.AssertFunction(factory)
+	if !ok {
+		return nil, fmt.Errorf("readable.js did not evaluate to a function")
+	}
+	ctor, err := fn(goja.Undefined(), emitterCtor, a.readableNatives())
+	if err != nil {
+		return nil, fmt.Errorf("readable.js: %w", a.rt.Describe(err))
+	}
+	return ctor.ToObject(a.vm), nil
+}
+
+// readableNatives are the Go helpers readable.js uses: Buffers, the string decoder and deferral to
+// a later loop job.
+func (a *App) readableNatives() *goja.Object {
+	vm := a.vm
+	rt := a.rt
+	n := vm.NewObject()
+	_ = n.Set("concat", func(call goja.FunctionCall) goja.Value {
+		arr := call.Argument(0).ToObject(vm)
+		count := int(arr.Get("length").ToInteger())
+		var out []byte
+		for i := 0; i < count; i++ {
+			b, _ := buffer.Bytes(rt, arr.Get(itoa(i)))
+			out = append(out, b...)
+		}
+		return buffer.New(rt, out)
+	})
+	_ = n.Set("fromString", func(call goja.FunctionCall) goja.Value {
+		enc := buffer.UTF8
+		if e := call.Argument(1); !goja.IsUndefined(e) && !goja.IsNull(e) {
+			var ok bool
+			if enc, ok = buffer.ParseEncoding(e.String()); !ok {
+				panic(nodeerr.New(vm, "TypeError", "ERR_UNKNOWN_ENCODING", "Unknown encoding: "+e.String()))
+			}
+		}
+		return buffer.New(rt, enc.Decode(call.Argument(0).String()))
+	})
+	_ = n.Set("decoder", func(call goja.FunctionCall) goja.Value {
+		name := "utf8"
+		if e := call.Argument(0); !goja.IsUndefined(e) && !goja.IsNull(e) {
+			name = e.String()
+		}
+		enc, ok := buffer.ParseEncoding(name)
+		if !ok {
+			panic(nodeerr.New(vm, "TypeError", "ERR_UNKNOWN_ENCODING", "Unknown encoding: "+name))
+		}
+		d := &chunkDecoder{enc: enc}
+		obj := vm.NewObject()
+		_ = obj.Set("encoding", encodingName(enc))
+		_ = obj.Set("write", func(call goja.FunctionCall) goja.Value {
+			b, _ := buffer.Bytes(rt, call.Argument(0))
+			return vm.ToValue(d.write(b))
+		})
+		_ = obj.Set("end", func(goja.FunctionCall) goja.Value { return vm.ToValue(d.end()) })
+		return obj
+	})
+	_ = n.Set("defer", func(call goja.FunctionCall) goja.Value {
+		fn, ok := goja.AssertFunction(call.Argument(0))
+		if !ok {
+			return goja.Undefined()
+		}
+		rt.RunOnLoop(func(*goja.Runtime) {
+			if _, err := fn(goja.Undefined()); err != nil {
+				a.logListenerError(err)
+			}
+		})
+		return goja.Undefined()
+	})
+	return n
+}
+
+// encodingName is the normalised name Node reports as readableEncoding.
+func encodingName(e buffer.Encoding) string {
+	switch e {
+	case buffer.Hex:
+		return "hex"
+	case buffer.Base64:
+		return "base64"
+	case buffer.Base64URL:
+		return "base64url"
+	case buffer.Latin1:
+		return "latin1"
+	case buffer.ASCII:
+		return "ascii"
+	case buffer.UTF16LE:
+		return "utf16le"
+	}
+	return "utf8"
+}
