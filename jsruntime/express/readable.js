@@ -8,36 +8,50 @@
 (function (EventEmitter, natives) {
   'use strict';
 
+  // A stream's state. The defaults live on the prototype, so a state costs only what changes.
   function State(options) {
     var hwm = options && options.highWaterMark;
-    this.highWaterMark = typeof hwm === 'number' && hwm >= 0 ? hwm : 16384;
+    if (typeof hwm === 'number' && hwm >= 0) this.highWaterMark = hwm;
     this.chunks = [];
-    this.length = 0; // bytes, or characters once an encoding is set
-    this.flowing = null; // null: nobody asked; true: 'data' mode; false: paused or 'readable' mode
-    this.readableListening = false;
-    this.needReadable = false; // a 'readable' event is owed once data or the end is there
-    this.ended = false; // push(null) received
-    this.endEmitted = false;
-    this.reading = false; // a _read is outstanding
-    this.didRead = false;
-    this.scheduled = false;
-    this.destroyed = false;
-    this.closed = false;
-    this.closeEmitted = false;
-    this.errored = null;
-    this.errorEmitted = false;
-    this.autoDestroy = true;
-    this.encoding = null;
-    this.decoder = null;
-    this.pipes = [];
   }
+  State.prototype.highWaterMark = 16384;
+  State.prototype.length = 0; // bytes, or characters once an encoding is set
+  State.prototype.flowing = null; // null: nobody asked; true: 'data' mode; false: paused or 'readable' mode
+  State.prototype.readableListening = false;
+  State.prototype.needReadable = false; // a 'readable' event is owed once data or the end is there
+  State.prototype.ended = false; // push(null) received
+  State.prototype.endEmitted = false;
+  State.prototype.reading = false; // a _read is outstanding
+  State.prototype.didRead = false;
+  State.prototype.scheduled = false;
+  State.prototype.destroyed = false;
+  State.prototype.closed = false;
+  State.prototype.closeEmitted = false;
+  State.prototype.errored = null;
+  State.prototype.errorEmitted = false;
+  State.prototype.autoDestroy = true;
+  State.prototype.encoding = null;
+  State.prototype.decoder = null;
+  State.prototype.pipes = null; // an array once something is piped
 
+  // The constructor takes the options; the state itself is made on first use (see _readableState
+  // below), so a request whose handler never touches its stream costs no more than a plain object.
   function Readable(options) {
-    EventEmitter.call(this, options);
-    this._readableState = new State(options);
+    if (options !== undefined) this._readableOptions = options;
   }
   Readable.prototype = Object.create(EventEmitter.prototype, {
     constructor: { value: Readable, writable: true, configurable: true },
+  });
+  Object.defineProperty(Readable.prototype, '_readableState', {
+    get: function () {
+      var state = new State(this._readableOptions);
+      Object.defineProperty(this, '_readableState', { value: state, writable: true, configurable: true });
+      return state;
+    },
+    set: function (v) {
+      Object.defineProperty(this, '_readableState', { value: v, writable: true, configurable: true });
+    },
+    configurable: true,
   });
 
   function streamError(Ctor, code, message) {
@@ -248,6 +262,7 @@
     var src = this;
     var state = this._readableState;
     var pausedForDrain = false;
+    if (state.pipes === null) state.pipes = [];
     state.pipes.push(dest);
     function ondata(chunk) {
       if (dest.write(chunk) === false && !pausedForDrain) {
@@ -297,12 +312,13 @@
 
   Readable.prototype.unpipe = function unpipe(dest) {
     var state = this._readableState;
-    var targets = dest === undefined ? state.pipes.slice() : state.pipes.indexOf(dest) >= 0 ? [dest] : [];
+    var pipes = state.pipes || [];
+    var targets = dest === undefined ? pipes.slice() : pipes.indexOf(dest) >= 0 ? [dest] : [];
     for (var i = 0; i < targets.length; i++) {
-      state.pipes.splice(state.pipes.indexOf(targets[i]), 1);
+      pipes.splice(pipes.indexOf(targets[i]), 1);
       if (typeof targets[i].emit === 'function') targets[i].emit('unpipe', this, { hasUnpiped: false });
     }
-    if (targets.length > 0 && state.pipes.length === 0) this.pause();
+    if (targets.length > 0 && pipes.length === 0) this.pause();
     return this;
   };
 

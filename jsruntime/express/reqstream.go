@@ -30,12 +30,28 @@ func (a *App) defineStream(proto *goja.Object) {
 		}
 		return goja.Undefined()
 	}))
+	// req.complete (the whole message was received) lives in the Go state; aborted defaults to false
+	// on the prototype and becomes an own property when set.
+	complete := a.vm.ToValue(func(call goja.FunctionCall) goja.Value {
+		if st := a.reqState(call.This); st != nil {
+			return a.vm.ToValue(st.complete)
+		}
+		return goja.Undefined()
+	})
+	setComplete := a.vm.ToValue(func(call goja.FunctionCall) goja.Value {
+		if st := a.reqState(call.This); st != nil {
+			st.complete = call.Argument(0).ToBoolean()
+		}
+		return goja.Undefined()
+	})
+	_ = proto.DefineAccessorProperty("complete", complete, setComplete, goja.FLAG_TRUE, goja.FLAG_TRUE)
+	_ = proto.Set("aborted", false)
 	_ = proto.Set("_destroy", a.funcValue("_destroy", 2, func(call goja.FunctionCall) goja.Value {
 		obj := call.This.ToObject(a.vm)
 		if st := a.reqState(obj); st != nil {
 			st.streamDone = true
 		}
-		if !obj.Get("readableEnded").ToBoolean() || !obj.Get("complete").ToBoolean() {
+		if st := a.reqState(obj); !obj.Get("readableEnded").ToBoolean() || st == nil || !st.complete {
 			_ = obj.Set("aborted", true)
 			if _, err := events.Emit(a.rt, obj, "aborted"); err != nil {
 				a.logListenerError(err)
@@ -61,16 +77,36 @@ func (a *App) defineStream(proto *goja.Object) {
 // left it in: complete when there is no body left to receive, ended when a host parser read it.
 func (st *request) initStream(consumed bool) {
 	a := st.a
-	opts := a.vm.NewObject()
-	_ = opts.Set("highWaterMark", reqBodyChunk)
-	if _, err := a.readableInit(st.obj, opts); err != nil {
+	// No options: Readable's default high-water mark is reqBodyChunk, Node's for a socket.
+	if _, err := a.readableInit(st.obj); err != nil {
 		panic(a.rt.ErrorValue(err))
 	}
-	_ = st.obj.Set("aborted", false)
-	_ = st.obj.Set("complete", st.stream == nil)
+	st.complete = st.stream == nil
 	if consumed {
-		st.endConsumed()
+		st.endedBeforeDispatch()
 	}
+}
+
+// endedBeforeDispatch gives req the state Node's has when a host parser consumed the body: 'end' was
+// emitted before any plugin code could listen, so the state is set directly (Readable's state
+// exposes ended, endEmitted and flowing, in Node's implementation too) instead of emitting an 'end'
+// nobody can hear. The stream is destroyed after the handler's synchronous part, where Node emits
+// 'close'; with no listener by then there is nothing to tell.
+func (st *request) endedBeforeDispatch() {
+	st.streamDone = true
+	st.complete = true
+	state, ok := st.obj.Get("_readableState").(*goja.Object)
+	if !ok {
+		return
+	}
+	_ = state.Set("ended", true)
+	_ = state.Set("endEmitted", true)
+	_ = state.Set("flowing", true)
+	st.a.rt.RunOnLoop(func(*goja.Runtime) {
+		if ev := st.obj.Get("_eventsCount"); ev == nil || ev.ToInteger() > 0 {
+			st.callStream("destroy")
+		}
+	})
 }
 
 // endConsumed ends req's stream for a body something else read: push(null) and resume, so 'end' is
@@ -80,7 +116,7 @@ func (st *request) endConsumed() {
 		return
 	}
 	st.streamDone = true
-	_ = st.obj.Set("complete", true)
+	st.complete = true
 	st.callStream("push", goja.Null())
 	st.callStream("resume")
 }
@@ -104,7 +140,7 @@ func (st *request) readChunk() {
 		}
 	}
 	st.streamDone = true
-	_ = st.obj.Set("complete", true)
+	st.complete = true
 	st.callStream("push", goja.Null())
 }
 
@@ -121,7 +157,7 @@ func (st *request) deliver(data []byte, err error) {
 	case err == nil:
 	case errors.Is(err, io.EOF):
 		st.streamDone = true
-		_ = st.obj.Set("complete", true)
+		st.complete = true
 		st.callStream("push", goja.Null())
 	case st.res.closed:
 		// The exchange is over and the rest of the body is out of reach.
@@ -155,12 +191,17 @@ func (st *request) bodyTaken() {
 // with Node's ECONNRESET "aborted" error.
 func (st *request) responseDone(completed bool) {
 	defer st.stream.settle()
+	if ev := st.obj.Get("_eventsCount"); ev != nil && ev.ToInteger() == 0 && !st.streamDone &&
+		(st.stream == nil || st.stream.untouched()) {
+		// Nobody listens and nobody read: ending the stream would tell no one.
+		return
+	}
 	if st.obj.Get("destroyed").ToBoolean() {
 		return
 	}
 	if completed && (st.stream == nil || st.stream.untouched()) && !st.streamDone {
 		st.streamDone = true
-		_ = st.obj.Set("complete", true)
+		st.complete = true
 		st.callStream("removeAllListeners", st.a.vm.ToValue("data"))
 		st.callStream("push", goja.Null())
 		st.callStream("resume")

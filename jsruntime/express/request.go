@@ -27,6 +27,7 @@ type request struct {
 	stream *reqBody
 	// streamDone is set once req's stream has its end (or was destroyed): no more chunks go in.
 	streamDone bool
+	complete   bool // req.complete: the whole body has been received (or there is none)
 }
 
 // state returns the Go state of a req object made by this package.
