@@ -20,9 +20,10 @@ var readableProgram = sync.OnceValues(func() (*goja.Program, error) {
 })
 
 // newReadable evaluates readable.js in the runtime and returns its Readable constructor, whose
-// prototype inherits emitterProto. req's prototype inherits Readable.prototype; a full stream module
-// can take its place, since the request side only uses the subclass contract (push, destroy, _read,
-// _destroy).
+// prototype inherits EventEmitter's. req's prototype inherits Readable.prototype; a full stream
+// module can take its place, since the request side only uses Readable's public methods, the
+// subclass contract (_read, _destroy) and the state fields Node's Readable also has (see
+// reqstream.go).
 func (a *App) newReadable(emitterCtor *goja.Object) (*goja.Object, error) {
 	prg, err := readableProgram()
 	if err != nil {

@@ -12,8 +12,9 @@ import (
 
 // This file is req as a readable stream (Node's http.IncomingMessage): req's prototype inherits
 // Readable.prototype and implements the subclass side, _read and _destroy, on top of reqBody. Go
-// drives the stream only through req.push and req.destroy, so any Readable implementation can sit
-// underneath.
+// drives the stream through push, resume, removeAllListeners and destroy, and for a body consumed
+// before dispatch sets the ended, endEmitted and flowing fields of _readableState, which Node's
+// Readable state has too, so any Readable implementation can sit underneath.
 //
 // A body the host's parsers (or a plugin's express.text/raw) consumed is a stream that has already
 // ended: 'data' never fires, 'end' is over before a handler could listen, and 'close' follows right
