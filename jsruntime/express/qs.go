@@ -16,8 +16,10 @@ type qsOptions struct {
 	strictDepth    bool
 }
 
-// queryOptions are Express 4.22.2's extended query parser: qs defaults with arrayLimit 1000.
-var queryOptions = qsOptions{depth: 5, parameterLimit: 1000, arrayLimit: 1000}
+// queryOptions are the extended query parser of Luker's lock (express 4.22.1 with qs 6.14.2): qs
+// defaults, so arrayLimit 20 applies to indices and to repeated keys alike (a 21st value turns the
+// array into an object). express 4.22.2 raised it to 1000; Luker does not run that version.
+var queryOptions = qsOptions{depth: 5, parameterLimit: 1000, arrayLimit: 20}
 
 // errQSDepth is qs's strictDepth RangeError.
 var errQSDepth = errors.New("input depth exceeded depth option")
@@ -176,8 +178,14 @@ func parseQSStrict(str string, opts qsOptions) (*qsObject, error) {
 	return res, nil
 }
 
-// qsCombine is utils.combine: [].concat(a, b), an object once it passes arrayLimit.
+// qsCombine is utils.combine: [].concat(a, b), an object once it passes arrayLimit; b is added at the
+// next index of an a that has already overflowed.
 func qsCombine(a, b qsValue, opts qsOptions) qsValue {
+	if o, ok := a.(*qsObject); ok && o.overflow {
+		o.maxIndex++
+		o.set(itoa(o.maxIndex), b)
+		return o
+	}
 	arr := &qsArray{}
 	for _, v := range []qsValue{a, b} {
 		if x, ok := v.(*qsArray); ok {
@@ -269,17 +277,27 @@ func qsParseObject(chain []string, leaf qsValue, opts qsOptions) qsValue {
 	for i := len(chain) - 1; i >= 0; i-- {
 		root := chain[i]
 		if root == "[]" {
-			leaf = qsCombine(&qsArray{}, leaf, opts)
+			if o, ok := leaf.(*qsObject); !ok || !o.overflow {
+				leaf = qsCombine(&qsArray{}, leaf, opts)
+			}
 			continue
 		}
 		clean := root
 		if strings.HasPrefix(root, "[") && strings.HasSuffix(root, "]") && len(root) >= 2 {
 			clean = root[1 : len(root)-1]
 		}
-		if n, err := strconv.Atoi(clean); err == nil && root != clean && strconv.Itoa(n) == clean && n >= 0 && n <= opts.arrayLimit {
-			arr := &qsArray{items: make([]qsValue, n+1)}
-			arr.items[n] = leaf
-			leaf = arr
+		if n, err := strconv.Atoi(clean); err == nil && root != clean && strconv.Itoa(n) == clean && n >= 0 {
+			if n < opts.arrayLimit {
+				arr := &qsArray{items: make([]qsValue, n+1)}
+				arr.items[n] = leaf
+				leaf = arr
+				continue
+			}
+			// An index at or past arrayLimit makes an object that later values extend by index.
+			obj := newQSObject()
+			obj.set(clean, leaf)
+			obj.overflow, obj.maxIndex = true, n
+			leaf = obj
 			continue
 		}
 		obj := newQSObject()
@@ -307,7 +325,7 @@ func qsMerge(target, source qsValue, opts qsOptions) qsValue {
 	if !isQSObjectLike(source) {
 		switch t := target.(type) {
 		case *qsArray:
-			if len(t.items) >= opts.arrayLimit {
+			if len(t.items) > opts.arrayLimit {
 				return overflowObject(&qsArray{items: append(append([]qsValue(nil), t.items...), source)})
 			}
 			t.items = append(t.items, source)
