@@ -35,7 +35,12 @@ func (a *App) finalhandler(req *request, res *response, err goja.Value) {
 		msg = describeErr(err)
 	}
 	if msg == "" {
-		msg = statusMessage(status)
+		// statuses.message[status]: a code without a standard text renders as "undefined", as in
+		// finalhandler.
+		var known bool
+		if msg, known = statusText[status]; !known {
+			msg = "undefined"
+		}
 	}
 	a.rt.Logger().Error("request error", "error", describeErr(err), "url", req.obj.Get("originalUrl").String())
 	if res.headersSent {
