@@ -25,6 +25,7 @@ type parserConfig struct {
 	verify   goja.Callable
 	reviver  goja.Value
 	charset  string // text's defaultCharset
+	form     formLimits
 }
 
 var defaultTypes = map[parserKind]string{
@@ -57,7 +58,7 @@ func (a *App) newBodyParserModule() *goja.Object {
 }
 
 func (a *App) parserOptions(kind parserKind, opts goja.Value) *parserConfig {
-	cfg := &parserConfig{kind: kind, limit: 100 << 10, inflate: true, strict: true, extended: true, charset: "utf-8"}
+	cfg := &parserConfig{kind: kind, limit: 100 << 10, inflate: true, strict: true, extended: true, charset: "utf-8", form: defaultFormLimits}
 	o, ok := opts.(*goja.Object)
 	if !ok {
 		cfg.types = []string{defaultTypes[kind]}
@@ -99,6 +100,9 @@ func (a *App) parserOptions(kind parserKind, opts goja.Value) *parserConfig {
 		cfg.verify = fn
 	}
 	cfg.reviver = get("reviver")
+	if kind == parserURLEncoded {
+		cfg.form = a.formLimitOptions(get("parameterLimit"), get("depth"), cfg.extended)
+	}
 	switch v := get("type"); {
 	case v == nil:
 		cfg.types = []string{defaultTypes[kind]}
@@ -184,7 +188,7 @@ func (a *App) runParser(cfg *parserConfig, reqV, resV, nextV goja.Value) {
 		if cfg.verify != nil {
 			if _, err := cfg.verify(goja.Undefined(), reqV, resV, a.bytesValue(data), vm.ToValue(charset)); err != nil {
 				thrown := a.rt.ErrorValue(err)
-				call(a.verifyError(thrown))
+				call(a.verifyError(thrown, data))
 				return
 			}
 		}
@@ -212,12 +216,13 @@ func (a *App) parseBody(cfg *parserConfig, data []byte, charset string) (goja.Va
 	case parserText:
 		return vm.ToValue(text), nil
 	case parserURLEncoded:
-		form, perr := parseForm(text, cfg.extended)
+		form, perr := parseForm(text, cfg.extended, cfg.form)
 		if perr != nil {
 			return nil, perr
 		}
 		v := qsToValue(vm, form)
-		if !cfg.extended {
+		if !cfg.extended && text != "" {
+			// querystring.parse's result has no prototype; an empty body is body-parser's own {}.
 			_ = v.ToObject(vm).SetPrototype(nil)
 		}
 		return v, nil
@@ -316,19 +321,33 @@ func (a *App) parseErrorValue(pe *parseError) goja.Value {
 	return obj
 }
 
-// verifyError is createError(403, err, {type: err.type || 'entity.verify.failed'}).
-func (a *App) verifyError(thrown goja.Value) goja.Value {
+// verifyError is createError(403, err, {body, type: err.type || 'entity.verify.failed'}): the
+// thrown error keeps a status of its own (http-errors' rule), and gets expose for it.
+func (a *App) verifyError(thrown goja.Value, body []byte) goja.Value {
 	obj, ok := thrown.(*goja.Object)
 	if !ok {
 		obj = a.newError(thrown.String())
 	}
+	status := 403
+	for _, key := range []string{"status", "statusCode"} {
+		if v := obj.Get(key); v != nil && v.ToBoolean() {
+			if !isNumber(v) {
+				status = 500
+				break
+			}
+			status = int(v.ToInteger())
+			if _, known := statusText[status]; !known && (status < 400 || status >= 600) {
+				status = 500
+			}
+			break
+		}
+	}
+	_ = obj.Set("expose", status < 500)
+	_ = obj.Set("status", status)
+	_ = obj.Set("statusCode", status)
+	_ = obj.Set("body", a.bytesValue(body))
 	if t := obj.Get("type"); t == nil || !t.ToBoolean() {
 		_ = obj.Set("type", "entity.verify.failed")
-	}
-	if s := obj.Get("status"); s == nil || goja.IsUndefined(s) {
-		_ = obj.Set("status", 403)
-		_ = obj.Set("statusCode", 403)
-		_ = obj.Set("expose", true)
 	}
 	return obj
 }

@@ -1,6 +1,7 @@
 package express
 
 import (
+	"io"
 	"net/http"
 	"sync"
 )
@@ -14,6 +15,7 @@ const (
 	opEnd                 // the response is complete
 	opNext                // the router fell through: hand the request to the next http.Handler
 	opAbort               // an error after headers were sent: reset the connection, as Node destroys the socket
+	opStream              // copy a body source (sendFile's file) to the client
 )
 
 type op struct {
@@ -21,6 +23,19 @@ type op struct {
 	status int
 	header http.Header
 	data   []byte
+	// flushed, when set on an opData, is called on the HTTP goroutine once the chunk was written and
+	// flushed (write's backpressure accounting).
+	flushed func()
+	src     bodySource // opStream
+}
+
+// bodySource is a response body produced on the HTTP goroutine, so a large file never passes through
+// the loop or memory. Exactly one of stream and discard is called.
+type bodySource interface {
+	// stream copies the body to w. A non-nil error means the response cannot be completed.
+	stream(w io.Writer) error
+	// discard releases the source when the response ends without performing it.
+	discard()
 }
 
 // exchange carries one request's response from the loop to the HTTP goroutine: the loop appends ops
@@ -50,6 +65,9 @@ func (x *exchange) push(o op) bool {
 	x.mu.Lock()
 	if x.abandoned {
 		x.mu.Unlock()
+		if o.src != nil {
+			o.src.discard()
+		}
 		return false
 	}
 	x.ops = append(x.ops, o)
@@ -70,12 +88,20 @@ func (x *exchange) take() []op {
 	return ops
 }
 
-// abandon makes later pushes fail. It reports whether this call abandoned the exchange.
+// abandon makes later pushes fail and releases the body sources still queued. It reports whether
+// this call abandoned the exchange.
 func (x *exchange) abandon() bool {
 	x.mu.Lock()
-	defer x.mu.Unlock()
 	was := x.abandoned
 	x.abandoned = true
+	left := x.ops
+	x.ops = nil
+	x.mu.Unlock()
+	for _, o := range left {
+		if o.src != nil {
+			o.src.discard()
+		}
+	}
 	return !was
 }
 

@@ -128,12 +128,19 @@ func (a *App) serve(w http.ResponseWriter, r *http.Request, x *exchange, bodyBro
 					}
 					timeout = nil
 				case opData:
-					if _, err := w.Write(o.data); err != nil && r.Method != http.MethodHead {
-						// The client is gone; the context case below reports it.
-						continue
-					}
-					if flusher != nil {
+					_, err := w.Write(o.data)
+					if err == nil && flusher != nil {
+						// A failed write means the client is gone; the context case below reports it.
 						flusher.Flush()
+					}
+					if o.flushed != nil {
+						o.flushed()
+					}
+				case opStream:
+					if err := o.src.stream(w); err != nil {
+						x.abandon()
+						notify(false, r.Context().Err() != nil)
+						panic(http.ErrAbortHandler)
 					}
 				case opEnd:
 					x.abandon()
@@ -257,11 +264,7 @@ func (a *App) afterRouter(req *request, res *response, err goja.Value) {
 	case res.headersSent:
 		res.abort()
 	default:
-		h := make(http.Header, len(res.hdrs))
-		for _, hd := range res.hdrs {
-			key := http.CanonicalHeaderKey(hd.name)
-			h[key] = append(h[key], res.valueStrings(hd.val)...)
-		}
+		h := res.wireHeader(0)
 		res.headersSent = true
 		res.ended = true
 		res.x.push(op{kind: opNext, header: h})

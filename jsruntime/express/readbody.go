@@ -1,8 +1,6 @@
 package express
 
 import (
-	"compress/gzip"
-	"compress/zlib"
 	"errors"
 	"io"
 	"mime"
@@ -107,7 +105,7 @@ func (a *App) readGlobalBody(r *http.Request) *preBody {
 			pb.err = perr
 			return pb
 		}
-		pb.form, pb.err = parseForm(text, true)
+		pb.form, pb.err = parseForm(text, true, defaultFormLimits)
 		return pb
 	}
 	return nil
@@ -142,16 +140,16 @@ func jsonParseError(err error, body string) *parseError {
 }
 
 // parseForm is body-parser's urlencoded parse: the parameter limit (413), then qs (extended, with
-// depth 32 strictly enforced) or the simple parser.
-func parseForm(text string, extended bool) (*qsObject, *parseError) {
+// the depth strictly enforced) or the simple parser.
+func parseForm(text string, extended bool, lim formLimits) (*qsObject, *parseError) {
 	count := strings.Count(text, "&")
-	if count >= 1000 {
+	if count >= lim.parameters {
 		return nil, newParseError(413, "parameters.too.many", "too many parameters", nil)
 	}
 	if !extended {
 		return parseSimpleForm(text), nil
 	}
-	opts := qsOptions{depth: 32, parameterLimit: 1000, arrayLimit: max(100, count), strictDepth: true}
+	opts := qsOptions{depth: lim.depth, parameterLimit: lim.parameters, arrayLimit: max(100, count), strictDepth: true}
 	obj, err := parseQSStrict(text, opts)
 	if err != nil {
 		return nil, newParseError(400, "querystring.parse.rangeError", "The input exceeded the depth", nil)
@@ -185,13 +183,11 @@ func parseSimpleForm(text string) *qsObject {
 }
 
 // readRaw is raw-body behind body-parser's read(): Content-Encoding inflation, the limit (checked on
-// the declared length before reading, then while reading without buffering past it) and the
-// length check.
+// the declared length before reading, then while reading without buffering past it) and the length
+// check. An inflated body is measured after decompression, in zlib's chunks, so a small compressed
+// body that inflates past the limit is refused without inflating the rest.
 func readRaw(r *http.Request, limit int64, inflate bool) ([]byte, *parseError) {
-	enc := strings.ToLower(r.Header.Get("Content-Encoding"))
-	if enc == "" {
-		enc = "identity"
-	}
+	enc := contentEncoding(r.Header.Get("Content-Encoding"))
 	length := int64(-1)
 	if cl := r.Header.Get("Content-Length"); isAllDigits(cl) && enc == "identity" {
 		length, _ = strconv.ParseInt(cl, 10, 64)
@@ -203,50 +199,65 @@ func readRaw(r *http.Request, limit int64, inflate bool) ([]byte, *parseError) {
 		}
 		return props
 	}
+	body := &bodyReader{r: r.Body}
+	src, perr := contentStream(enc, body, inflate)
+	if perr != nil {
+		return nil, perr
+	}
 	if length >= 0 && limit >= 0 && length > limit {
 		return nil, newParseError(413, "entity.too.large", "request entity too large", limitProps(length))
-	}
-	var src io.Reader = r.Body
-	switch {
-	case enc == "identity":
-	case !inflate:
-		return nil, newParseError(415, "encoding.unsupported", "content encoding unsupported", map[string]any{"encoding": enc})
-	case enc == "gzip":
-		zr, err := gzip.NewReader(r.Body)
-		if err != nil {
-			return nil, newParseError(400, "", err.Error(), nil)
-		}
-		src = zr
-	case enc == "deflate":
-		zr, err := zlib.NewReader(r.Body)
-		if err != nil {
-			return nil, newParseError(400, "", err.Error(), nil)
-		}
-		src = zr
-	default:
-		return nil, newParseError(415, "encoding.unsupported", `unsupported content encoding "`+enc+`"`, map[string]any{"encoding": enc})
 	}
 	readLimit := limit
 	if readLimit < 0 {
 		readLimit = 1<<63 - 2
 	}
-	data, err := io.ReadAll(io.LimitReader(src, readLimit+1))
+	var data []byte
+	var err error
+	if enc == "identity" {
+		data, err = io.ReadAll(io.LimitReader(src, readLimit+1))
+	} else {
+		data, err = readChunks(src, readLimit)
+	}
 	if int64(len(data)) > readLimit {
 		return nil, newParseError(413, "entity.too.large", "request entity too large", limitProps(int64(len(data))))
 	}
 	if err != nil {
+		if enc != "identity" && body.err == nil {
+			return nil, zlibError(err)
+		}
 		if errors.Is(err, io.ErrUnexpectedEOF) && length >= 0 {
 			return nil, newParseError(400, "request.size.invalid", "request size did not match content length",
 				map[string]any{"expected": length, "length": length, "received": int64(len(data))})
-		}
-		if enc != "identity" && !errors.Is(err, io.ErrUnexpectedEOF) {
-			return nil, newParseError(400, "", err.Error(), nil)
 		}
 		return nil, newParseError(400, "request.aborted", "request aborted", map[string]any{"expected": length, "received": int64(len(data))})
 	}
 	if length >= 0 && int64(len(data)) != length {
 		return nil, newParseError(400, "request.size.invalid", "request size did not match content length",
 			map[string]any{"expected": length, "length": length, "received": int64(len(data))})
+	}
+	return data, nil
+}
+
+// readChunks reads an inflating stream in zlib-sized chunks until EOF or until more than limit bytes
+// have arrived (the result is then longer than limit, by at most one chunk).
+func readChunks(src io.Reader, limit int64) ([]byte, error) {
+	var data []byte
+	buf := make([]byte, inflateChunk)
+	for int64(len(data)) <= limit {
+		n := 0
+		var err error
+		for n < len(buf) && err == nil {
+			var m int
+			m, err = src.Read(buf[n:])
+			n += m
+		}
+		data = append(data, buf[:n]...)
+		if err == io.EOF {
+			return data, nil
+		}
+		if err != nil {
+			return data, err
+		}
 	}
 	return data, nil
 }

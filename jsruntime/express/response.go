@@ -27,6 +27,10 @@ type response struct {
 	finished    bool
 	closed      bool
 	aborted     bool
+	flow        writeFlow
+	corked      int
+	// onDone holds Go continuations waiting for the response to finish or close (on-finished).
+	onDone []func()
 }
 
 type resHeader struct {
@@ -87,7 +91,7 @@ func (res *response) setHeader(name string, val goja.Value) {
 		panic(nodeerr.New(a.vm, "TypeError", "ERR_HTTP_INVALID_HEADER_VALUE", "Invalid value \"undefined\" for header \""+name+"\""))
 	}
 	for _, s := range res.valueStrings(val) {
-		if strings.ContainsAny(s, "\r\n\x00") {
+		if !validHeaderValue(s) {
 			panic(nodeerr.New(a.vm, "TypeError", "ERR_INVALID_CHAR", "Invalid character in header content [\""+name+"\"]"))
 		}
 	}
@@ -119,6 +123,48 @@ func (res *response) valueStrings(v goja.Value) []string {
 		return out
 	}
 	return []string{v.String()}
+}
+
+// validHeaderValue is Node's checkInvalidHeaderChar: tab, visible ASCII and U+0080–U+00FF only.
+func validHeaderValue(s string) bool {
+	for _, r := range s {
+		if r != '\t' && (r < 0x20 || r == 0x7f || r > 0xff) {
+			return false
+		}
+	}
+	return true
+}
+
+// latin1 is how Node puts a header value on the wire: one byte per character (all are ≤ U+00FF once
+// validHeaderValue passed), so "naïve" goes out as the byte 0xEF rather than UTF-8.
+func latin1(s string) string {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return s
+	}
+	b := make([]byte, 0, len(s))
+	for _, r := range s {
+		b = append(b, byte(r))
+	}
+	return string(b)
+}
+
+// wireHeader is the header block Node would write for the headers set so far.
+func (res *response) wireHeader(extra int) http.Header {
+	h := make(http.Header, len(res.hdrs)+extra)
+	for _, hd := range res.hdrs {
+		key := http.CanonicalHeaderKey(hd.name)
+		for _, v := range res.valueStrings(hd.val) {
+			h[key] = append(h[key], latin1(v))
+		}
+	}
+	return h
 }
 
 func validToken(s string) bool {
@@ -155,26 +201,21 @@ func (res *response) writeHead(extra http.Header) {
 	if status < 100 || status > 999 {
 		panic(nodeerr.New(a.vm, "RangeError", "ERR_HTTP_INVALID_STATUS_CODE", "Invalid status code: "+raw.String()))
 	}
-	h := make(http.Header, len(res.hdrs)+len(extra))
-	for _, hd := range res.hdrs {
-		key := http.CanonicalHeaderKey(hd.name)
-		h[key] = append(h[key], res.valueStrings(hd.val)...)
-	}
+	h := res.wireHeader(len(extra))
 	for k, v := range extra {
 		h[k] = v
 	}
+	if msg := res.obj.Get("statusMessage"); msg == nil || !msg.ToBoolean() {
+		// Node fills in the standard reason phrase. A custom one cannot reach the wire: net/http always
+		// writes its own.
+		text := statusMessage(status)
+		if _, known := statusText[status]; !known {
+			text = "unknown"
+		}
+		_ = res.obj.Set("statusMessage", text)
+	}
 	res.headersSent = true
 	res.x.push(op{kind: opHead, status: status, header: h})
-}
-
-// write queues a body chunk, sending the head first.
-func (res *response) write(data []byte) {
-	if !res.headersSent {
-		res.writeHead(nil)
-	}
-	if len(data) > 0 {
-		res.x.push(op{kind: opData, data: data})
-	}
 }
 
 // end finishes the response. With the head not yet sent, Node adds Content-Length for the final chunk.
@@ -213,6 +254,10 @@ func (res *response) finish(completed, clientGone bool) {
 		return
 	}
 	res.closed = true
+	for _, fn := range res.onDone {
+		fn()
+	}
+	res.onDone = nil
 	rt := res.a.rt
 	log := func(err error) {
 		var intr *goja.InterruptedError
@@ -231,6 +276,15 @@ func (res *response) finish(completed, clientGone bool) {
 	res.req.responseDone(completed)
 	_, err := events.Emit(rt, res.obj, "close")
 	log(err)
+}
+
+// onFinish runs fn on the loop once the response has finished or closed, whichever comes first.
+func (res *response) onFinish(fn func()) {
+	if res.closed {
+		fn()
+		return
+	}
+	res.onDone = append(res.onDone, fn)
 }
 
 // chunkBytes converts a write/end/send chunk: strings as UTF-8, Buffers and other typed arrays as

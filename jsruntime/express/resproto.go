@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"github.com/dop251/goja"
-	"github.com/pluginhost/pluginhost/jsruntime/nodeerr"
 )
 
 // newResponseProto builds the response prototype (express.response): Node's ServerResponse methods
@@ -15,31 +14,9 @@ func (a *App) newResponseProto(emitter *goja.Object) *goja.Object {
 	proto := vm.CreateObject(emitter)
 	_ = proto.Set("app", a.appObj)
 
-	method := func(name string, length int, fn func(res *response, call goja.FunctionCall) goja.Value) {
-		_ = proto.Set(name, a.funcValue(name, length, func(call goja.FunctionCall) goja.Value {
-			res := a.resState(call.This)
-			if res == nil {
-				panic(vm.NewTypeError("res." + name + "() called on an object that is not a response"))
-			}
-			return fn(res, call)
-		}))
-	}
-	getter := func(name string, fn func(res *response) goja.Value) {
-		g := vm.ToValue(func(call goja.FunctionCall) goja.Value {
-			res := a.resState(call.This)
-			if res == nil {
-				return goja.Undefined()
-			}
-			return fn(res)
-		})
-		_ = proto.DefineAccessorProperty(name, g, nil, goja.FLAG_TRUE, goja.FLAG_TRUE)
-	}
+	b := &resProtoBuilder{a: a, proto: proto}
+	method := b.method
 
-	getter("headersSent", func(res *response) goja.Value { return vm.ToValue(res.headersSent) })
-	getter("writableEnded", func(res *response) goja.Value { return vm.ToValue(res.ended) })
-	getter("finished", func(res *response) goja.Value { return vm.ToValue(res.ended) })
-	getter("writableFinished", func(res *response) goja.Value { return vm.ToValue(res.finished) })
-	getter("destroyed", func(res *response) goja.Value { return vm.ToValue(res.closed && !res.finished) })
 	localsGet := vm.ToValue(func(call goja.FunctionCall) goja.Value {
 		locals := vm.CreateObject(nil)
 		_ = call.This.ToObject(vm).DefineDataProperty("locals", locals, goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_TRUE)
@@ -87,6 +64,7 @@ func (a *App) newResponseProto(emitter *goja.Object) *goja.Object {
 		_ = res.obj.Set("statusCode", call.Argument(0))
 		headers := call.Argument(1)
 		if isStringValue(headers) {
+			_ = res.obj.Set("statusMessage", headers)
 			headers = call.Argument(2)
 		}
 		if obj, ok := headers.(*goja.Object); ok {
@@ -108,34 +86,7 @@ func (a *App) newResponseProto(emitter *goja.Object) *goja.Object {
 		res.writeHead(nil)
 		return goja.Undefined()
 	})
-	// compression() in the hosts adds res.flush; writes here are flushed already.
-	method("flush", 0, func(*response, goja.FunctionCall) goja.Value { return goja.Undefined() })
-	method("write", 3, func(res *response, call goja.FunctionCall) goja.Value {
-		if res.ended {
-			return vm.ToValue(false)
-		}
-		data, ok := a.chunkBytes(call.Argument(0))
-		if !ok {
-			panic(nodeerr.InvalidArgType(vm, "chunk", "of type string or an instance of Buffer or Uint8Array", call.Argument(0)))
-		}
-		res.write(data)
-		a.callbackLater(call.Arguments[1:])
-		return vm.ToValue(true)
-	})
-	method("end", 3, func(res *response, call goja.FunctionCall) goja.Value {
-		chunk := call.Argument(0)
-		var data []byte
-		if _, isFn := goja.AssertFunction(chunk); !isFn && !goja.IsUndefined(chunk) && !goja.IsNull(chunk) {
-			var ok bool
-			if data, ok = a.chunkBytes(chunk); !ok {
-				panic(nodeerr.InvalidArgType(vm, "chunk", "of type string or an instance of Buffer or Uint8Array", chunk))
-			}
-		}
-		// For HEAD the HTTP side drops the body while keeping Node's implicit Content-Length.
-		res.end(data)
-		a.callbackLater(call.Arguments)
-		return call.This
-	})
+	b.defineWritable()
 
 	// Express response helpers.
 	method("status", 1, func(res *response, call goja.FunctionCall) goja.Value {
@@ -160,25 +111,7 @@ func (a *App) newResponseProto(emitter *goja.Object) *goja.Object {
 		return res.getHeader(call.Argument(0).String())
 	})
 	method("append", 2, func(res *response, call goja.FunctionCall) goja.Value {
-		field := call.Argument(0).String()
-		val := call.Argument(1)
-		prev := res.getHeader(field)
-		if prev.ToBoolean() {
-			concat := func(head goja.Value, tail goja.Value) goja.Value {
-				arr := vm.NewArray()
-				_ = arr.Set("0", head)
-				c, _ := goja.AssertFunction(arr.Get("concat"))
-				out, _ := c(arr, tail)
-				return out
-			}
-			if p, ok := prev.(*goja.Object); ok && p.ClassName() == "Array" {
-				c, _ := goja.AssertFunction(p.Get("concat"))
-				val, _ = c(p, val)
-			} else {
-				val = concat(prev, val)
-			}
-		}
-		res.set(field, val)
+		res.append(call.Argument(0).String(), call.Argument(1))
 		return call.This
 	})
 	typeFn := func(res *response, call goja.FunctionCall) goja.Value {
@@ -217,7 +150,71 @@ func (a *App) newResponseProto(emitter *goja.Object) *goja.Object {
 		res.jsonArgs(call.Arguments)
 		return call.This
 	})
+	method("jsonp", 1, func(res *response, call goja.FunctionCall) goja.Value {
+		res.jsonp(call.Arguments)
+		return call.This
+	})
+	method("links", 1, func(res *response, call goja.FunctionCall) goja.Value {
+		res.links(call.Argument(0))
+		return call.This
+	})
+	method("attachment", 1, func(res *response, call goja.FunctionCall) goja.Value {
+		res.attachment(call.Argument(0))
+		return call.This
+	})
+	method("format", 1, func(res *response, call goja.FunctionCall) goja.Value {
+		res.format(call.Argument(0))
+		return call.This
+	})
+	method("cookie", 3, func(res *response, call goja.FunctionCall) goja.Value {
+		res.cookie(call.Argument(0), call.Argument(1), call.Argument(2))
+		return call.This
+	})
+	method("clearCookie", 2, func(res *response, call goja.FunctionCall) goja.Value {
+		res.clearCookie(call.Argument(0), call.Argument(1))
+		return call.This
+	})
+	method("sendFile", 3, func(res *response, call goja.FunctionCall) goja.Value {
+		res.sendFile(call.Argument(0), call.Argument(1), call.Argument(2))
+		return goja.Undefined()
+	})
+	method("download", 4, func(res *response, call goja.FunctionCall) goja.Value {
+		res.download(call.Arguments)
+		return goja.Undefined()
+	})
 	return proto
+}
+
+// resProtoBuilder defines the response prototype's members, each backed by the Go response state.
+type resProtoBuilder struct {
+	a     *App
+	proto *goja.Object
+}
+
+// method defines res.name as a function of the given length; calling it on an object that is not a
+// response throws a TypeError.
+func (b *resProtoBuilder) method(name string, length int, fn func(res *response, call goja.FunctionCall) goja.Value) {
+	a := b.a
+	_ = b.proto.Set(name, a.funcValue(name, length, func(call goja.FunctionCall) goja.Value {
+		res := a.resState(call.This)
+		if res == nil {
+			panic(a.vm.NewTypeError("res." + name + "() called on an object that is not a response"))
+		}
+		return fn(res, call)
+	}))
+}
+
+// getter defines the read-only accessor res.name (undefined on objects that are not responses).
+func (b *resProtoBuilder) getter(name string, fn func(res *response) goja.Value) {
+	a := b.a
+	g := a.vm.ToValue(func(call goja.FunctionCall) goja.Value {
+		res := a.resState(call.This)
+		if res == nil {
+			return goja.Undefined()
+		}
+		return fn(res)
+	})
+	_ = b.proto.DefineAccessorProperty(name, g, nil, goja.FLAG_TRUE, goja.FLAG_TRUE)
 }
 
 // callbackLater calls the first function among args on a later loop turn (write/end callbacks).
@@ -232,6 +229,24 @@ func (a *App) callbackLater(args []goja.Value) {
 			return
 		}
 	}
+}
+
+// append is res.append(field, val): the value joins the existing one (string or array) as an array.
+func (res *response) append(field string, val goja.Value) {
+	vm := res.a.vm
+	if prev := res.getHeader(field); prev.ToBoolean() {
+		head := prev
+		if p, ok := prev.(*goja.Object); !ok || p.ClassName() != "Array" {
+			head = vm.NewArray(prev)
+		}
+		concat, _ := goja.AssertFunction(head.ToObject(vm).Get("concat"))
+		joined, err := concat(head, val)
+		if err != nil {
+			panic(res.a.rt.ErrorValue(err))
+		}
+		val = joined
+	}
+	res.set(field, val)
 }
 
 // endHead is Express's `res.end()` for HEAD: the headers computed for the body, no body.
