@@ -1,0 +1,111 @@
+package express
+
+import (
+	"bytes"
+	"compress/gzip"
+	"compress/zlib"
+	"testing"
+)
+
+func gzipped(s string) string {
+	var b bytes.Buffer
+	w := gzip.NewWriter(&b)
+	_, _ = w.Write([]byte(s))
+	_ = w.Close()
+	return b.String()
+}
+
+func deflated(s string) string {
+	var b bytes.Buffer
+	w := zlib.NewWriter(&b)
+	_, _ = w.Write([]byte(s))
+	_ = w.Close()
+	return b.String()
+}
+
+// Expected values come from body-parser 1.20.4 (raw-body 2.5.3) on Node 20.
+func TestBodyParserInflate(t *testing.T) {
+	f := setup(t, Config{}, `
+		const show = (req, res) => res.json({body: req.body instanceof Uint8Array ? 'bytes:' + req.body.length : req.body});
+		const err = (e, req, res, next) => res.status(e.status || 500).json({status: e.status, type: e.type, message: e.message, name: e.name, code: e.code, limit: e.limit, received: e.received, encoding: e.encoding});
+		router.post('/text', express.text(), show, err);
+		router.post('/noinflate', express.text({inflate: false}), show, err);
+		router.post('/raw', express.raw({limit: 100}), show, err);
+		router.post('/global', show);
+		router.use(err);
+	`)
+	text := "Content-Type"
+	post := func(path, body string, headers ...string) result {
+		t.Helper()
+		return f.do("POST", "/api/plugins/test"+path, body, headers...)
+	}
+	expect(t, "gzip", post("/text", gzipped("hello gz"), text, "text/plain", "Content-Encoding", "gzip").body, `{"body":"hello gz"}`)
+	expect(t, "deflate", post("/text", deflated("hello df"), text, "text/plain", "Content-Encoding", "DEFLATE").body, `{"body":"hello df"}`)
+	expect(t, "identity", post("/text", "plain", text, "text/plain", "Content-Encoding", "identity").body, `{"body":"plain"}`)
+	r := post("/text", "x", text, "text/plain", "Content-Encoding", "br")
+	expect(t, "br", r.body, `{"status":415,"type":"encoding.unsupported","message":"unsupported content encoding \"br\"","name":"UnsupportedMediaTypeError","encoding":"br"}`)
+	r = post("/noinflate", gzipped("x"), text, "text/plain", "Content-Encoding", "gzip")
+	expect(t, "inflate false", r.body, `{"status":415,"type":"encoding.unsupported","message":"content encoding unsupported","name":"UnsupportedMediaTypeError","encoding":"gzip"}`)
+	expect(t, "inflate false identity", post("/noinflate", "ok", text, "text/plain", "Content-Encoding", "identity").body, `{"body":"ok"}`)
+
+	// 5 MB of 'a' compresses to a few KB: the limit applies to the inflated bytes, counted in zlib's
+	// 16 KiB chunks, and reading stops there.
+	bomb := gzipped(string(bytes.Repeat([]byte("a"), 5_000_000)))
+	r = post("/text", bomb, text, "text/plain", "Content-Encoding", "gzip")
+	expect(t, "bomb", r.body, `{"status":413,"type":"entity.too.large","message":"request entity too large","name":"PayloadTooLargeError","limit":102400,"received":114688}`)
+	r = post("/raw", gzipped(string(bytes.Repeat([]byte{1, 2}, 256))), text, "application/octet-stream", "Content-Encoding", "gzip")
+	expect(t, "raw over limit", r.body, `{"status":413,"type":"entity.too.large","message":"request entity too large","name":"PayloadTooLargeError","limit":100,"received":512}`)
+	expect(t, "raw", post("/raw", gzipped("abc"), text, "application/octet-stream", "Content-Encoding", "gzip").body, `{"body":"bytes:3"}`)
+
+	r = post("/text", "not gzip at all", text, "text/plain", "Content-Encoding", "gzip")
+	expect(t, "bad header", r.body, `{"status":400,"message":"incorrect header check","name":"Error","code":"Z_DATA_ERROR"}`)
+	full := gzipped("hello trunc hello trunc")
+	r = post("/text", full[:len(full)-10], text, "text/plain", "Content-Encoding", "gzip")
+	expect(t, "truncated", r.body, `{"status":400,"message":"unexpected end of file","name":"Error","code":"Z_BUF_ERROR"}`)
+
+	expect(t, "global json", post("/global", gzipped(`{"a":[1,2]}`), text, "application/json", "Content-Encoding", "gzip").body, `{"body":{"a":[1,2]}}`)
+	expect(t, "global form", post("/global", gzipped(`a=1&b[c]=2`), text, "application/x-www-form-urlencoded", "Content-Encoding", "gzip").body, `{"body":{"a":"1","b":{"c":"2"}}}`)
+	expect(t, "global br", post("/global", "{}", text, "application/json", "Content-Encoding", "br").status, 415)
+}
+
+func TestBodyParserOptions(t *testing.T) {
+	f := setup(t, Config{}, `
+		const show = (req, res) => res.json({body: req.body, nullProto: typeof req.body === 'object' && Object.getPrototypeOf(req.body) === null});
+		const err = (e, req, res, next) => res.status(e.status).json({status: e.status, type: e.type, message: e.message, expose: e.expose, bodyLength: e.body ? e.body.length : undefined});
+		router.post('/simple', express.urlencoded({extended: false, type: 'application/x-form'}), show, err);
+		router.post('/lim', express.urlencoded({extended: true, parameterLimit: 3, type: ['application/x-form', 'text/x-f']}), show, err);
+		router.post('/simplelim', express.urlencoded({extended: false, parameterLimit: 3, type: 'application/x-form'}), show, err);
+		router.post('/depth', express.urlencoded({extended: true, depth: 1, type: 'application/x-form'}), show, err);
+		router.post('/typefn', express.text({type: (req) => req.headers['x-parse'] === 'yes'}), show, err);
+		router.post('/verify', express.text({verify: (req, res, buf, enc) => { if (buf.length === 3 && buf[0] === 98) throw new Error('nope ' + enc) }}), show, err);
+		router.post('/verify-own', express.text({verify: () => { const e = new Error('typed'); e.status = 418; e.type = 'mine'; throw e }}), show, err);
+		router.get('/badopts', (req, res) => {
+			const out = [];
+			for (const o of [{parameterLimit: 0}, {parameterLimit: 'x'}, {depth: -1}]) {
+				try { express.urlencoded({extended: true, ...o}); out.push('ok') } catch (e) { out.push(e.message) }
+			}
+			res.json(out);
+		});
+	`)
+	form := "application/x-form"
+	post := func(path, body string, headers ...string) string {
+		t.Helper()
+		return f.do("POST", "/api/plugins/test"+path, body, headers...).body
+	}
+	expect(t, "simple", post("/simple", "a=1&a=2&b[c]=3&d=x+y%20z", "Content-Type", form), `{"body":{"a":["1","2"],"b[c]":"3","d":"x y z"},"nullProto":true}`)
+	expect(t, "simple empty", post("/simple", "", "Content-Type", form, "Content-Length", "0"), `{"body":{},"nullProto":false}`)
+	tooMany := `{"status":413,"type":"parameters.too.many","message":"too many parameters","expose":true}`
+	// body-parser counts '&' and refuses when the count reaches parameterLimit.
+	expect(t, "limit reached", post("/lim", "a=1&b=2&c=3&d=4", "Content-Type", form), tooMany)
+	expect(t, "under limit", post("/lim", "a=1&b=2&c=3", "Content-Type", form), `{"body":{"a":"1","b":"2","c":"3"},"nullProto":false}`)
+	expect(t, "type array", post("/lim", "a[b]=1", "Content-Type", "text/x-f"), `{"body":{"a":{"b":"1"}},"nullProto":false}`)
+	expect(t, "simple limit", post("/simplelim", "a=1&&&", "Content-Type", form), tooMany)
+	expect(t, "depth", post("/depth", "a[b][c]=1", "Content-Type", form), `{"status":400,"type":"querystring.parse.rangeError","message":"The input exceeded the depth","expose":true}`)
+	expect(t, "within depth", post("/depth", "a[b]=1", "Content-Type", form), `{"body":{"a":{"b":"1"}},"nullProto":false}`)
+	expect(t, "type function", post("/typefn", "abc", "Content-Type", "application/x-whatever", "X-Parse", "yes"), `{"body":"abc","nullProto":false}`)
+	expect(t, "type function declines", post("/typefn", "abc", "Content-Type", "text/plain"), `{"body":{},"nullProto":false}`)
+	expect(t, "verify", post("/verify", "bad", "Content-Type", "text/plain"), `{"status":403,"type":"entity.verify.failed","message":"nope utf-8","expose":true,"bodyLength":3}`)
+	expect(t, "verify passes", post("/verify", "good", "Content-Type", "text/plain"), `{"body":"good","nullProto":false}`)
+	expect(t, "verify own status", post("/verify-own", "x", "Content-Type", "text/plain"), `{"status":418,"type":"mine","message":"typed","expose":true,"bodyLength":1}`)
+	expect(t, "option errors", f.get("/api/plugins/test/badopts").body, `["option parameterLimit must be a positive number","option parameterLimit must be a positive number","option depth must be a zero or a positive number"]`)
+}
