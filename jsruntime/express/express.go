@@ -53,10 +53,28 @@
 // of a dual-stack listener is 1.2.3.4, where Node says ::ffff:1.2.3.4. Trust proxy is not
 // implemented: X-Forwarded-* headers are ignored, as with Express's default setting.
 //
+// # Response
+//
+// res is a Writable as Readable.pipe needs it: write returns false once 16 KiB (Node's high-water
+// mark) wait for the client, and 'drain' follows when the HTTP goroutine has flushed them; cork and
+// uncork only keep the counter, since every chunk is flushed as it comes. res.sendFile and
+// res.download follow send 0.19: the file is looked up and opened off the loop, and the HTTP
+// goroutine copies it to the client, so its bytes never pass through JavaScript or memory. Header
+// values go out as Node writes them, one byte per character (Latin-1).
+//
+// net/http writes its own reason phrase, so a custom res.statusMessage (or writeHead's reason) is
+// visible to the plugin but not to the client, and where Go's wording differs from Node's the client
+// sees Go's: "Request Entity Too Large" for 413, "Requested Range Not Satisfiable" for 416, "I'm a
+// teapot" for 418, "status code 299" for a code without a name.
+//
+// The body parsers decode UTF-8, UTF-16 and Latin-1; other charsets iconv-lite knows (koi8-r,
+// windows-1251, …) are 415 here. A corrupt compressed body is a 400 with zlib's code; its message is
+// Node's for a bad header, a truncated stream and a bad checksum, and "incorrect data check" for other
+// corruption.
+//
 // # Not provided
 //
-// Calling express() to build a sub-application, express.static, res.sendFile/download/attachment,
-// res.cookie/clearCookie, res.format/jsonp/links.
+// Calling express() to build a sub-application, and express.static.
 package express
 
 import (
