@@ -233,16 +233,18 @@ func (a *App) parseBody(cfg *parserConfig, data []byte, charset string) (goja.Va
 	if perr := checkJSON(text, cfg.strict); perr != nil {
 		return nil, perr
 	}
-	v, err := parseJSON(vm, text)
-	if err != nil {
-		return nil, jsonParseError(err, text)
-	}
-	if fn, ok := goja.AssertFunction(cfg.reviver); ok {
-		parsed, err := a.jsonParse(goja.Undefined(), vm.ToValue(text), vm.ToValue(fn))
+	if _, ok := goja.AssertFunction(cfg.reviver); ok {
+		// JSON.parse calls the reviver itself, with the holder as this; the text is known valid, so
+		// only the reviver can throw.
+		parsed, err := a.jsonParse(goja.Undefined(), vm.ToValue(text), cfg.reviver)
 		if err != nil {
 			panic(a.rt.ErrorValue(err))
 		}
 		return parsed, nil
+	}
+	v, err := parseJSON(vm, text)
+	if err != nil {
+		return nil, jsonParseError(err, text)
 	}
 	return v, nil
 }

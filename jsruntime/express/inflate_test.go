@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	"compress/zlib"
+	"fmt"
 	"testing"
 )
 
@@ -94,13 +95,15 @@ func TestBodyParserOptions(t *testing.T) {
 	}
 	expect(t, "simple", post("/simple", "a=1&a=2&b[c]=3&d=x+y%20z", "Content-Type", form), `{"body":{"a":["1","2"],"b[c]":"3","d":"x y z"},"nullProto":true}`)
 	expect(t, "simple empty", post("/simple", "", "Content-Type", form, "Content-Length", "0"), `{"body":{},"nullProto":false}`)
-	tooMany := `{"status":413,"type":"parameters.too.many","message":"too many parameters","expose":true}`
+	tooMany := func(bodyLength int) string {
+		return fmt.Sprintf(`{"status":413,"type":"parameters.too.many","message":"too many parameters","expose":true,"bodyLength":%d}`, bodyLength)
+	}
 	// body-parser counts '&' and refuses when the count reaches parameterLimit.
-	expect(t, "limit reached", post("/lim", "a=1&b=2&c=3&d=4", "Content-Type", form), tooMany)
+	expect(t, "limit reached", post("/lim", "a=1&b=2&c=3&d=4", "Content-Type", form), tooMany(15))
 	expect(t, "under limit", post("/lim", "a=1&b=2&c=3", "Content-Type", form), `{"body":{"a":"1","b":"2","c":"3"},"nullProto":false}`)
 	expect(t, "type array", post("/lim", "a[b]=1", "Content-Type", "text/x-f"), `{"body":{"a":{"b":"1"}},"nullProto":false}`)
-	expect(t, "simple limit", post("/simplelim", "a=1&&&", "Content-Type", form), tooMany)
-	expect(t, "depth", post("/depth", "a[b][c]=1", "Content-Type", form), `{"status":400,"type":"querystring.parse.rangeError","message":"The input exceeded the depth","expose":true}`)
+	expect(t, "simple limit", post("/simplelim", "a=1&&&", "Content-Type", form), tooMany(6))
+	expect(t, "depth", post("/depth", "a[b][c]=1", "Content-Type", form), `{"status":400,"type":"querystring.parse.rangeError","message":"The input exceeded the depth","expose":true,"bodyLength":9}`)
 	expect(t, "within depth", post("/depth", "a[b]=1", "Content-Type", form), `{"body":{"a":{"b":"1"}},"nullProto":false}`)
 	expect(t, "type function", post("/typefn", "abc", "Content-Type", "application/x-whatever", "X-Parse", "yes"), `{"body":"abc","nullProto":false}`)
 	expect(t, "type function declines", post("/typefn", "abc", "Content-Type", "text/plain"), `{"body":{},"nullProto":false}`)

@@ -140,11 +140,12 @@ func jsonParseError(err error, body string) *parseError {
 }
 
 // parseForm is body-parser's urlencoded parse: the parameter limit (413), then qs (extended, with
-// the depth strictly enforced) or the simple parser.
+// the depth strictly enforced) or the simple parser. Its errors carry the body, which read() adds to
+// any error the parse step throws.
 func parseForm(text string, extended bool, lim formLimits) (*qsObject, *parseError) {
 	count := strings.Count(text, "&")
 	if count >= lim.parameters {
-		return nil, newParseError(413, "parameters.too.many", "too many parameters", nil)
+		return nil, newParseError(413, "parameters.too.many", "too many parameters", map[string]any{"body": text})
 	}
 	if !extended {
 		return parseSimpleForm(text), nil
@@ -152,7 +153,7 @@ func parseForm(text string, extended bool, lim formLimits) (*qsObject, *parseErr
 	opts := qsOptions{depth: lim.depth, parameterLimit: lim.parameters, arrayLimit: max(100, count), strictDepth: true}
 	obj, err := parseQSStrict(text, opts)
 	if err != nil {
-		return nil, newParseError(400, "querystring.parse.rangeError", "The input exceeded the depth", nil)
+		return nil, newParseError(400, "querystring.parse.rangeError", "The input exceeded the depth", map[string]any{"body": text})
 	}
 	return obj, nil
 }
@@ -192,20 +193,16 @@ func readRaw(r *http.Request, limit int64, inflate bool) ([]byte, *parseError) {
 	if cl := r.Header.Get("Content-Length"); isAllDigits(cl) && enc == "identity" {
 		length, _ = strconv.ParseInt(cl, 10, 64)
 	}
-	limitProps := func(received int64) map[string]any {
-		props := map[string]any{"limit": limit, "received": received}
-		if length >= 0 {
-			props["length"], props["expected"] = length, length
-		}
-		return props
-	}
+
 	body := &bodyReader{r: r.Body}
 	src, perr := contentStream(enc, body, inflate)
 	if perr != nil {
 		return nil, perr
 	}
 	if length >= 0 && limit >= 0 && length > limit {
-		return nil, newParseError(413, "entity.too.large", "request entity too large", limitProps(length))
+		// raw-body refuses a declared length before reading anything, so nothing was received.
+		return nil, newParseError(413, "entity.too.large", "request entity too large",
+			map[string]any{"limit": limit, "length": length, "expected": length})
 	}
 	readLimit := limit
 	if readLimit < 0 {
@@ -219,7 +216,8 @@ func readRaw(r *http.Request, limit int64, inflate bool) ([]byte, *parseError) {
 		data, err = readChunks(src, readLimit)
 	}
 	if int64(len(data)) > readLimit {
-		return nil, newParseError(413, "entity.too.large", "request entity too large", limitProps(int64(len(data))))
+		return nil, newParseError(413, "entity.too.large", "request entity too large",
+			map[string]any{"limit": limit, "received": int64(len(data))})
 	}
 	if err != nil {
 		if enc != "identity" && body.err == nil {
