@@ -350,7 +350,6 @@ func mimeTypesLookup(name string) (string, bool) {
 // mimeDBOverrides are the entries of mimeTypes whose mime-db answer differs; "" means unknown.
 var mimeDBOverrides = map[string]string{
 	"ico": "image/vnd.microsoft.icon", "wav": "audio/wave", "exe": "application/x-msdos-program",
-	"form": "", "urlencoded": "", "multipart": "", "event-stream": "",
 }
 
 // jsParseFloat is JS parseFloat: the longest decimal prefix after leading white space (Infinity

@@ -22,13 +22,10 @@ var mimeTypes = map[string]string{
 	"otf": "application/x-font-otf", "eot": "application/vnd.ms-fontobject",
 	"pdf": "application/pdf", "zip": "application/zip", "gz": "application/x-gzip", "tar": "application/x-tar",
 	"wasm": "application/wasm", "bin": "application/octet-stream", "exe": "application/octet-stream",
-	"form": "application/x-www-form-urlencoded", "urlencoded": "application/x-www-form-urlencoded",
-	"multipart": "multipart/form-data",
-	"es":        "application/ecmascript", "rss": "application/rss+xml", "atom": "application/atom+xml",
+	"es": "application/ecmascript", "rss": "application/rss+xml", "atom": "application/atom+xml",
 	"epub": "application/epub+zip", "doc": "application/msword", "xls": "application/vnd.ms-excel",
-	"docx":         "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-	"xlsx":         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-	"event-stream": "text/event-stream",
+	"docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+	"xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 }
 
 // mimeLookup is mime.lookup: the type for a path or bare extension, application/octet-stream if

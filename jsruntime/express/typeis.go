@@ -19,8 +19,9 @@ func mediaType(contentType string) string {
 	return strings.ToLower(t)
 }
 
-// normalizeType is type-is's normalize: shorthands become media types ('json', 'urlencoded',
-// 'multipart', '+json' → '*/*+json').
+// normalizeType is type-is's normalize: the shorthands 'urlencoded', 'multipart' and '+suffix'
+// become media types, other bare names are extensions looked up in mime-types ('json'), and ""
+// means an unknown extension ('form'), which matches nothing.
 func normalizeType(t string) string {
 	switch t {
 	case "urlencoded":
@@ -32,7 +33,8 @@ func normalizeType(t string) string {
 		return "*/*" + t
 	}
 	if !strings.Contains(t, "/") {
-		return mimeLookup(t)
+		typ, _ := mimeTypesLookup(t)
+		return typ
 	}
 	return t
 }
