@@ -20,6 +20,7 @@ import (
 	"github.com/pluginhost/pluginhost/jsruntime/node/fs"
 	nodemodule "github.com/pluginhost/pluginhost/jsruntime/node/module"
 	"github.com/pluginhost/pluginhost/jsruntime/node/path"
+	"github.com/pluginhost/pluginhost/jsruntime/node/stream"
 	"github.com/pluginhost/pluginhost/jsruntime/node/url"
 	"github.com/pluginhost/pluginhost/jsruntime/web"
 )
@@ -53,6 +54,8 @@ var builtins = sync.OnceValue(func() *modules.Registry {
 	r.Register("fs/promises", fs.RequirePromises)
 	r.Register("module", nodemodule.Require)
 	r.Register("path", path.Require)
+	r.Register("stream", stream.Require)
+	r.Register("stream/promises", stream.RequirePromises)
 	r.Register("url", url.Require)
 	r.Register("express", express.Require)
 	r.Register("body-parser", express.RequireBodyParser)
