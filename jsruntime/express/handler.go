@@ -264,7 +264,7 @@ func (a *App) afterRouter(req *request, res *response, err goja.Value) {
 	case res.headersSent:
 		res.abort()
 	default:
-		h := res.wireHeader(0)
+		h := res.wireHeader(0, 0)
 		res.headersSent = true
 		res.ended = true
 		res.x.push(op{kind: opNext, header: h})

@@ -2,6 +2,7 @@ package express
 
 import (
 	"errors"
+	"math"
 	"mime"
 	"net/http"
 	"reflect"
@@ -10,6 +11,7 @@ import (
 
 	"github.com/dop251/goja"
 
+	"github.com/pluginhost/pluginhost/jsruntime/node/buffer"
 	"github.com/pluginhost/pluginhost/jsruntime/node/events"
 	"github.com/pluginhost/pluginhost/jsruntime/nodeerr"
 )
@@ -155,16 +157,40 @@ func latin1(s string) string {
 	return string(b)
 }
 
-// wireHeader is the header block Node would write for the headers set so far.
-func (res *response) wireHeader(extra int) http.Header {
+// wireHeader is the header block Node would write for the headers set so far. endLength is the
+// length of the chunk end() sends with the head (0 when the head goes out otherwise): Node's
+// _contentLength, which a Content-Length header replaces as the headers are written in order, and
+// which changes how a later Content-Disposition is written (see dispositionOnWire).
+func (res *response) wireHeader(extra int, endLength int) http.Header {
 	h := make(http.Header, len(res.hdrs)+extra)
+	lengthKnown := endLength != 0
 	for _, hd := range res.hdrs {
 		key := http.CanonicalHeaderKey(hd.name)
-		for _, v := range res.valueStrings(hd.val) {
+		vals := res.valueStrings(hd.val)
+		switch hd.lname {
+		case "content-length":
+			n := hd.val.ToFloat()
+			lengthKnown = n != 0 && !math.IsNaN(n)
+		case "content-disposition":
+			if lengthKnown {
+				for i, v := range vals {
+					vals[i] = dispositionOnWire(v)
+				}
+			}
+		}
+		for _, v := range vals {
 			h[key] = append(h[key], latin1(v))
 		}
 	}
 	return h
+}
+
+// dispositionOnWire is what Node 20 does to a Content-Disposition value when the body's length is
+// known (nodejs/node#46528): it makes a Buffer of the value's Latin-1 bytes, and concatenating that
+// into the header string decodes those bytes as UTF-8. A Latin-1 file name such as "résumé.txt"
+// therefore reaches the client with U+FFFD for each é, written as its low byte 0xFD.
+func dispositionOnWire(v string) string {
+	return buffer.DecodeUTF8([]byte(latin1(v)))
 }
 
 func validToken(s string) bool {
@@ -190,8 +216,9 @@ func (res *response) statusCode() int {
 }
 
 // writeHead sends the status line and headers once; extra adds headers only to the wire (Node's
-// implicit Content-Length). Status codes outside 100-999 throw RangeError as in Node.
-func (res *response) writeHead(extra http.Header) {
+// implicit Content-Length) and endLength is the length of the chunk end() sends with them (see
+// wireHeader). Status codes outside 100-999 throw RangeError as in Node.
+func (res *response) writeHead(extra http.Header, endLength int) {
 	if res.headersSent {
 		return
 	}
@@ -201,7 +228,7 @@ func (res *response) writeHead(extra http.Header) {
 	if status < 100 || status > 999 {
 		panic(nodeerr.New(a.vm, "RangeError", "ERR_HTTP_INVALID_STATUS_CODE", "Invalid status code: "+raw.String()))
 	}
-	h := res.wireHeader(len(extra))
+	h := res.wireHeader(len(extra), endLength)
 	for k, v := range extra {
 		h[k] = v
 	}
@@ -228,7 +255,7 @@ func (res *response) end(data []byte) {
 		if res.find("content-length") < 0 && res.find("transfer-encoding") < 0 {
 			extra = http.Header{"Content-Length": {strconv.Itoa(len(data))}}
 		}
-		res.writeHead(extra)
+		res.writeHead(extra, len(data))
 	}
 	res.ended = true
 	if len(data) > 0 {

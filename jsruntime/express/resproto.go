@@ -79,11 +79,11 @@ func (a *App) newResponseProto(emitter *goja.Object) *goja.Object {
 				}
 			}
 		}
-		res.writeHead(nil)
+		res.writeHead(nil, 0)
 		return call.This
 	})
 	method("flushHeaders", 0, func(res *response, _ goja.FunctionCall) goja.Value {
-		res.writeHead(nil)
+		res.writeHead(nil, 0)
 		return goja.Undefined()
 	})
 	b.defineWritable()

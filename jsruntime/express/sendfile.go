@@ -349,7 +349,7 @@ func (j *sendJob) endWithoutBody() {
 func (j *sendJob) stream(f *os.File, offset, length int64) {
 	res := j.res
 	rt := res.a.rt
-	res.writeHead(nil)
+	res.writeHead(nil, 0)
 	body := &fileBody{f: f, off: offset, n: length, done: func(readErr, writeErr error) {
 		rt.RunOnLoop(func(*goja.Runtime) {
 			switch {

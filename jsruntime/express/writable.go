@@ -99,7 +99,7 @@ func (a *App) writeChunk(chunk, encoding goja.Value) []byte {
 // is Node's: false once the bytes waiting for the client reach the high-water mark.
 func (res *response) writeFlowing(data []byte) bool {
 	if !res.headersSent {
-		res.writeHead(nil)
+		res.writeHead(nil, 0)
 	}
 	if len(data) == 0 {
 		return true
