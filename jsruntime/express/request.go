@@ -113,10 +113,7 @@ func (a *App) newRequestProto(readable *goja.Object) *goja.Object {
 		}
 		lc := strings.ToLower(name.String())
 		if lc == "referer" || lc == "referrer" {
-			if v := st.headerValue("referer"); !goja.IsUndefined(v) {
-				return v
-			}
-			return st.headerValue("referrer")
+			return st.referrer()
 		}
 		return st.headerValue(lc)
 	})
@@ -182,6 +179,15 @@ func (st *request) rawValues(lname string) []string {
 		return st.r.TransferEncoding
 	}
 	return st.r.Header[http.CanonicalHeaderKey(lname)]
+}
+
+// referrer is req.get('Referrer'): Express reads the correct spelling first,
+// `headers.referrer || headers.referer`, so an empty Referrer falls back to Referer.
+func (st *request) referrer() goja.Value {
+	if v := st.headerValue("referrer"); v.ToBoolean() {
+		return v
+	}
+	return st.headerValue("referer")
 }
 
 // headerValue is req.headers[lname] as Node builds it: set-cookie is an array, cookie values are

@@ -319,12 +319,12 @@ func (res *response) vary(field goja.Value) {
 	}
 }
 
-// location is res.location: 'back' means the Referrer (or '/'), and the URL is encodeurl-ed.
+// location is res.location: 'back' means req.get('Referrer') || '/', and the URL is encodeurl-ed.
 func (res *response) location(url string) {
 	if url == "back" {
-		url = res.req.r.Header.Get("Referer")
-		if url == "" {
-			url = "/"
+		url = "/"
+		if v := res.req.referrer(); v.ToBoolean() {
+			url = v.String()
 		}
 	}
 	res.setHeader("Location", res.a.vm.ToValue(encodeURL(url)))
