@@ -245,14 +245,15 @@ func (res *response) writeHead(extra http.Header, endLength int) {
 	res.x.push(op{kind: opHead, status: status, header: h})
 }
 
-// end finishes the response. With the head not yet sent, Node adds Content-Length for the final chunk.
+// end finishes the response. With the head not yet sent, Node adds Content-Length for the final
+// chunk, unless the response has no body.
 func (res *response) end(data []byte) {
 	if res.ended {
 		return
 	}
 	if !res.headersSent {
 		var extra http.Header
-		if res.find("content-length") < 0 && res.find("transfer-encoding") < 0 {
+		if res.hasBody() && res.find("content-length") < 0 && res.find("transfer-encoding") < 0 {
 			extra = http.Header{"Content-Length": {strconv.Itoa(len(data))}}
 		}
 		res.writeHead(extra, len(data))
@@ -262,6 +263,16 @@ func (res *response) end(data []byte) {
 		res.x.push(op{kind: opData, data: data})
 	}
 	res.x.push(op{kind: opEnd})
+}
+
+// hasBody is Node's _hasBody: false for a HEAD request and for 1xx, 204 and 304 responses, which
+// get no implicit Content-Length (net/http adds none to them either).
+func (res *response) hasBody() bool {
+	if res.req.r.Method == http.MethodHead {
+		return false
+	}
+	status := res.statusCode()
+	return status >= 200 && status != http.StatusNoContent && status != http.StatusNotModified
 }
 
 // abort resets the connection (Node's socket.destroy()).

@@ -73,7 +73,7 @@ func (b *resProtoBuilder) defineWritable() {
 		if _, isFn := goja.AssertFunction(chunk); !isFn && !isNullish(chunk) {
 			data = a.writeChunk(chunk, call.Argument(1))
 		}
-		// For HEAD the HTTP side drops the body while keeping Node's implicit Content-Length.
+		// For HEAD net/http drops the body; end adds no implicit Content-Length there, as Node does not.
 		res.end(data)
 		a.callbackLater(call.Arguments)
 		return call.This
