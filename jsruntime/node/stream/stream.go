@@ -8,12 +8,20 @@
 // setEncoding. Host objects such as Express's request and response can inherit the stream
 // prototypes through Prototypes.
 //
-// Deferred work: Node orders much of a stream's work with process.nextTick, which runs before
-// promise jobs. When the runtime has a process.nextTick it is used; otherwise (the normal case, as
-// pluginhost has no process global) callbacks go into one FIFO queue drained from a queueMicrotask
-// job, so callbacks queued while it drains run in the same drain, ahead of promise jobs queued
-// meanwhile, and their order among themselves is Node's. Only code that interleaves its own promise
-// chains with stream events can observe the difference.
+// Deferred work: Node orders much of a stream's work with process.nextTick, whose callbacks run
+// before promise jobs. When the runtime has a process.nextTick it is used; otherwise (the normal
+// case: pluginhost has no process global) the callbacks go into one FIFO queue drained from a
+// queueMicrotask job. Callbacks queued while it drains run in the same drain, so their order among
+// themselves is Node's, and so is their running ahead of promise jobs queued after the first of
+// them. What differs: a promise job queued before the first tick runs before it here, and a tick
+// queued from inside a promise job takes its turn among the promise jobs, where Node would wait for
+// all of them. Only code that interleaves its own promise chains with stream events can tell; for
+// example, for await over a byte stream may see chunks coalesced differently.
+//
+// goja has no Symbol.asyncIterator. Streams are async iterable under Symbol.for('Symbol.asyncIterator'),
+// the symbol esbuild's lowering of for await and async generators falls back to, so lowered plugin
+// code iterates them; code that names Symbol.asyncIterator itself needs the runtime to define it as
+// that symbol.
 //
 // Not provided: web streams (Readable.toWeb/fromWeb, Duplex.from of web streams), stream.compose,
 // Duplex.from, duplexPair, Readable.wrap, the experimental operators (map, filter, toArray, …) and

@@ -31,7 +31,7 @@ type env struct {
 	out []string
 }
 
-func newEnv(t *testing.T) *env {
+func newEnv(t testing.TB) *env {
 	t.Helper()
 	reg := new(modules.Registry)
 	reg.Register("events", events.Require)
@@ -67,17 +67,22 @@ func newEnv(t *testing.T) *env {
 	return e
 }
 
-// runFile loads file as the main module and waits for the promise it exports.
+// runFile loads file as the main module and waits for the promise it exports; it returns the log.
 func (e *env) runFile(file string) (string, error) {
 	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
 	defer cancel()
 	err := e.rt.Await(ctx, func(*goja.Runtime) (goja.Value, error) { return e.sys.LoadMain(file) })
+	return e.log(), err
+}
+
+// log is what console.log printed so far, one line per call.
+func (e *env) log() string {
 	var out string
 	_ = e.rt.Do(context.Background(), func(*goja.Runtime) error {
 		out = strings.Join(e.out, "\n") + "\n"
 		return nil
 	})
-	return out, err
+	return out
 }
 
 // TestScenarios runs each testdata/*.js scenario and compares its event log with the log Node 20

@@ -58,12 +58,10 @@
     this.onFinished = []; // end() callbacks
   }
 
+  // getBuffer lists the writes waiting for their turn (writable.writableBuffer).
   WritableState.prototype.getBuffer = function getBuffer() {
     return this.buffered.slice(this.bufferedIndex);
   };
-  Object.defineProperty(WritableState.prototype, 'bufferedRequestCount', {
-    get: function () { return this.buffered.length - this.bufferedIndex; },
-  });
 
   function resetBuffer(state) {
     state.buffered = [];
