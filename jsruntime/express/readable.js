@@ -354,8 +354,12 @@
     cb(err);
   };
 
+  // goja has no Symbol.asyncIterator; the module loader's esbuild lowers `for await` to a helper that
+  // then looks the iterator up under Symbol.for('Symbol.asyncIterator').
+  var asyncIterator = Symbol.asyncIterator || Symbol.for('Symbol.asyncIterator');
+
   // Async iteration reads in paused mode and destroys the stream when the loop ends, as Node does.
-  Readable.prototype[Symbol.asyncIterator] = function () {
+  Readable.prototype[asyncIterator] = function () {
     var stream = this;
     var state = this._readableState;
     var waiting = null;
@@ -394,7 +398,7 @@
         return Promise.reject(err);
       },
     };
-    iterator[Symbol.asyncIterator] = function () { return iterator; };
+    iterator[asyncIterator] = function () { return iterator; };
     return iterator;
   };
 

@@ -53,11 +53,11 @@ func TestRawBodyStreams(t *testing.T) {
 			req.on('data', (s) => parts.push(s));
 			req.on('end', () => res.json({parts: parts.join('|'), enc: req.readableEncoding}));
 		});
-		// What 'for await (const chunk of req)' does once the module loader lowers it (goja cannot
-		// parse for await itself).
+		// What 'for await (const chunk of req)' does once the module loader's esbuild lowers it (goja
+		// cannot parse for await, and has no Symbol.asyncIterator for the helper to use).
 		router.post('/iter', async (req, res) => {
 			const got = [];
-			const it = req[Symbol.asyncIterator]();
+			const it = req[Symbol.for('Symbol.asyncIterator')]();
 			for (let r = await it.next(); !r.done; r = await it.next()) got.push(r.value.constructor.name + ':' + String.fromCharCode(...r.value));
 			res.json({got, ended: req.readableEnded});
 		});
