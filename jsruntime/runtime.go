@@ -73,6 +73,7 @@ func New(opts Options) *Runtime {
 	vm := goja.New()
 	vm.SetMaxCallStackSize(stack)
 	vm.SetFieldNameMapper(goja.UncapFieldNameMapper())
+	defineAsyncIterator(vm)
 	r := &Runtime{
 		vm:     vm,
 		loop:   newLoop(),
@@ -86,6 +87,17 @@ func New(opts Options) *Runtime {
 	vm.SetPromiseRejectionTracker(r.trackRejection)
 	go r.loop.run(r.runJob)
 	return r
+}
+
+// defineAsyncIterator gives goja the well-known Symbol.asyncIterator it lacks, as the registered symbol
+// esbuild's lowered `for await` and async generators fall back to, so hand-written
+// obj[Symbol.asyncIterator] and lowered code agree.
+func defineAsyncIterator(vm *goja.Runtime) {
+	if _, err := vm.RunString(`if (Symbol.asyncIterator === undefined) {
+		Object.defineProperty(Symbol, 'asyncIterator', { value: Symbol.for('Symbol.asyncIterator') });
+	}`); err != nil {
+		panic(fmt.Errorf("jsruntime: define Symbol.asyncIterator: %w", err))
+	}
 }
 
 // Logger is the runtime's logger, carrying the plugin attribute. Safe from any goroutine.

@@ -192,3 +192,20 @@ func TestDoAndAwaitAnswerWhenFnPanics(t *testing.T) {
 		t.Errorf("Await: %v", err)
 	}
 }
+
+func TestSymbolAsyncIteratorIsDefined(t *testing.T) {
+	rt, _ := newTestRuntime(t)
+	err := rt.Do(context.Background(), func(vm *goja.Runtime) error {
+		v, err := vm.RunString(`typeof Symbol.asyncIterator === 'symbol' && Symbol.asyncIterator === Symbol.for('Symbol.asyncIterator')`)
+		if err != nil {
+			return err
+		}
+		if !v.ToBoolean() {
+			return errors.New("Symbol.asyncIterator is not the registered symbol")
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
