@@ -297,8 +297,15 @@
       if (from === src) cleanup();
     }
     src.on('data', ondata);
-    if (!options || options.end !== false) src.once('end', onend);
-    src.once('end', cleanup);
+    var doEnd = !options || options.end !== false;
+    if (state.endEmitted) {
+      // An ended stream (a body a host parser consumed) will not emit 'end' again: Node ends or
+      // unpipes the destination on the next tick instead.
+      natives.defer(doEnd ? onend : unpipeFromDest);
+    } else {
+      if (doEnd) src.once('end', onend);
+      src.once('end', cleanup);
+    }
     if (typeof dest.on === 'function') {
       dest.on('drain', ondrain);
       dest.once('close', unpipeFromDest);

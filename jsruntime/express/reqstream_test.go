@@ -120,6 +120,8 @@ func TestConsumedBodyIsAnEndedStream(t *testing.T) {
 			express.text(), (req, res) => res.json({body: req.body, ended: req.readableEnded, early: logs.early}));
 		router.post('/late', (req, res, next) => { req.on('data', () => {}); req.on('end', next) }, express.text(),
 			(req, res) => res.send('parsed'), (err, req, res, next) => res.status(err.status).json({type: err.type, message: err.message}));
+		router.post('/pipe', (req, res) => { res.type('text'); req.pipe(res) });
+		router.post('/pipe-no-end', (req, res) => { req.pipe(res, {end: false}); res.on('unpipe', () => res.end('unpiped')) });
 	`)
 	r := f.do("POST", "/api/plugins/test/json", `{"a":1}`, "Content-Type", "application/json")
 	expect(t, "consumed json: close before the response, no data or end",
@@ -131,6 +133,13 @@ func TestConsumedBodyIsAnEndedStream(t *testing.T) {
 	r = f.do("POST", "/api/plugins/test/late", "read already", "Content-Type", "text/plain")
 	expect(t, "parser after the stream was read", r.body, `{"type":"stream.not.readable","message":"stream is not readable"}`)
 	expect(t, "parser after the stream was read: status", r.status, 500)
+
+	// Piping an ended stream ends (or with end: false unpipes) the destination on the next tick.
+	r = f.do("POST", "/api/plugins/test/pipe", `{"a":1}`, "Content-Type", "application/json")
+	expect(t, "pipe consumed body", r.body, "")
+	expect(t, "pipe consumed body: length", r.header.Get("Content-Length"), "0")
+	r = f.do("POST", "/api/plugins/test/pipe-no-end", `{"a":1}`, "Content-Type", "application/json")
+	expect(t, "pipe consumed body without end", r.body, "unpiped")
 }
 
 func TestUnreadBodyAndGetEnd(t *testing.T) {
