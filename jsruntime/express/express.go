@@ -42,9 +42,7 @@
 // (16 KiB) at a time as the plugin consumes it. A body a parser consumed is an ended stream: 'data'
 // never fires and 'close' follows the handler's synchronous part. A client that goes away mid-body
 // or mid-response makes req emit 'aborted' and then 'close'. `for await (const chunk of req)` works
-// once the module loader has lowered it (goja cannot parse for await): goja has no
-// Symbol.asyncIterator, so req's iterator lives under Symbol.for('Symbol.asyncIterator'), where
-// esbuild's helper looks for it.
+// once the module loader has lowered it (goja cannot parse for await).
 //
 // req.headers follows Node's rules for repeated headers (the first value of content-type, host,
 // authorization, user-agent, referer and the other single-value headers; set-cookie as an array;

@@ -361,12 +361,8 @@
     cb(err);
   };
 
-  // goja has no Symbol.asyncIterator; the module loader's esbuild lowers `for await` to a helper that
-  // then looks the iterator up under Symbol.for('Symbol.asyncIterator').
-  var asyncIterator = Symbol.asyncIterator || Symbol.for('Symbol.asyncIterator');
-
   // Async iteration reads in paused mode and destroys the stream when the loop ends, as Node does.
-  Readable.prototype[asyncIterator] = function () {
+  Readable.prototype[Symbol.asyncIterator] = function () {
     var stream = this;
     var state = this._readableState;
     var waiting = null;
@@ -405,7 +401,7 @@
         return Promise.reject(err);
       },
     };
-    iterator[asyncIterator] = function () { return iterator; };
+    iterator[Symbol.asyncIterator] = function () { return iterator; };
     return iterator;
   };
 

@@ -54,7 +54,7 @@ func TestRawBodyStreams(t *testing.T) {
 			req.on('end', () => res.json({parts: parts.join('|'), enc: req.readableEncoding}));
 		});
 		// What 'for await (const chunk of req)' does once the module loader's esbuild lowers it (goja
-		// cannot parse for await, and has no Symbol.asyncIterator for the helper to use).
+		// cannot parse for await): its helper finds the iterator under Symbol.for('Symbol.asyncIterator').
 		router.post('/iter', async (req, res) => {
 			const got = [];
 			const it = req[Symbol.for('Symbol.asyncIterator')]();
