@@ -53,6 +53,7 @@ type Runtime struct {
 
 	pendingRejections []*goja.Promise              // loop-only
 	onUnhandled       func(reason goja.Value) bool // loop-only
+	afterJob          []func()                     // loop-only: AfterJob's functions for the current job
 }
 
 // New creates a runtime and starts its loop goroutine. Call Close to stop it.
@@ -332,13 +333,34 @@ func (r *Runtime) guard(fn func() error) (err error) {
 	return fn()
 }
 
-// runJob runs one loop job. A Go panic is logged and contained: it must never kill the process.
+// AfterJob runs fn on the loop once the current job has returned, promise jobs included, and before
+// the next job starts; fn may register further functions. It lets a module batch what one job hands
+// to other goroutines, as Node releases what a tick wrote only when the tick ends. Must be called on
+// the loop.
+func (r *Runtime) AfterJob(fn func()) {
+	r.afterJob = append(r.afterJob, fn)
+}
+
+// runJob runs one loop job, then the functions it registered with AfterJob, even when it panicked.
 func (r *Runtime) runJob(job func()) {
+	r.contain(func() {
+		job()
+		r.reportRejections()
+	})
+	// The length is read on each pass: functions may register more.
+	for i := 0; i < len(r.afterJob); i++ {
+		r.contain(r.afterJob[i])
+	}
+	clear(r.afterJob)
+	r.afterJob = r.afterJob[:0]
+}
+
+// contain calls fn, logging and containing a Go panic: it must never kill the process.
+func (r *Runtime) contain(fn func()) {
 	defer func() {
 		if p := recover(); p != nil {
 			r.Logger().Error("panic on event loop", "panic", p, "stack", string(debug.Stack()))
 		}
 	}()
-	job()
-	r.reportRejections()
+	fn()
 }

@@ -209,3 +209,33 @@ func TestSymbolAsyncIteratorIsDefined(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+func TestAfterJobRunsWhenTheJobEnds(t *testing.T) {
+	rt, logs := newTestRuntime(t)
+	var order []string
+	err := rt.Do(context.Background(), func(vm *goja.Runtime) error {
+		rt.AfterJob(func() {
+			order = append(order, "after")
+			rt.AfterJob(func() { order = append(order, "nested") })
+		})
+		_ = vm.Set("note", func(s string) { order = append(order, s) })
+		_, err := vm.RunString(`note('job'); Promise.resolve().then(() => note('promise job'))`)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rt.RunOnLoop(func(*goja.Runtime) {
+		rt.AfterJob(func() { order = append(order, "after panic") })
+		panic("bad job")
+	})
+	if err := rt.Do(context.Background(), func(*goja.Runtime) error { order = append(order, "next job"); return nil }); err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(order, ","); got != "job,promise job,after,nested,after panic,next job" {
+		t.Errorf("order: %s", got)
+	}
+	if !strings.Contains(logs.String(), "bad job") {
+		t.Errorf("panic not logged: %s", logs.String())
+	}
+}
