@@ -8,8 +8,11 @@
 // Everything JavaScript runs on the runtime's loop goroutine. App.Handler runs on HTTP goroutines: it
 // reads the request body there, queues the dispatch on the loop with Runtime.RunOnLoop and then waits.
 // Response methods called by JS never touch the network: they queue the status line, headers and body
-// chunks for the HTTP goroutine, which writes and flushes them (so Server-Sent Events arrive chunk by
-// chunk).
+// chunks, which the HTTP goroutine receives when the loop job ends (Runtime.AfterJob) and then writes
+// and flushes (so Server-Sent Events arrive chunk by chunk). This reproduces Node's corking: res.write
+// corks the socket until the tick ends or end() is called, so when the connection is reset in the
+// same job (a handler that writes and then throws) nothing of what was corked reaches the client. The
+// job's end includes its promise jobs, where Node uncorks before them.
 //
 // # Host stack
 //
@@ -56,11 +59,11 @@
 // # Response
 //
 // res is a Writable as Readable.pipe needs it: write returns false once 16 KiB (Node's high-water
-// mark) wait for the client, and 'drain' follows when the HTTP goroutine has flushed them; cork and
-// uncork only keep the counter, since every chunk is flushed as it comes. res.sendFile and
-// res.download follow send 0.19: the file is looked up and opened off the loop, and the HTTP
-// goroutine copies it to the client, so its bytes never pass through JavaScript or memory. Header
-// values go out as Node writes them, one byte per character (Latin-1).
+// mark) wait for the client, and 'drain' follows when the HTTP goroutine has flushed them; res.cork
+// and res.uncork only keep the counter, since every job's chunks are flushed when the job ends.
+// res.sendFile and res.download follow send 0.19: the file is looked up and opened off the loop, and
+// the HTTP goroutine copies it to the client, so its bytes never pass through JavaScript or memory.
+// Header values go out as Node writes them, one byte per character (Latin-1).
 //
 // net/http writes its own reason phrase, so a custom res.statusMessage (or writeHead's reason) is
 // visible to the plugin but not to the client, and where Go's wording differs from Node's the client

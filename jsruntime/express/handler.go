@@ -68,7 +68,7 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		info.stream = newReqBody(w, r)
 		defer info.stream.stop(h.a.rt.Done())
 	}
-	x := newExchange()
+	x := newExchange(h.a.rt)
 	if !h.a.rt.RunOnLoop(func(*goja.Runtime) { h.a.dispatch(h.router, x, info) }) {
 		writeJSONError(w, http.StatusServiceUnavailable, "plugin runtime is closed")
 		return

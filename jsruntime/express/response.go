@@ -263,6 +263,9 @@ func (res *response) end(data []byte) {
 		res.x.push(op{kind: opData, data: data})
 	}
 	res.x.push(op{kind: opEnd})
+	// Node's end() fully uncorks the socket: the response is on its way even if the socket is
+	// destroyed in the same tick.
+	res.x.uncork()
 }
 
 // hasBody is Node's _hasBody: false for a HEAD request and for 1xx, 204 and 304 responses, which
@@ -282,6 +285,7 @@ func (res *response) abort() {
 	}
 	res.aborted = true
 	res.ended = true
+	res.x.dropCorked()
 	res.x.push(op{kind: opAbort})
 }
 

@@ -44,8 +44,8 @@ func (b *resProtoBuilder) defineWritable() {
 	getter("writableHighWaterMark", func(*response) goja.Value { return vm.ToValue(highWaterMark) })
 	getter("writableCorked", func(res *response) goja.Value { return vm.ToValue(res.corked) })
 
-	// Every chunk is flushed as soon as the HTTP goroutine has it, so corking only keeps Node's
-	// counter; compression() in the hosts adds res.flush, which has nothing left to do here.
+	// A job's chunks are flushed as soon as the job ends, so corking only keeps Node's counter;
+	// compression() in the hosts adds res.flush, which has nothing left to do here.
 	method("cork", 0, func(res *response, _ goja.FunctionCall) goja.Value {
 		res.corked++
 		return goja.Undefined()
@@ -98,8 +98,13 @@ func (a *App) writeChunk(chunk, encoding goja.Value) []byte {
 // writeFlowing is res.write's body: the chunk is queued with backpressure accounting, and the result
 // is Node's: false once the bytes waiting for the client reach the high-water mark.
 func (res *response) writeFlowing(data []byte) bool {
+	mark := res.x.mark()
 	if !res.headersSent {
 		res.writeHead(nil, 0)
+	}
+	if res.hasBody() {
+		// Node corks the socket for the rest of the tick; the implicit head goes out with the chunk.
+		res.x.cork(mark)
 	}
 	if len(data) == 0 {
 		return true
