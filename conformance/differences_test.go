@@ -32,6 +32,10 @@ var documentedDifferences = map[string]difference{
 		Reason: "a rejected promise from async middleware goes to next(err) (Express 5 behaviour); its status 422 reaches finalhandler",
 		Ours:   finalhandlerResponse(422, "Unprocessable Entity"),
 	},
+	"errors/oversize-declared": {
+		Reason: "a declared Content-Length above the global parsers' limit: body-parser's read() dumps the whole body before passing the 413 on, so Node answers only after all 600 MB arrived (never, here: the client sends none); pluginhost answers 413 at once and never reads what it rejects",
+		Ours:   finalhandlerResponse(413, "Payload Too Large"),
+	},
 
 	// Malformed requests that Go's net/http answers itself, before any handler runs. The embedding
 	// application owns the http.Server, so these are its parser's answers.
