@@ -20,10 +20,11 @@
 // the mount prefix is matched case-insensitively on the raw path at a segment boundary; the global JSON
 // and extended urlencoded parsers (Config.BodyLimit) run first, so req.body is at least {} and a
 // plugin's own express.json() is a no-op for those bodies; their errors never enter the plugin router.
-// A request the router does not handle goes to the next http.Handler (the host's 404). Errors leaving
-// the router are answered by finalhandler 1.3.1 (HTML page, stack only when Config.Env is
-// "development"). OPTIONS gets bare Express's automatic `Allow` response; the host's CORS layer, which
-// answers OPTIONS first in Luker, is not part of this package.
+// A body declared larger than Config.BodyLimit is answered 413 at once, where body-parser would read
+// it all first. A request the router does not handle goes to the next http.Handler (the host's 404).
+// Errors leaving the router are answered by finalhandler 1.3.1 (HTML page, stack only when Config.Env
+// is "development"). OPTIONS gets bare Express's automatic `Allow` response; the host's CORS layer,
+// which answers OPTIONS first in Luker, is not part of this package.
 //
 // # Async handlers
 //
@@ -63,7 +64,9 @@
 // and res.uncork only keep the counter, since every job's chunks are flushed when the job ends.
 // res.sendFile and res.download follow send 0.19: the file is looked up and opened off the loop, and
 // the HTTP goroutine copies it to the client, so its bytes never pass through JavaScript or memory.
-// Header values go out as Node writes them, one byte per character (Latin-1).
+// express.static is serve-static 1.16 over the same machinery (express.static.mime offers lookup,
+// charsets.lookup and default_type). Header values go out as Node writes them, one byte per
+// character (Latin-1).
 //
 // net/http writes its own reason phrase, so a custom res.statusMessage (or writeHead's reason) is
 // visible to the plugin but not to the client, and where Go's wording differs from Node's the client
@@ -77,7 +80,7 @@
 //
 // # Not provided
 //
-// Calling express() to build a sub-application, and express.static.
+// Calling express() to build a sub-application.
 package express
 
 import (
@@ -235,6 +238,7 @@ func (a *App) newModule() *goja.Object {
 	_ = fn.Set("urlencoded", a.parserFactory(parserURLEncoded))
 	_ = fn.Set("text", a.parserFactory(parserText))
 	_ = fn.Set("raw", a.parserFactory(parserRaw))
+	_ = fn.Set("static", a.newStaticFactory())
 	_ = fn.Set("request", a.reqProto)
 	_ = fn.Set("response", a.resProto)
 	return fn

@@ -103,8 +103,13 @@ func errorPage(msg string) string {
 	body := escapeHTML(msg)
 	body = strings.ReplaceAll(body, "\n", "<br>")
 	body = strings.ReplaceAll(body, "  ", " &nbsp;")
-	return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>Error</title>\n</head>\n<body>\n<pre>" +
-		body + "</pre>\n</body>\n</html>\n"
+	return htmlDocument("Error", body)
+}
+
+// htmlDocument is the minimal HTML page finalhandler and serve-static answer with.
+func htmlDocument(title, body string) string {
+	return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>" + title +
+		"</title>\n</head>\n<body>\n<pre>" + body + "</pre>\n</body>\n</html>\n"
 }
 
 // NotFound answers a request no router handled as a bare Express 4 app does (finalhandler's 404):

@@ -1,6 +1,11 @@
 package express
 
-import "strings"
+import (
+	"regexp"
+	"strings"
+
+	"github.com/dop251/goja"
+)
 
 // mimeTypes is the part of mime 1.6's extension table that plugins name in res.type(): the common web
 // types. Unknown extensions fall back to application/octet-stream, as mime.lookup does.
@@ -31,24 +36,57 @@ var mimeTypes = map[string]string{
 // mimeLookup is mime.lookup: the type for a path or bare extension, application/octet-stream if
 // unknown.
 func mimeLookup(name string) string {
-	ext := strings.ToLower(name)
-	if i := strings.LastIndexAny(ext, "./\\"); i >= 0 {
-		ext = ext[i+1:]
-	}
-	if t, ok := mimeTypes[ext]; ok {
+	if t, ok := mimeTypes[mimeExt(name)]; ok {
 		return t
 	}
 	return "application/octet-stream"
 }
 
-// mimeCharset is mime.charsets.lookup: UTF-8 for text/* and the JSON and JavaScript types, which is
-// what makes res.set('Content-Type', 'text/plain') send "text/plain; charset=utf-8".
+// mimeExt is mime 1.6's extension of a path: what follows the last '.', '/' or '\', lower-cased.
+func mimeExt(name string) string {
+	ext := strings.ToLower(name)
+	if i := strings.LastIndexAny(ext, "./\\"); i >= 0 {
+		ext = ext[i+1:]
+	}
+	return ext
+}
+
+// mimeCharset is mime.charsets.lookup: UTF-8 for types starting with text/, application/json or
+// application/javascript (case-sensitively), which is what makes res.set('Content-Type',
+// 'text/plain') send "text/plain; charset=utf-8".
 func mimeCharset(typ string) string {
-	t := strings.ToLower(strings.TrimSpace(strings.SplitN(typ, ";", 2)[0]))
-	if strings.HasPrefix(t, "text/") || t == "application/json" || t == "application/javascript" {
+	if utf8TypeRE.MatchString(typ) {
 		return "UTF-8"
 	}
 	return ""
+}
+
+var utf8TypeRE = regexp.MustCompile(`^(?:text/|application/(?:javascript|json))`)
+
+// newMimeObject is send's mime module (mime 1.6) as express.static.mime exposes it: lookup(path,
+// [fallback]), charsets.lookup(type, [fallback]) and default_type, over this package's table.
+func (a *App) newMimeObject() *goja.Object {
+	vm := a.vm
+	m := vm.NewObject()
+	_ = m.Set("default_type", "application/octet-stream")
+	_ = m.Set("lookup", func(call goja.FunctionCall) goja.Value {
+		if t, ok := mimeTypes[mimeExt(call.Argument(0).String())]; ok {
+			return vm.ToValue(t)
+		}
+		if fallback := call.Argument(1); fallback.ToBoolean() {
+			return fallback
+		}
+		return m.Get("default_type")
+	})
+	charsets := vm.NewObject()
+	_ = charsets.Set("lookup", func(call goja.FunctionCall) goja.Value {
+		if cs := mimeCharset(call.Argument(0).String()); cs != "" {
+			return vm.ToValue(cs)
+		}
+		return call.Argument(1)
+	})
+	_ = m.Set("charsets", charsets)
+	return m
 }
 
 // typeOf is res.type's rule: a value with '/' is used as is, anything else is an extension.

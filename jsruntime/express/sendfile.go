@@ -18,14 +18,19 @@ import (
 	"github.com/pluginhost/pluginhost/jsruntime/nodeerr"
 )
 
-// sendJob is one res.sendFile: send 0.19 piping a file into the response, with Express's callback
-// rule (the callback gets every outcome; without one, errors go to next(err), a directory to next()).
+// sendJob is one send 0.19 stream piping a file into the response: res.sendFile, with Express's
+// callback rule (the callback gets every outcome; without one, errors go to next(err), a directory to
+// next()), or express.static, which sets onDone and onHeaders.
 type sendJob struct {
 	res      *response
 	opts     *sendOptions
 	next     goja.Value
 	callback goja.Callable
 	done     bool
+	// onDone, when set, receives the outcome instead of Express's callback rule.
+	onDone func(err goja.Value)
+	// onHeaders, when set, is send's 'headers' event for the file found; it returns what it threw.
+	onHeaders func(path string) goja.Value
 }
 
 // sendFile is res.sendFile(path, [options], [callback]). Argument errors are thrown; the file is
@@ -181,6 +186,13 @@ func (j *sendJob) serve(found foundFile) {
 		closeFile()
 		j.fail(500, errors.New("Can't set headers after they are sent."))
 		return
+	}
+	if j.onHeaders != nil {
+		if thrown := j.onHeaders(found.path); thrown != nil {
+			closeFile()
+			j.finish(thrown)
+			return
+		}
 	}
 	o := j.opts
 	if o.headers != nil {
@@ -413,6 +425,10 @@ func (j *sendJob) finish(err goja.Value) {
 		return
 	}
 	j.done = true
+	if j.onDone != nil {
+		j.onDone(err)
+		return
+	}
 	a := j.res.a
 	call := func(fn goja.Callable, args ...goja.Value) {
 		if _, e := fn(goja.Undefined(), args...); e != nil {
