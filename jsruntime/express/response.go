@@ -29,6 +29,7 @@ type response struct {
 	finished    bool
 	closed      bool
 	aborted     bool
+	destroyed   bool // res.destroy() was called
 	flow        writeFlow
 	corked      int
 	// onDone holds Go continuations waiting for the response to finish or close (on-finished).

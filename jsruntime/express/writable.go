@@ -35,8 +35,10 @@ func (b *resProtoBuilder) defineWritable() {
 	boolGetter("writableEnded", func(res *response) bool { return res.ended })
 	boolGetter("finished", func(res *response) bool { return res.ended })
 	boolGetter("writableFinished", func(res *response) bool { return res.finished })
-	boolGetter("destroyed", func(res *response) bool { return res.closed && !res.finished })
-	// Node keeps `writable` true after end(); only a destroyed response stops being writable.
+	destroyed := func(res *response) bool { return res.destroyed || res.closed && !res.finished }
+	boolGetter("destroyed", destroyed)
+	// Node keeps `writable` true after end() and destroy(); only a socket that closed early makes a
+	// response stop being writable.
 	boolGetter("writable", func(res *response) bool { return !(res.closed && !res.finished) })
 	boolGetter("writableNeedDrain", func(res *response) bool { return res.flow.needDrain.Load() })
 	boolGetter("writableObjectMode", func(*response) bool { return false })
@@ -58,6 +60,15 @@ func (b *resProtoBuilder) defineWritable() {
 	})
 	method("flush", 0, func(*response, goja.FunctionCall) goja.Value { return goja.Undefined() })
 
+	// destroy is OutgoingMessage.destroy: the socket is destroyed, so the connection is reset (with
+	// nothing sent if the head was still corked), and 'close' follows once the HTTP goroutine let go.
+	method("destroy", 1, func(res *response, call goja.FunctionCall) goja.Value {
+		if !destroyed(res) {
+			res.destroyed = true
+			res.abort()
+		}
+		return call.This
+	})
 	method("write", 3, func(res *response, call goja.FunctionCall) goja.Value {
 		if res.ended {
 			return vm.ToValue(false)

@@ -2,10 +2,12 @@ package express
 
 import (
 	"io"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestWriteBackpressureAndDrain(t *testing.T) {
@@ -75,4 +77,32 @@ func TestWriteBackpressureAndDrain(t *testing.T) {
 	expect(t, "writeHead headers", resp.Header.Get("X-A"), "1")
 	_, body = get("/default-reason")
 	expect(t, "default statusMessage", strings.TrimSpace(body), "x OK")
+}
+
+// TestDestroy checks res.destroy(): destroyed at once (writable stays true, as in Node), the
+// connection reset with the corked write never sent, and 'close' emitted.
+func TestDestroy(t *testing.T) {
+	f := setup(t, Config{}, `
+		globalThis.log = [];
+		router.get('/d', (req, res) => {
+			res.write('x');
+			log.push('before ' + res.destroyed + ' ' + res.writable);
+			res.destroy();
+			log.push('after ' + res.destroyed + ' ' + res.writable);
+			res.on('close', () => log.push('close'));
+		});
+	`)
+	srv := httptest.NewServer(f.h)
+	defer srv.Close()
+	conn, err := net.Dial("tcp", srv.Listener.Addr().String())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	_ = conn.SetDeadline(time.Now().Add(5 * time.Second))
+	_, _ = io.WriteString(conn, "GET /api/plugins/test/d HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+	got, _ := io.ReadAll(conn)
+	expect(t, "sent", string(got), "")
+	waitFor(t, f, `log.includes('close')`)
+	expect(t, "events", f.eval(`JSON.stringify(log)`), `["before false true","after true true","close"]`)
 }
