@@ -48,6 +48,10 @@ func TestBodyParserInflate(t *testing.T) {
 	r = post("/noinflate", gzipped("x"), text, "text/plain", "Content-Encoding", "gzip")
 	expect(t, "inflate false", r.body, `{"status":415,"type":"encoding.unsupported","message":"content encoding unsupported","name":"UnsupportedMediaTypeError","encoding":"gzip"}`)
 	expect(t, "inflate false identity", post("/noinflate", "ok", text, "text/plain", "Content-Encoding", "identity").body, `{"body":"ok"}`)
+	// Documented difference: charsets beyond UTF-8, UTF-16 and Latin-1 are refused (iconv-lite would
+	// decode koi8-r).
+	r = post("/text", "x", text, "text/plain; charset=koi8-r")
+	expect(t, "koi8-r", r.body, `{"status":415,"type":"charset.unsupported","message":"unsupported charset \"KOI8-R\"","name":"UnsupportedMediaTypeError"}`)
 
 	// 5 MB of 'a' compresses to a few KB: the limit applies to the inflated bytes, counted in zlib's
 	// 16 KiB chunks, and reading stops there.

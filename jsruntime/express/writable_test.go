@@ -75,6 +75,8 @@ func TestWriteBackpressureAndDrain(t *testing.T) {
 	resp, body := get("/reason")
 	expect(t, "statusMessage from writeHead", body, "Made")
 	expect(t, "writeHead headers", resp.Header.Get("X-A"), "1")
+	// Documented difference: net/http writes the standard reason phrase, not the plugin's.
+	expect(t, "status line", resp.Status, "201 Created")
 	_, body = get("/default-reason")
 	expect(t, "default statusMessage", strings.TrimSpace(body), "x OK")
 }
