@@ -49,3 +49,12 @@ func TestDuplicateIDSkipsLaterPlugin(t *testing.T) {
 		t.Errorf("the skipped duplicate's init must not run: %q", lines)
 	}
 }
+
+// Documented difference: ids are decided before the parallel inits, so when the first claimant of an id
+// fails in init, the skipped duplicate is not retried (Luker, loading one by one, would load it).
+func TestDuplicateNotRetriedWhenFirstInitFails(t *testing.T) {
+	th := startHost(t, "testdata/duplicates-initfail")
+	th.notServed(t, "/api/plugins/shared/which")
+	th.log.mustLog(t, "plugin ID 'shared' is already in use", "b-works.js")
+	th.log.mustLog(t, "Failed to load plugin from", "a-fails.js", "first init fails")
+}

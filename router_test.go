@@ -134,3 +134,14 @@ func TestPluginLogsCarryTheID(t *testing.T) {
 	th := startHost(t, "testdata/host")
 	th.log.mustLog(t, "hello from init", "plugin=logged-id")
 }
+
+// Documented difference: chi matches the mount prefix case-sensitively; Handler does not.
+func TestChiMountPrefixIsCaseSensitive(t *testing.T) {
+	th := startHost(t, "testdata/host")
+	if status, _ := th.do(t, "GET", "/API/Plugins/echo/user", "", ""); status != 404 {
+		t.Errorf("upper-case prefix on chi: %d, want 404", status)
+	}
+	if status, _ := th.do(t, "GET", "/api/plugins/echo/USER", "", ""); status != 200 {
+		t.Errorf("upper-case route inside the plugin: %d, want 200 (Express matches routes case-insensitively)", status)
+	}
+}
