@@ -1,6 +1,7 @@
 package express
 
 import (
+	"strings"
 	"testing"
 )
 
@@ -142,7 +143,12 @@ func TestDevelopmentErrorPage(t *testing.T) {
 		router.get('/s', (req, res, next) => next('a string error'));
 		router.get('/st', (req, res, next) => { res.status(503); next(new Error('x')) });
 		router.get('/h', (req, res, next) => { const e = new Error('x'); e.statusCode = 403; e.headers = {'X-Err': '1'}; next(e) });
+		router.get('/thrown', () => { throw new Error('boom') });
 	`)
+	// Documented difference: the stack is goja's format (tab-indented frames), not V8's.
+	if r := f.get("/api/plugins/test/thrown"); !strings.Contains(r.body, "<pre>Error: boom<br>\tat ") {
+		t.Errorf("development page: %q, want the goja stack", r.body)
+	}
 	r := f.get("/api/plugins/test/s")
 	expect(t, "status", r.status, 500)
 	expect(t, "body", r.body, errorPage("a string error"))
