@@ -81,7 +81,7 @@ func (a *App) readableNatives() *goja.Object {
 		}
 		d := &chunkDecoder{enc: enc}
 		obj := vm.NewObject()
-		_ = obj.Set("encoding", encodingName(enc))
+		_ = obj.Set("encoding", enc.Name())
 		_ = obj.Set("write", func(call goja.FunctionCall) goja.Value {
 			b, _ := buffer.Bytes(rt, call.Argument(0))
 			return vm.ToValue(d.write(b))
@@ -102,23 +102,4 @@ func (a *App) readableNatives() *goja.Object {
 		return goja.Undefined()
 	})
 	return n
-}
-
-// encodingName is the normalised name Node reports as readableEncoding.
-func encodingName(e buffer.Encoding) string {
-	switch e {
-	case buffer.Hex:
-		return "hex"
-	case buffer.Base64:
-		return "base64"
-	case buffer.Base64URL:
-		return "base64url"
-	case buffer.Latin1:
-		return "latin1"
-	case buffer.ASCII:
-		return "ascii"
-	case buffer.UTF16LE:
-		return "utf16le"
-	}
-	return "utf8"
 }

@@ -48,6 +48,25 @@ func ParseEncoding(name string) (Encoding, bool) {
 	return 0, false
 }
 
+// Name is the encoding's normalised name, as Node reports it (readableEncoding, string_decoder).
+func (e Encoding) Name() string {
+	switch e {
+	case Hex:
+		return "hex"
+	case Base64:
+		return "base64"
+	case Base64URL:
+		return "base64url"
+	case Latin1:
+		return "latin1"
+	case ASCII:
+		return "ascii"
+	case UTF16LE:
+		return "utf16le"
+	}
+	return "utf8"
+}
+
 // Encode turns bytes into a string the way buf.toString(enc) does.
 func (e Encoding) Encode(b []byte) string {
 	switch e {

@@ -74,22 +74,3 @@ func (d *textDecoder) incomplete(data []byte) int {
 	}
 	return 0
 }
-
-// encodingName is the normalised name string_decoder reports, which becomes readableEncoding.
-func encodingName(e buffer.Encoding) string {
-	switch e {
-	case buffer.Hex:
-		return "hex"
-	case buffer.Base64:
-		return "base64"
-	case buffer.Base64URL:
-		return "base64url"
-	case buffer.Latin1:
-		return "latin1"
-	case buffer.ASCII:
-		return "ascii"
-	case buffer.UTF16LE:
-		return "utf16le"
-	}
-	return "utf8"
-}

@@ -44,7 +44,7 @@ func newDecoder(rt *jsruntime.Runtime, encArg goja.Value) goja.Value {
 	}
 	d := &textDecoder{enc: enc}
 	obj := vm.NewObject()
-	_ = obj.Set("encoding", encodingName(enc))
+	_ = obj.Set("encoding", enc.Name())
 	_ = obj.Set("write", func(call goja.FunctionCall) goja.Value {
 		b, ok := buffer.Bytes(rt, call.Argument(0))
 		if !ok {
