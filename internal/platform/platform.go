@@ -22,6 +22,7 @@ import (
 	"github.com/pluginhost/pluginhost/jsruntime/node/path"
 	"github.com/pluginhost/pluginhost/jsruntime/node/stream"
 	"github.com/pluginhost/pluginhost/jsruntime/node/url"
+	"github.com/pluginhost/pluginhost/jsruntime/node/util"
 	"github.com/pluginhost/pluginhost/jsruntime/web"
 )
 
@@ -57,6 +58,7 @@ var builtins = sync.OnceValue(func() *modules.Registry {
 	r.Register("stream", stream.Require)
 	r.Register("stream/promises", stream.RequirePromises)
 	r.Register("url", url.Require)
+	r.Register("util", util.Require)
 	r.Register("express", express.Require)
 	r.Register("body-parser", express.RequireBodyParser)
 	return r

@@ -1,5 +1,5 @@
-// Package console provides the console global, writing to the runtime's slog logger, and the
-// util.format/util.inspect formatter (Format, Inspect) other modules reuse.
+// Package console provides the console global, writing to the runtime's slog logger; messages are
+// rendered by the util package's Format and Inspect.
 package console
 
 import (
@@ -12,6 +12,7 @@ import (
 
 	"github.com/dop251/goja"
 	"github.com/pluginhost/pluginhost/jsruntime"
+	"github.com/pluginhost/pluginhost/jsruntime/node/util"
 )
 
 // console is the per-runtime state behind the console object: counters, timers and group indentation.
@@ -68,7 +69,7 @@ func (c *console) emit(level slog.Level, msg string) {
 
 func (c *console) printer(level slog.Level) func(goja.FunctionCall) goja.Value {
 	return func(call goja.FunctionCall) goja.Value {
-		c.emit(level, format(c.vm, call.Arguments))
+		c.emit(level, util.Format(c.rt, call.Arguments))
 		return goja.Undefined()
 	}
 }
@@ -77,7 +78,7 @@ func (c *console) printer(level slog.Level) func(goja.FunctionCall) goja.Value {
 func (c *console) trace(call goja.FunctionCall) goja.Value {
 	msg := "Trace"
 	if len(call.Arguments) > 0 {
-		msg += ": " + format(c.vm, call.Arguments)
+		msg += ": " + util.Format(c.rt, call.Arguments)
 	}
 	var sb bytes.Buffer
 	for _, frame := range c.vm.CaptureCallStack(0, nil) {
@@ -89,7 +90,7 @@ func (c *console) trace(call goja.FunctionCall) goja.Value {
 }
 
 func (c *console) dir(call goja.FunctionCall) goja.Value {
-	c.emit(slog.LevelInfo, inspect(c.vm, call.Argument(0), defaultOptions))
+	c.emit(slog.LevelInfo, util.Inspect(c.rt, call.Argument(0)))
 	return goja.Undefined()
 }
 
@@ -99,7 +100,7 @@ func (c *console) assert(call goja.FunctionCall) goja.Value {
 	}
 	msg := "Assertion failed"
 	if len(call.Arguments) > 1 {
-		msg += ": " + format(c.vm, call.Arguments[1:])
+		msg += ": " + util.Format(c.rt, call.Arguments[1:])
 	}
 	c.emit(slog.LevelError, msg)
 	return goja.Undefined()
@@ -150,7 +151,7 @@ func (c *console) timeLog(call goja.FunctionCall) goja.Value {
 	}
 	msg := fmt.Sprintf("%s: %s", l, elapsed(c.rt.Clock().Now().Sub(start)))
 	if len(call.Arguments) > 1 {
-		msg += " " + format(c.vm, call.Arguments[1:])
+		msg += " " + util.Format(c.rt, call.Arguments[1:])
 	}
 	c.emit(slog.LevelInfo, msg)
 	return goja.Undefined()
@@ -166,7 +167,7 @@ func elapsed(d time.Duration) string {
 
 func (c *console) groupStart(call goja.FunctionCall) goja.Value {
 	if len(call.Arguments) > 0 {
-		c.emit(slog.LevelInfo, format(c.vm, call.Arguments))
+		c.emit(slog.LevelInfo, util.Format(c.rt, call.Arguments))
 	}
 	c.group += "  "
 	return goja.Undefined()

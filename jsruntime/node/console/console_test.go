@@ -12,6 +12,7 @@ import (
 	"github.com/pluginhost/pluginhost/jsruntime"
 	"github.com/pluginhost/pluginhost/jsruntime/node/buffer"
 	"github.com/pluginhost/pluginhost/jsruntime/node/console"
+	"github.com/pluginhost/pluginhost/jsruntime/node/util"
 )
 
 // formatCases pairs argument lists with what Node 20's util.format(...args) gives.
@@ -127,7 +128,7 @@ func TestFormatMatchesNode(t *testing.T) {
 			if err := vm.ExportTo(v, &args); err != nil {
 				return err
 			}
-			if got := console.Format(rt, args); got != c[1] {
+			if got := util.Format(rt, args); got != c[1] {
 				t.Errorf("util.format(...%s)\n got: %q\nwant: %q", c[0], got, c[1])
 			}
 		}
@@ -142,7 +143,7 @@ func TestInspectError(t *testing.T) {
 		if err != nil {
 			return err
 		}
-		got := console.Inspect(rt, v)
+		got := util.Inspect(rt, v)
 		if !strings.HasPrefix(got, "TypeError: bad\n") || !strings.HasSuffix(got, "{\n  code: 'E_BAD'\n}") {
 			t.Errorf("Inspect(error) = %q", got)
 		}
@@ -151,7 +152,7 @@ func TestInspectError(t *testing.T) {
 			return err
 		}
 		// Nested stacks are indented to the property's level.
-		if got := console.Inspect(rt, v); !strings.HasPrefix(got, "{\n  err: Error: inner\n  ") || !strings.HasSuffix(got, "\n}") {
+		if got := util.Inspect(rt, v); !strings.HasPrefix(got, "{\n  err: Error: inner\n  ") || !strings.HasSuffix(got, "\n}") {
 			t.Errorf("Inspect(nested error) = %q", got)
 		}
 		return nil

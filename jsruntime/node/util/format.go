@@ -1,4 +1,4 @@
-package console
+package util
 
 import (
 	"math"
@@ -13,17 +13,19 @@ import (
 // %f %j %o %O %c and %% directives consume arguments; the remaining arguments are appended, separated
 // by spaces, strings as they are and everything else through Inspect. Must be called on the loop.
 func Format(rt *jsruntime.Runtime, args []goja.Value) string {
-	return format(rt.VM(), args)
+	return format(rt.VM(), args, defaultOptions)
 }
 
-func format(vm *goja.Runtime, args []goja.Value) string {
+// format is Format with the inspection options of util.formatWithOptions, which apply to %O and to
+// the arguments appended after the format string.
+func format(vm *goja.Runtime, args []goja.Value, opts options) string {
 	if len(args) == 0 {
 		return ""
 	}
 	var sb strings.Builder
 	rest := args
 	if goja.IsString(args[0]) {
-		rest = formatDirectives(vm, &sb, args[0].String(), args[1:])
+		rest = formatDirectives(vm, &sb, args[0].String(), args[1:], opts)
 	}
 	for i, a := range rest {
 		if i > 0 || sb.Len() > 0 || len(rest) < len(args) {
@@ -32,7 +34,7 @@ func format(vm *goja.Runtime, args []goja.Value) string {
 		if goja.IsString(a) {
 			sb.WriteString(a.String())
 		} else {
-			sb.WriteString(inspect(vm, a, defaultOptions))
+			sb.WriteString(inspect(vm, a, opts))
 		}
 	}
 	return sb.String()
@@ -40,7 +42,7 @@ func format(vm *goja.Runtime, args []goja.Value) string {
 
 // formatDirectives writes f with its directives replaced and returns the arguments left over. Without
 // arguments the string is written as is, "%%" included, as in Node.
-func formatDirectives(vm *goja.Runtime, sb *strings.Builder, f string, args []goja.Value) []goja.Value {
+func formatDirectives(vm *goja.Runtime, sb *strings.Builder, f string, args []goja.Value, opts options) []goja.Value {
 	if len(args) == 0 {
 		sb.WriteString(f)
 		return nil
@@ -62,7 +64,7 @@ func formatDirectives(vm *goja.Runtime, sb *strings.Builder, f string, args []go
 			continue
 		}
 		sb.WriteString(f[last:i])
-		sb.WriteString(directive(vm, c, args[0]))
+		sb.WriteString(directive(vm, c, args[0], opts))
 		args = args[1:]
 		last = i + 2
 		i++
@@ -74,7 +76,7 @@ func formatDirectives(vm *goja.Runtime, sb *strings.Builder, f string, args []go
 	return args
 }
 
-func directive(vm *goja.Runtime, c byte, v goja.Value) string {
+func directive(vm *goja.Runtime, c byte, v goja.Value, opts options) string {
 	switch c {
 	case 's':
 		return formatS(vm, v)
@@ -104,7 +106,7 @@ func directive(vm *goja.Runtime, c byte, v goja.Value) string {
 	case 'o':
 		return inspect(vm, v, options{depth: 4, showHidden: true})
 	case 'O':
-		return inspect(vm, v, defaultOptions)
+		return inspect(vm, v, opts)
 	}
 	return "" // %c: CSS, meaningless outside browsers
 }

@@ -1,0 +1,134 @@
+// Package util is Node's "util" module and the home of its formatter: Format and Inspect render values
+// as util.format and util.inspect do, for the console global and for plugins that require "util".
+//
+// The module is JS (util.js) over a few Go natives: the formatter, the brand checks goja only exposes
+// to Go (RegExp, Error, Promise), and the once-only deprecation warning, which goes to the runtime's
+// logger because pluginhost has no process.emitWarning.
+package util
+
+import (
+	_ "embed"
+	"fmt"
+	"math"
+	"sync"
+
+	"github.com/dop251/goja"
+	"github.com/pluginhost/pluginhost/jsruntime"
+	"github.com/pluginhost/pluginhost/jsruntime/nodeerr"
+)
+
+//go:embed util.js
+var source string
+
+// program is compiled once; a goja Program is immutable and may be run by any number of runtimes.
+var program = sync.OnceValues(func() (*goja.Program, error) {
+	return goja.Compile("node:util", source, true)
+})
+
+type moduleKey struct{}
+
+// Require returns the "util" module, built once per runtime. Must be called on the loop.
+func Require(rt *jsruntime.Runtime) (goja.Value, error) {
+	var err error
+	mod := rt.Value(moduleKey{}, func() any {
+		var v goja.Value
+		v, err = build(rt)
+		return v
+	})
+	if err != nil {
+		return nil, err
+	}
+	return mod.(goja.Value), nil
+}
+
+func build(rt *jsruntime.Runtime) (goja.Value, error) {
+	vm := rt.VM()
+	prog, err := program()
+	if err != nil {
+		return nil, fmt.Errorf("util: compiling: %w", err)
+	}
+	fnVal, err := vm.RunProgram(prog)
+	if err != nil {
+		return nil, fmt.Errorf("util: evaluating: %w", rt.Describe(err))
+	}
+	fn, _ := goja.AssertFunction(fnVal)
+	exports := vm.NewObject()
+	if _, err := fn(goja.Undefined(), natives(rt), exports); err != nil {
+		return nil, fmt.Errorf("util: building: %w", rt.Describe(err))
+	}
+	return exports, nil
+}
+
+// natives is the object through which util.js reaches Go.
+func natives(rt *jsruntime.Runtime) *goja.Object {
+	vm := rt.VM()
+	warned := map[string]bool{}
+	className := func(name string) func(goja.FunctionCall) goja.Value {
+		return func(call goja.FunctionCall) goja.Value {
+			obj, ok := call.Argument(0).(*goja.Object)
+			return vm.ToValue(ok && obj.ClassName() == name)
+		}
+	}
+	fns := map[string]func(goja.FunctionCall) goja.Value{
+		"format": func(call goja.FunctionCall) goja.Value {
+			return vm.ToValue(format(vm, call.Arguments, defaultOptions))
+		},
+		"formatWithOptions": func(call goja.FunctionCall) goja.Value {
+			return vm.ToValue(format(vm, call.Arguments[1:], optionsOf(call.Argument(0))))
+		},
+		"inspect": func(call goja.FunctionCall) goja.Value {
+			return vm.ToValue(inspect(vm, call.Argument(0), optionsOf(call.Argument(1))))
+		},
+		"invalidArgType": func(call goja.FunctionCall) goja.Value {
+			return nodeerr.InvalidArgType(vm, call.Argument(0).String(), call.Argument(1).String(), call.Argument(2))
+		},
+		"isRegExp":      className("RegExp"),
+		"isNativeError": className("Error"),
+		"isPromise": func(call goja.FunctionCall) goja.Value {
+			obj, ok := call.Argument(0).(*goja.Object)
+			if !ok {
+				return vm.ToValue(false)
+			}
+			_, isPromise := obj.Export().(*goja.Promise)
+			return vm.ToValue(isPromise)
+		},
+		// warn logs a deprecation; util.js calls it once per deprecated function, and a code shared by
+		// several functions is reported once, as Node does.
+		"warn": func(call goja.FunctionCall) goja.Value {
+			msg, code := call.Argument(0).String(), call.Argument(1)
+			if goja.IsUndefined(code) {
+				rt.Logger().Warn("DeprecationWarning: " + msg)
+			} else if c := code.String(); !warned[c] {
+				warned[c] = true
+				rt.Logger().Warn(fmt.Sprintf("[%s] DeprecationWarning: %s", c, msg))
+			}
+			return goja.Undefined()
+		},
+	}
+	obj := vm.NewObject()
+	for name, fn := range fns {
+		_ = obj.Set(name, fn)
+	}
+	return obj
+}
+
+// optionsOf reads the inspect options util.js normalised ({depth, showHidden}); a null or infinite
+// depth means no limit.
+func optionsOf(v goja.Value) options {
+	opts := defaultOptions
+	obj, ok := v.(*goja.Object)
+	if !ok {
+		return opts
+	}
+	if d := obj.Get("depth"); d != nil && !goja.IsUndefined(d) {
+		if f := d.ToFloat(); goja.IsNull(d) || f > math.MaxInt32 {
+			opts.depth = math.MaxInt32
+		} else {
+			opts.depth = int(f)
+		}
+	}
+	if s := obj.Get("showHidden"); s != nil {
+		opts.showHidden = s.ToBoolean()
+	}
+	return opts
+}
