@@ -21,6 +21,7 @@ import (
 	nodemodule "github.com/pluginhost/pluginhost/jsruntime/node/module"
 	"github.com/pluginhost/pluginhost/jsruntime/node/path"
 	"github.com/pluginhost/pluginhost/jsruntime/node/stream"
+	stringdecoder "github.com/pluginhost/pluginhost/jsruntime/node/string_decoder"
 	"github.com/pluginhost/pluginhost/jsruntime/node/url"
 	"github.com/pluginhost/pluginhost/jsruntime/node/util"
 	"github.com/pluginhost/pluginhost/jsruntime/web"
@@ -57,6 +58,7 @@ var builtins = sync.OnceValue(func() *modules.Registry {
 	r.Register("path", path.Require)
 	r.Register("stream", stream.Require)
 	r.Register("stream/promises", stream.RequirePromises)
+	r.Register("string_decoder", stringdecoder.Require)
 	r.Register("url", url.Require)
 	r.Register("util", util.Require)
 	r.Register("express", express.Require)

@@ -30,7 +30,7 @@ func newNatives(rt *jsruntime.Runtime, bufferCtor goja.Value) *goja.Object {
 	return n
 }
 
-// newDecoder returns a JS object with write(chunk), end() and encoding, backed by a textDecoder. An
+// newDecoder returns a JS object with write(chunk), end() and encoding, backed by a buffer.StringDecoder. An
 // unknown encoding throws Node's ERR_UNKNOWN_ENCODING.
 func newDecoder(rt *jsruntime.Runtime, encArg goja.Value) goja.Value {
 	vm := rt.VM()
@@ -42,7 +42,7 @@ func newDecoder(rt *jsruntime.Runtime, encArg goja.Value) goja.Value {
 	if !ok {
 		panic(nodeerr.New(vm, "TypeError", "ERR_UNKNOWN_ENCODING", "Unknown encoding: "+name))
 	}
-	d := &textDecoder{enc: enc}
+	d := buffer.NewStringDecoder(enc)
 	obj := vm.NewObject()
 	_ = obj.Set("encoding", enc.Name())
 	_ = obj.Set("write", func(call goja.FunctionCall) goja.Value {
@@ -51,8 +51,8 @@ func newDecoder(rt *jsruntime.Runtime, encArg goja.Value) goja.Value {
 			// A string pushed while decoding is already text.
 			return vm.ToValue(call.Argument(0).String())
 		}
-		return vm.ToValue(d.write(b))
+		return vm.ToValue(d.Write(b))
 	})
-	_ = obj.Set("end", func(goja.FunctionCall) goja.Value { return vm.ToValue(d.end()) })
+	_ = obj.Set("end", func(goja.FunctionCall) goja.Value { return vm.ToValue(d.End()) })
 	return obj
 }

@@ -1,21 +1,25 @@
-package stream
+package buffer
 
 import (
 	"unicode/utf8"
-
-	"github.com/pluginhost/pluginhost/jsruntime/node/buffer"
 )
 
-// textDecoder turns a byte stream into text chunk by chunk, as Node's string_decoder does for
-// readable.setEncoding: the bytes of a character split across chunks (a UTF-8 sequence, a UTF-16
+// NewStringDecoder returns a decoder producing text in enc.
+func NewStringDecoder(enc Encoding) *StringDecoder { return &StringDecoder{enc: enc} }
+
+// StringDecoder turns a byte stream into text chunk by chunk, as Node's string_decoder does (and
+// readable.setEncoding through it): the bytes of a character split across chunks (a UTF-8 sequence, a UTF-16
 // code unit or surrogate pair, a base64 group of three) are held back until the rest arrives.
-type textDecoder struct {
-	enc  buffer.Encoding
+type StringDecoder struct {
+	enc  Encoding
 	held []byte
 }
 
-// write decodes b after the bytes held back from earlier chunks and holds back a new incomplete tail.
-func (d *textDecoder) write(b []byte) string {
+// Encoding is the encoding the decoder produces.
+func (d *StringDecoder) Encoding() Encoding { return d.enc }
+
+// Write decodes b after the bytes held back from earlier chunks and holds back a new incomplete tail.
+func (d *StringDecoder) Write(b []byte) string {
 	data := b
 	if len(d.held) > 0 {
 		data = append(d.held, b...)
@@ -25,27 +29,27 @@ func (d *textDecoder) write(b []byte) string {
 	return d.enc.Encode(data[:cut])
 }
 
-// end flushes what is held back, as string_decoder's end(): a cut UTF-8 sequence becomes one U+FFFD,
+// End flushes what is held back, as string_decoder's end(): a cut UTF-8 sequence becomes one U+FFFD,
 // an odd UTF-16 byte is dropped, a partial base64 group is encoded with padding.
-func (d *textDecoder) end() string {
+func (d *StringDecoder) End() string {
 	rest := d.held
 	d.held = nil
 	switch {
 	case len(rest) == 0:
 		return ""
-	case d.enc == buffer.UTF8:
+	case d.enc == UTF8:
 		return "\uFFFD"
-	case d.enc == buffer.UTF16LE:
+	case d.enc == UTF16LE:
 		return d.enc.Encode(rest[:len(rest)&^1])
 	}
 	return d.enc.Encode(rest)
 }
 
 // incomplete is the number of trailing bytes of data that cannot be decoded yet.
-func (d *textDecoder) incomplete(data []byte) int {
+func (d *StringDecoder) incomplete(data []byte) int {
 	n := len(data)
 	switch d.enc {
-	case buffer.UTF8:
+	case UTF8:
 		// A sequence is at most four bytes, so its lead byte is among the last three if it is cut.
 		for back := 1; back <= 3 && back <= n; back++ {
 			c := data[n-back]
@@ -60,7 +64,7 @@ func (d *textDecoder) incomplete(data []byte) int {
 			}
 		}
 		return 0
-	case buffer.UTF16LE:
+	case UTF16LE:
 		keep := n % 2
 		// A high surrogate at the end waits for its low half.
 		if even := n - keep; even >= 2 {
@@ -69,7 +73,7 @@ func (d *textDecoder) incomplete(data []byte) int {
 			}
 		}
 		return keep
-	case buffer.Base64, buffer.Base64URL:
+	case Base64, Base64URL:
 		return n % 3
 	}
 	return 0
