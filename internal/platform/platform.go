@@ -20,6 +20,7 @@ import (
 	"github.com/pluginhost/pluginhost/jsruntime/node/fs"
 	nodemodule "github.com/pluginhost/pluginhost/jsruntime/node/module"
 	"github.com/pluginhost/pluginhost/jsruntime/node/path"
+	"github.com/pluginhost/pluginhost/jsruntime/node/process"
 	"github.com/pluginhost/pluginhost/jsruntime/node/stream"
 	stringdecoder "github.com/pluginhost/pluginhost/jsruntime/node/string_decoder"
 	"github.com/pluginhost/pluginhost/jsruntime/node/url"
@@ -56,6 +57,7 @@ var builtins = sync.OnceValue(func() *modules.Registry {
 	r.Register("fs/promises", fs.RequirePromises)
 	r.Register("module", nodemodule.Require)
 	r.Register("path", path.Require)
+	r.Register("process", process.Require)
 	r.Register("stream", stream.Require)
 	r.Register("stream/promises", stream.RequirePromises)
 	r.Register("string_decoder", stringdecoder.Require)
@@ -72,7 +74,14 @@ func New(cfg Config) (*Platform, error) {
 	rt := jsruntime.New(jsruntime.Options{Name: cfg.Name, Logger: cfg.Logger, Clock: cfg.Clock})
 	p := &Platform{RT: rt}
 	err := rt.Do(rt.Context(), func(*goja.Runtime) error {
-		for _, install := range []func(*jsruntime.Runtime) error{console.Install, buffer.Install, web.Install, url.Install} {
+		// process comes before web and the modules: stream defers through process.nextTick when it
+		// exists, so the plugin has one tick queue. Plugins see NODE_ENV and nothing of the host's env.
+		env := map[string]string{}
+		if cfg.Env != "" {
+			env["NODE_ENV"] = cfg.Env
+		}
+		proc := func(rt *jsruntime.Runtime) error { return process.Install(rt, process.Config{Env: env}) }
+		for _, install := range []func(*jsruntime.Runtime) error{console.Install, buffer.Install, proc, web.Install, url.Install} {
 			if err := install(rt); err != nil {
 				return err
 			}

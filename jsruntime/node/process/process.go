@@ -1,0 +1,156 @@
+// Package process provides Node's `process` global (also require('process') and 'node:process') to
+// pluginhost runtimes, and the V8 Error API shims packages expect next to it (see v8.go).
+//
+// process is an EventEmitter. What differs from Node, because many plugins share one host process:
+//
+//   - env holds exactly Config.Env: none of the host's environment is copied, so secrets in it stay
+//     out of plugins. The host decides what a plugin sees (the platform passes NODE_ENV).
+//   - exit, reallyExit, abort and kill(process.pid) never stop the host: they log the call with the
+//     plugin id and throw an Error with code ERR_PROCESS_EXIT_IN_PLUGINHOST, which unwinds the plugin's
+//     current call. exit(code) still sets exitCode first. kill of any other pid and chdir throw
+//     ERR_NOT_SUPPORTED_IN_PLUGINHOST.
+//   - argv is ['node', Config.Entry]; argv0 and execPath are 'node', so the host binary's path is not
+//     revealed. version and versions report Node 20.
+//   - nextTick callbacks run in a promise job (see nexttick.js); a throwing callback is logged.
+//   - 'unhandledRejection' listeners receive (reason, undefined): the runtime reports no promise; without
+//     listeners the runtime logs them as before.
+//   - stdout and stderr are minimal writables whose write() goes to the runtime's logger.
+//   - memoryUsage reports the whole host's Go memory statistics, not the plugin's.
+//   - umask() always reports 0o022 and never changes the host's mask.
+package process
+
+import (
+	_ "embed"
+	"fmt"
+	"os"
+	"sync"
+	"time"
+
+	"github.com/dop251/goja"
+
+	"github.com/pluginhost/pluginhost/jsruntime"
+	"github.com/pluginhost/pluginhost/jsruntime/node/events"
+	"github.com/pluginhost/pluginhost/jsruntime/nodeerr"
+)
+
+// Config chooses what a plugin sees of its process.
+type Config struct {
+	// Env is the whole of process.env; nil means empty.
+	Env map[string]string
+	// Entry is argv[1]; empty means "pluginhost".
+	Entry string
+	// Cwd is what cwd() reports; empty means the host's working directory, against which the fs
+	// module resolves relative paths.
+	Cwd string
+}
+
+//go:embed nexttick.js
+var nextTickSource string
+
+// nextTickProgram is compiled once; goja Programs are immutable and shareable between runtimes.
+var nextTickProgram = sync.OnceValues(func() (*goja.Program, error) {
+	return goja.Compile("node:process/nexttick", nextTickSource, true)
+})
+
+type key struct{}
+
+// Install defines the `process` global (and `global`, when missing) and the V8 Error shims on rt. Must
+// be called on the loop, once per runtime, before modules that look for process (stream) load.
+func Install(rt *jsruntime.Runtime, cfg Config) error {
+	vm := rt.VM()
+	if err := InstallV8(rt); err != nil {
+		return err
+	}
+	proto, err := events.Prototype(rt)
+	if err != nil {
+		return fmt.Errorf("process: %w", err)
+	}
+	p := vm.NewObject()
+	if err := p.SetPrototype(proto); err != nil {
+		return fmt.Errorf("process: %w", err)
+	}
+	steps := []func(*jsruntime.Runtime, *goja.Object, Config) error{defineInfo, defineControl, defineTime, defineIO, defineNextTick}
+	for _, step := range steps {
+		if err := step(rt, p, cfg); err != nil {
+			return fmt.Errorf("process: %w", err)
+		}
+	}
+	rt.Value(key{}, func() any { return p })
+	rt.SetUnhandledRejectionHandler(func(reason goja.Value) bool { return deliverRejection(rt, p, reason) })
+	global := vm.GlobalObject()
+	if err := global.Set("process", p); err != nil {
+		return fmt.Errorf("process: %w", err)
+	}
+	if g := global.Get("global"); g == nil || goja.IsUndefined(g) {
+		if err := global.Set("global", global); err != nil {
+			return fmt.Errorf("process: %w", err)
+		}
+	}
+	return nil
+}
+
+// Require returns the process object of rt, for require('process'). Must be called on the loop.
+func Require(rt *jsruntime.Runtime) (goja.Value, error) {
+	p := rt.Value(key{}, func() any { return nil })
+	if p == nil {
+		return nil, fmt.Errorf("process: not installed in this runtime")
+	}
+	return p.(*goja.Object), nil
+}
+
+// defineNextTick compiles nexttick.js into process.nextTick.
+func defineNextTick(rt *jsruntime.Runtime, p *goja.Object, _ Config) error {
+	prg, err := nextTickProgram()
+	if err != nil {
+		return err
+	}
+	v, err := rt.VM().RunProgram(prg)
+	if err != nil {
+		return rt.Describe(err)
+	}
+	mk, _ := goja.AssertFunction(v)
+	vm := rt.VM()
+	invalid := func(call goja.FunctionCall) goja.Value {
+		return nodeerr.InvalidArgType(vm, "callback", "of type function", call.Argument(0))
+	}
+	report := func(call goja.FunctionCall) goja.Value {
+		rt.Logger().Error("uncaught exception in process.nextTick callback", "error", rt.JSError(call.Argument(0)).Error())
+		return goja.Undefined()
+	}
+	tick, err := mk(goja.Undefined(), vm.ToValue(invalid), vm.ToValue(report))
+	if err != nil {
+		return rt.Describe(err)
+	}
+	return p.Set("nextTick", tick)
+}
+
+// deliverRejection emits 'unhandledRejection' when the plugin listens for it. A listener that throws
+// is logged, as Node would treat it as an uncaught exception.
+func deliverRejection(rt *jsruntime.Runtime, p *goja.Object, reason goja.Value) bool {
+	if listenerCount(rt, p, "unhandledRejection") == 0 {
+		return false
+	}
+	if _, err := events.Emit(rt, p, "unhandledRejection", reason, goja.Undefined()); err != nil {
+		rt.Logger().Error("uncaught exception in unhandledRejection listener", "error", err.Error())
+	}
+	return true
+}
+
+// listenerCount asks the emitter itself, so listeners added by any means (on, once, prepend) count.
+func listenerCount(rt *jsruntime.Runtime, p *goja.Object, name string) int64 {
+	fn, ok := goja.AssertFunction(p.Get("listenerCount"))
+	if !ok {
+		return 0
+	}
+	n, err := fn(p, rt.VM().ToValue(name))
+	if err != nil {
+		return 0
+	}
+	return n.ToInteger()
+}
+
+// started is when this host process began, the origin of uptime() as Node measures from its start.
+var started = time.Now()
+
+// hostPid is read once: it cannot change while the host runs.
+var hostPid = os.Getpid()

@@ -1,0 +1,171 @@
+package process
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/dop251/goja"
+
+	"github.com/pluginhost/pluginhost/jsruntime"
+)
+
+// defaultStackTraceLimit is V8's default number of frames in a captured stack.
+const defaultStackTraceLimit = 10
+
+// InstallV8 adds the V8-only Error API that npm packages use (depd, body-parser, http-errors):
+// Error.stackTraceLimit and Error.captureStackTrace(obj[, ctor]), which honours a plugin's
+// Error.prepareStackTrace(err, callSites). It is the one place these shims live; Install calls it.
+//
+// Differences from V8, which goja's stack API imposes: the stack is built when captureStackTrace runs,
+// not on first read, so prepareStackTrace is consulted then; errors goja creates itself (new Error,
+// thrown TypeErrors) keep goja's own stack format and do not consult prepareStackTrace; ctor is
+// recognised by its name, as goja frames carry no function object; call sites report no receiver or
+// type (getThis, getTypeName and getMethodName return undefined or null); a frame's column is goja's,
+// which points at a call's opening parenthesis where V8 points at the callee's name.
+func InstallV8(rt *jsruntime.Runtime) error {
+	vm := rt.VM()
+	errorCtor, ok := vm.Get("Error").(*goja.Object)
+	if !ok {
+		return fmt.Errorf("process: no Error constructor")
+	}
+	if v := errorCtor.Get("stackTraceLimit"); v == nil || goja.IsUndefined(v) {
+		if err := errorCtor.Set("stackTraceLimit", defaultStackTraceLimit); err != nil {
+			return err
+		}
+	}
+	sites := newCallSites(vm)
+	return errorCtor.Set("captureStackTrace", func(call goja.FunctionCall) goja.Value {
+		captureStackTrace(vm, errorCtor, sites, call)
+		return goja.Undefined()
+	})
+}
+
+// captureStackTrace sets target.stack to the current call stack, below ctor's frame when given.
+func captureStackTrace(vm *goja.Runtime, errorCtor *goja.Object, cs *callSites, call goja.FunctionCall) {
+	target, ok := call.Argument(0).(*goja.Object)
+	if !ok {
+		panic(vm.NewTypeError("Invalid argument"))
+	}
+	limit := errorCtor.Get("stackTraceLimit")
+	if limit == nil || !isNumber(limit) {
+		// V8 captures nothing when the limit is not a number.
+		return
+	}
+	// The first frame is captureStackTrace itself.
+	frames := vm.CaptureCallStack(0, nil)[1:]
+	if name := ctorName(call.Argument(1)); name != "" {
+		frames = after(frames, name)
+	}
+	if n := limit.ToInteger(); n < int64(len(frames)) {
+		frames = frames[:max(n, 0)]
+	}
+	var stack goja.Value
+	if prepare, ok := goja.AssertFunction(errorCtor.Get("prepareStackTrace")); ok {
+		sites := make([]any, len(frames))
+		for i := range frames {
+			sites[i] = cs.wrap(vm, &frames[i])
+		}
+		v, err := prepare(errorCtor, target, vm.NewArray(sites...))
+		if err != nil {
+			panic(err)
+		}
+		stack = v
+	} else {
+		stack = vm.ToValue(formatStack(target, frames))
+	}
+	if err := target.DefineDataProperty("stack", stack, goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE); err != nil {
+		panic(err)
+	}
+}
+
+func isNumber(v goja.Value) bool {
+	_, isInt := v.Export().(int64)
+	_, isFloat := v.Export().(float64)
+	return isInt || isFloat
+}
+
+func ctorName(v goja.Value) string {
+	fn, ok := v.(*goja.Object)
+	if !ok {
+		return ""
+	}
+	if _, callable := goja.AssertFunction(fn); !callable {
+		return ""
+	}
+	return fn.Get("name").String()
+}
+
+// after drops the frames above and including the topmost call of the function named name; V8 leaves
+// the stack empty when that function is not on it.
+func after(frames []goja.StackFrame, name string) []goja.StackFrame {
+	for i := range frames {
+		if frames[i].FuncName() == name {
+			return frames[i+1:]
+		}
+	}
+	return nil
+}
+
+// formatStack renders V8's format: the error's "name: message" header, then one "    at " line per
+// frame.
+func formatStack(target *goja.Object, frames []goja.StackFrame) string {
+	var b strings.Builder
+	b.WriteString(header(target))
+	for i := range frames {
+		b.WriteString("\n    at ")
+		b.WriteString(frameString(&frames[i]))
+	}
+	return b.String()
+}
+
+// header is what Error.prototype.toString gives for target, as V8 uses for the first stack line.
+func header(target *goja.Object) string {
+	name, msg := "Error", ""
+	if v := target.Get("name"); v != nil && !goja.IsUndefined(v) {
+		name = v.String()
+	}
+	if v := target.Get("message"); v != nil && !goja.IsUndefined(v) {
+		msg = v.String()
+	}
+	switch {
+	case name == "":
+		return msg
+	case msg == "":
+		return name
+	}
+	return name + ": " + msg
+}
+
+// functionName is the frame's function name, or "" for anonymous and top-level code.
+func functionName(f *goja.StackFrame) string {
+	switch n := f.FuncName(); n {
+	case "<anonymous>", "<native>":
+		return ""
+	default:
+		return n
+	}
+}
+
+func isNative(f *goja.StackFrame) bool { return f.SrcName() == "<native>" }
+
+// location is "file:line:column", or "native" for a Go function, as V8 writes them.
+func location(f *goja.StackFrame) string {
+	if isNative(f) {
+		return "native"
+	}
+	p := f.Position()
+	file := p.Filename
+	if file == "" {
+		file = "<anonymous>"
+	}
+	return file + ":" + strconv.Itoa(p.Line) + ":" + strconv.Itoa(p.Column)
+}
+
+// frameString is one frame as V8 prints it: "name (location)" or the bare location.
+func frameString(f *goja.StackFrame) string {
+	if name := functionName(f); name != "" {
+		return name + " (" + location(f) + ")"
+	}
+	return location(f)
+}
