@@ -21,6 +21,7 @@ import (
 	nodemodule "github.com/pluginhost/pluginhost/jsruntime/node/module"
 	"github.com/pluginhost/pluginhost/jsruntime/node/path"
 	"github.com/pluginhost/pluginhost/jsruntime/node/process"
+	"github.com/pluginhost/pluginhost/jsruntime/node/querystring"
 	"github.com/pluginhost/pluginhost/jsruntime/node/stream"
 	stringdecoder "github.com/pluginhost/pluginhost/jsruntime/node/string_decoder"
 	"github.com/pluginhost/pluginhost/jsruntime/node/url"
@@ -58,6 +59,7 @@ var builtins = sync.OnceValue(func() *modules.Registry {
 	r.Register("module", nodemodule.Require)
 	r.Register("path", path.Require)
 	r.Register("process", process.Require)
+	r.Register("querystring", querystring.Require)
 	r.Register("stream", stream.Require)
 	r.Register("stream/promises", stream.RequirePromises)
 	r.Register("string_decoder", stringdecoder.Require)
