@@ -24,6 +24,7 @@ import (
 	"github.com/pluginhost/pluginhost/jsruntime/node/querystring"
 	"github.com/pluginhost/pluginhost/jsruntime/node/stream"
 	stringdecoder "github.com/pluginhost/pluginhost/jsruntime/node/string_decoder"
+	"github.com/pluginhost/pluginhost/jsruntime/node/timers"
 	"github.com/pluginhost/pluginhost/jsruntime/node/url"
 	"github.com/pluginhost/pluginhost/jsruntime/node/util"
 	"github.com/pluginhost/pluginhost/jsruntime/web"
@@ -63,6 +64,8 @@ var builtins = sync.OnceValue(func() *modules.Registry {
 	r.Register("stream", stream.Require)
 	r.Register("stream/promises", stream.RequirePromises)
 	r.Register("string_decoder", stringdecoder.Require)
+	r.Register("timers", timers.Require)
+	r.Register("timers/promises", timers.RequirePromises)
 	r.Register("url", url.Require)
 	r.Register("util", util.Require)
 	r.Register("express", express.Require)

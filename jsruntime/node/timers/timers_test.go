@@ -1,0 +1,101 @@
+package timers_test
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"github.com/dop251/goja"
+	"github.com/pluginhost/pluginhost/internal/clocktest"
+	"github.com/pluginhost/pluginhost/jsruntime"
+	"github.com/pluginhost/pluginhost/jsruntime/node/timers"
+	"github.com/pluginhost/pluginhost/jsruntime/web"
+)
+
+// newRuntime returns a runtime on clock with the web globals, and the modules bound to the globals
+// "timers" and "tp".
+func newRuntime(t *testing.T, clock *clocktest.Clock) *jsruntime.Runtime {
+	t.Helper()
+	rt := jsruntime.New(jsruntime.Options{Clock: clock})
+	t.Cleanup(func() { _ = rt.Close(context.Background()) })
+	err := rt.Do(context.Background(), func(vm *goja.Runtime) error {
+		if err := web.Install(rt); err != nil {
+			return err
+		}
+		mod, err := timers.Require(rt)
+		if err != nil {
+			return err
+		}
+		promises, err := timers.RequirePromises(rt)
+		if err != nil {
+			return err
+		}
+		_ = vm.Set("timers", mod)
+		return vm.Set("tp", promises)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rt
+}
+
+// run evaluates src on the loop and returns String() of its value; the loop runs the jobs src queued
+// before the next Do.
+func run(t *testing.T, rt *jsruntime.Runtime, src string) string {
+	t.Helper()
+	var out string
+	err := rt.Do(context.Background(), func(vm *goja.Runtime) error {
+		v, err := vm.RunString(src)
+		if err != nil {
+			return err
+		}
+		out = v.String()
+		return nil
+	})
+	if err != nil {
+		t.Fatalf("%s: %v", src, err)
+	}
+	return out
+}
+
+func TestTimersAreTheGlobals(t *testing.T) {
+	rt := newRuntime(t, clocktest.New())
+	got := run(t, rt, `['setTimeout', 'setInterval', 'setImmediate', 'clearTimeout', 'clearInterval', 'clearImmediate']
+		.map((n) => timers[n] === globalThis[n]).concat(timers.promises === tp).join()`)
+	if want := "true,true,true,true,true,true,true"; got != want {
+		t.Errorf("got %s, want %s", got, want)
+	}
+}
+
+// The expected log is what Node 20 prints for the same script.
+func TestPromises(t *testing.T) {
+	clock := clocktest.New()
+	rt := newRuntime(t, clock)
+	run(t, rt, `
+		globalThis.log = [];
+		const note = (p) => p.then((v) => log.push('ok ' + v), (e) => log.push([e.name, e.code, e.message, e instanceof Error, e.cause && e.cause.name].join('|')));
+		const c = new AbortController();
+		note(tp.setTimeout(1000, 'v', {signal: c.signal}));
+		c.abort();
+		note(tp.setImmediate('i'));
+		note(tp.setTimeout(5, 't'));
+		note(tp.setTimeout(5, 't', 5));
+		note(tp.setTimeout(5, 't', {signal: 1}));
+		const c2 = new AbortController();
+		c2.abort('why');
+		note(tp.setImmediate(1, {signal: c2.signal}).catch((e) => { throw {name: e.name, message: e.cause} }));
+		note(tp.scheduler.wait(5).then(() => 'waited'));
+	`)
+	clock.Advance(5 * time.Millisecond)
+	run(t, rt, `0`)
+	want := "AbortError|ABORT_ERR|The operation was aborted|true|AbortError," +
+		"TypeError|ERR_INVALID_ARG_TYPE|The \"options\" argument must be of type object. Received type number (5)|true|," +
+		"TypeError|ERR_INVALID_ARG_TYPE|The \"options.signal\" property must be an instance of AbortSignal. Received type number (1)|true|," +
+		"AbortError||why|false|,ok i,ok t,ok waited"
+	if got := run(t, rt, `log.join()`); got != want {
+		t.Errorf("got:\n%s\nwant:\n%s", got, want)
+	}
+	if n := clock.Pending(); n != 0 {
+		t.Errorf("%d timers still armed after settling", n)
+	}
+}
