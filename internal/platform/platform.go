@@ -19,12 +19,14 @@ import (
 	"github.com/pluginhost/pluginhost/jsruntime/node/events"
 	"github.com/pluginhost/pluginhost/jsruntime/node/fs"
 	nodemodule "github.com/pluginhost/pluginhost/jsruntime/node/module"
+	nodeos "github.com/pluginhost/pluginhost/jsruntime/node/os"
 	"github.com/pluginhost/pluginhost/jsruntime/node/path"
 	"github.com/pluginhost/pluginhost/jsruntime/node/process"
 	"github.com/pluginhost/pluginhost/jsruntime/node/querystring"
 	"github.com/pluginhost/pluginhost/jsruntime/node/stream"
 	stringdecoder "github.com/pluginhost/pluginhost/jsruntime/node/string_decoder"
 	"github.com/pluginhost/pluginhost/jsruntime/node/timers"
+	"github.com/pluginhost/pluginhost/jsruntime/node/tty"
 	"github.com/pluginhost/pluginhost/jsruntime/node/url"
 	"github.com/pluginhost/pluginhost/jsruntime/node/util"
 	"github.com/pluginhost/pluginhost/jsruntime/web"
@@ -58,6 +60,7 @@ var builtins = sync.OnceValue(func() *modules.Registry {
 	r.Register("fs", fs.Require)
 	r.Register("fs/promises", fs.RequirePromises)
 	r.Register("module", nodemodule.Require)
+	r.Register("os", nodeos.Require)
 	r.Register("path", path.Require)
 	r.Register("process", process.Require)
 	r.Register("querystring", querystring.Require)
@@ -66,6 +69,7 @@ var builtins = sync.OnceValue(func() *modules.Registry {
 	r.Register("string_decoder", stringdecoder.Require)
 	r.Register("timers", timers.Require)
 	r.Register("timers/promises", timers.RequirePromises)
+	r.Register("tty", tty.Require)
 	r.Register("url", url.Require)
 	r.Register("util", util.Require)
 	r.Register("express", express.Require)

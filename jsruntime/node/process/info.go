@@ -23,6 +23,12 @@ var arches = map[string]string{
 	"mips64": "mips64", "mips64le": "mips64el",
 }
 
+// Platform is process.platform on this host: Node's name for the Go GOOS.
+func Platform() string { return nodeName(platforms, runtime.GOOS) }
+
+// Arch is process.arch on this host: Node's name for the Go GOARCH.
+func Arch() string { return nodeName(arches, runtime.GOARCH) }
+
 func nodeName(m map[string]string, goName string) string {
 	if n, ok := m[goName]; ok {
 		return n
@@ -49,8 +55,8 @@ func defineInfo(rt *jsruntime.Runtime, p *goja.Object, cfg Config) error {
 		"argv0":    "node",
 		"execPath": "node",
 		"execArgv": vm.NewArray(),
-		"platform": nodeName(platforms, runtime.GOOS),
-		"arch":     nodeName(arches, runtime.GOARCH),
+		"platform": Platform(),
+		"arch":     Arch(),
 		"version":  "v" + nodeVersion,
 		"versions": object(vm, map[string]any{
 			"node": nodeVersion, "v8": "11.3.244.8-node.33", "uv": "1.46.0", "modules": "115",

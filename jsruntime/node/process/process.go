@@ -154,3 +154,6 @@ var started = time.Now()
 
 // hostPid is read once: it cannot change while the host runs.
 var hostPid = os.Getpid()
+
+// Pid is process.pid: the host's process id, which every plugin shares.
+func Pid() int { return hostPid }

@@ -1,0 +1,149 @@
+package os_test
+
+import (
+	"context"
+	"runtime"
+	"strconv"
+	"testing"
+
+	"github.com/dop251/goja"
+
+	"github.com/pluginhost/pluginhost/jsruntime"
+	nodeos "github.com/pluginhost/pluginhost/jsruntime/node/os"
+)
+
+// newRuntime returns a runtime with the os module bound to the global "os".
+func newRuntime(t *testing.T) *jsruntime.Runtime {
+	t.Helper()
+	rt := jsruntime.New(jsruntime.Options{})
+	t.Cleanup(func() { _ = rt.Close(context.Background()) })
+	err := rt.Do(context.Background(), func(vm *goja.Runtime) error {
+		mod, err := nodeos.Require(rt)
+		if err != nil {
+			return err
+		}
+		return vm.Set("os", mod)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rt
+}
+
+// eval runs src and returns JSON.stringify of its value.
+func eval(t *testing.T, rt *jsruntime.Runtime, src string) string {
+	t.Helper()
+	var out string
+	err := rt.Do(context.Background(), func(vm *goja.Runtime) error {
+		v, err := vm.RunString("JSON.stringify(" + src + ")")
+		if err != nil {
+			return rt.Describe(err)
+		}
+		out = v.String()
+		return nil
+	})
+	if err != nil {
+		t.Fatalf("%s: %v", src, err)
+	}
+	return out
+}
+
+func check(t *testing.T, rt *jsruntime.Runtime, src, want string) {
+	t.Helper()
+	if got := eval(t, rt, src); got != want {
+		t.Errorf("%s:\n got %s\nwant %s", src, got, want)
+	}
+}
+
+// TestLinuxValues compares with what Node 20 printed on linux/amd64 for the same expressions.
+func TestLinuxValues(t *testing.T) {
+	if runtime.GOOS != "linux" || runtime.GOARCH != "amd64" {
+		t.Skip("expected values were captured from Node 20 on linux/amd64")
+	}
+	rt := newRuntime(t)
+	cases := [][2]string{
+		{"os.EOL", `"\n"`},
+		{"os.devNull", `"/dev/null"`},
+		{"os.endianness()", `"LE"`},
+		{"os.type()", `"Linux"`},
+		{"os.platform()", `"linux"`},
+		{"os.arch()", `"x64"`},
+		{"os.machine()", `"x86_64"`},
+		{"os.getPriority(0)", `0`},
+		{"os.constants.signals", `{"SIGHUP":1,"SIGINT":2,"SIGQUIT":3,"SIGILL":4,"SIGTRAP":5,"SIGABRT":6,"SIGBUS":7,"SIGFPE":8,"SIGKILL":9,"SIGSEGV":11,"SIGPIPE":13,"SIGALRM":14,"SIGTERM":15}`},
+		{"os.constants.errno", `{"EACCES":13,"EADDRINUSE":98,"EAGAIN":11,"EBADF":9,"ECONNREFUSED":111,"ECONNRESET":104,"EEXIST":17,"EINVAL":22,"EISDIR":21,"EMFILE":24,"ENOENT":2,"ENOTDIR":20,"ENOTEMPTY":39,"EPERM":1,"EPIPE":32,"ETIMEDOUT":110}`},
+		{"os.constants.priority", `{"PRIORITY_LOW":19,"PRIORITY_BELOW_NORMAL":10,"PRIORITY_NORMAL":0,"PRIORITY_ABOVE_NORMAL":-7,"PRIORITY_HIGH":-14,"PRIORITY_HIGHEST":-20}`},
+	}
+	for _, c := range cases {
+		check(t, rt, c[0], c[1])
+	}
+}
+
+// TestTmpdir follows Node's rules: TMPDIR, then TMP, then TEMP, then /tmp; one trailing slash is
+// dropped except from the root.
+func TestTmpdir(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("POSIX rules")
+	}
+	rt := newRuntime(t)
+	cases := []struct{ tmpdir, tmp, temp, want string }{
+		{"/x/y/", "/a", "/b", "/x/y"},
+		{"", "/a/", "/b", "/a"},
+		{"", "", "/b", "/b"},
+		{"/", "", "", "/"},
+		{"", "", "", "/tmp"},
+	}
+	for _, c := range cases {
+		t.Setenv("TMPDIR", c.tmpdir)
+		t.Setenv("TMP", c.tmp)
+		t.Setenv("TEMP", c.temp)
+		check(t, rt, "os.tmpdir()", strconv.Quote(c.want))
+	}
+}
+
+// TestShapes checks the members whose values depend on the machine by their form.
+func TestShapes(t *testing.T) {
+	rt := newRuntime(t)
+	cases := [][2]string{
+		{"os.cpus().length === os.availableParallelism()", "true"},
+		{"os.availableParallelism()", strconv.Itoa(runtime.NumCPU())},
+		{"Object.keys(os.cpus()[0]).join() + ' ' + Object.keys(os.cpus()[0].times).join()", `"model,speed,times user,nice,sys,idle,irq"`},
+		{"typeof os.cpus()[0].model + typeof os.cpus()[0].speed + typeof os.cpus()[0].times.idle", `"stringnumbernumber"`},
+		{"Object.keys(os.userInfo()).join()", `"uid,gid,username,homedir,shell"`},
+		{"typeof os.userInfo().username + typeof os.userInfo().uid", `"stringnumber"`},
+		{"[os.release(), os.version(), os.hostname(), os.homedir()].every((s) => typeof s === 'string')", "true"},
+		{"os.release().length > 0 && os.hostname().length > 0", "true"},
+		{"os.loadavg().length === 3 && os.loadavg().every((n) => n >= 0)", "true"},
+		{"os.totalmem() >= os.freemem() && os.freemem() >= 0", "true"},
+		{"typeof os.uptime()", `"number"`},
+		{"Object.values(os.networkInterfaces()).flat().every((a) => ['IPv4', 'IPv6'].includes(a.family) && a.cidr.startsWith(a.address + '/') && /^([0-9a-f]{2}:){5}[0-9a-f]{2}$/.test(a.mac) && typeof a.internal === 'boolean' && (a.family === 'IPv4') === !('scopeid' in a))", "true"},
+		{"os.getPriority() === os.getPriority(0)", "true"},
+	}
+	for _, c := range cases {
+		check(t, rt, c[0], c[1])
+	}
+}
+
+// TestLoopback checks the loopback interface against what Node 20 listed for it on Linux.
+func TestLoopback(t *testing.T) {
+	if runtime.GOOS != "linux" {
+		t.Skip("interface name lo is Linux's")
+	}
+	rt := newRuntime(t)
+	check(t, rt, "os.networkInterfaces().lo?.find((a) => a.family === 'IPv4')",
+		`{"address":"127.0.0.1","netmask":"255.0.0.0","family":"IPv4","mac":"00:00:00:00:00:00","internal":true,"cidr":"127.0.0.1/8"}`)
+}
+
+// TestPriorityRefused checks that no other process's priority is read or changed, nor the host's set.
+func TestPriorityRefused(t *testing.T) {
+	rt := newRuntime(t)
+	try := func(call string) string {
+		return "(() => { try { " + call + "; return 'no error' } catch (e) { return e.code + ': ' + e.message } })()"
+	}
+	check(t, rt, try("os.getPriority(1)"),
+		`"ERR_NOT_SUPPORTED_IN_PLUGINHOST: os.getPriority() of another process is not supported in pluginhost"`)
+	check(t, rt, try("os.setPriority(1, 10)"),
+		`"ERR_NOT_SUPPORTED_IN_PLUGINHOST: os.setPriority() of another process is not supported in pluginhost"`)
+	check(t, rt, try("os.setPriority(10)"),
+		`"ERR_NOT_SUPPORTED_IN_PLUGINHOST: os.setPriority() of the host process is not supported in pluginhost"`)
+}
