@@ -3,7 +3,9 @@
 //
 // What differs from Node: getPriority and setPriority of any process other than the plugin's own (pid 0
 // or process.pid) throw ERR_NOT_SUPPORTED_IN_PLUGINHOST, and so does setPriority of the own process,
-// because the process is the host, shared by every plugin. userInfo ignores its encoding option.
+// because the process is the host, shared by every plugin. userInfo ignores its encoding option. The
+// kernel is read only on Linux: elsewhere release() and version() are empty, memory, load and uptime
+// are zero, and cpus() has unknown models and zero times.
 package os
 
 import (
