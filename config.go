@@ -37,6 +37,9 @@ type HostConfig struct {
 	ResponseTimeout Duration `yaml:"responseTimeout"`
 	// Env is "production" (default) or "development"; development shows stack traces in error pages.
 	Env string `yaml:"env"`
+	// PluginEnv is the environment plugins see as process.env (besides NODE_ENV); nothing of the
+	// host's own environment is passed on.
+	PluginEnv map[string]string `yaml:"pluginEnv"`
 }
 
 // LoadConfig reads a config.yaml. A missing or malformed file is an error naming the file (and, for a
@@ -76,6 +79,7 @@ func (c Config) Options() Options {
 		InitTimeout:         time.Duration(c.PluginHost.InitTimeout),
 		ResponseTimeout:     time.Duration(c.PluginHost.ResponseTimeout),
 		Env:                 c.PluginHost.Env,
+		PluginEnv:           c.PluginHost.PluginEnv,
 	}
 }
 

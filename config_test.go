@@ -34,6 +34,8 @@ pluginHost:
   initTimeout: 5s
   responseTimeout: 90
   env: development
+  pluginEnv:
+    API_BASE: http://up
   unknownHostKey: ignored
 `
 	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
@@ -54,7 +56,7 @@ pluginHost:
 	}
 	if opts.PluginsDir != want.PluginsDir || opts.EnableServerPlugins != want.EnableServerPlugins || opts.AutoUpdate ||
 		opts.BodyLimit != want.BodyLimit || opts.InitTimeout != want.InitTimeout ||
-		opts.ResponseTimeout != want.ResponseTimeout || opts.Env != want.Env {
+		opts.ResponseTimeout != want.ResponseTimeout || opts.Env != want.Env || opts.PluginEnv["API_BASE"] != "http://up" {
 		t.Errorf("Options = %+v\nwant      %+v", opts, want)
 	}
 }

@@ -191,6 +191,7 @@ func (h *Host) evaluate(ctx context.Context, e entry, file string) (*instance, e
 		Cache:           h.cache,
 		BodyLimit:       h.opts.BodyLimit,
 		Env:             h.opts.Env,
+		PluginEnv:       h.opts.PluginEnv,
 		ResponseTimeout: h.opts.ResponseTimeout,
 	})
 	if err != nil {

@@ -55,6 +55,9 @@ type Options struct {
 	// Env is "production" (default) or "development", as NODE_ENV for Express: development error
 	// pages include stack traces.
 	Env string
+	// PluginEnv is what plugins see as process.env, besides NODE_ENV (from Env). The host's own
+	// environment is never passed on: name here each variable a plugin may read.
+	PluginEnv map[string]string
 	// Logger receives all logs, with the plugin id as the "plugin" attribute. Nil means slog.Default().
 	Logger *slog.Logger
 	// NotFound answers requests under /api/plugins/ that no plugin handles, including those a plugin

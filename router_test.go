@@ -145,3 +145,11 @@ func TestChiMountPrefixIsCaseSensitive(t *testing.T) {
 		t.Errorf("upper-case route inside the plugin: %d, want 200 (Express matches routes case-insensitively)", status)
 	}
 }
+
+func TestPluginEnvironmentIsChosenByTheHost(t *testing.T) {
+	t.Setenv("HOST_SECRET", "must-not-leak")
+	th := startHost(t, "testdata/host", func(o *Options) { o.PluginEnv = map[string]string{"API_BASE": "http://up"} })
+	if status, body := th.do(t, "GET", "/api/plugins/env/", "", ""); status != 200 || body != `{"env":{"API_BASE":"http://up","NODE_ENV":"production"}}` {
+		t.Errorf("process.env: %d %s", status, body)
+	}
+}

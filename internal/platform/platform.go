@@ -40,6 +40,9 @@ type Config struct {
 	Clock  jsruntime.Clock
 	Cache  *modules.TransformCache
 
+	// PluginEnv is process.env for the plugin, on top of NODE_ENV (taken from Env).
+	PluginEnv map[string]string
+
 	BodyLimit       int64
 	Env             string
 	ResponseTimeout time.Duration
@@ -84,10 +87,14 @@ func New(cfg Config) (*Platform, error) {
 	p := &Platform{RT: rt}
 	err := rt.Do(rt.Context(), func(*goja.Runtime) error {
 		// process comes before web and the modules: stream defers through process.nextTick when it
-		// exists, so the plugin has one tick queue. Plugins see NODE_ENV and nothing of the host's env.
+		// exists, so the plugin has one tick queue. Plugins see NODE_ENV and the variables the host chose
+		// (PluginEnv), nothing else of the host's environment.
 		env := map[string]string{}
 		if cfg.Env != "" {
 			env["NODE_ENV"] = cfg.Env
+		}
+		for k, v := range cfg.PluginEnv {
+			env[k] = v
 		}
 		proc := func(rt *jsruntime.Runtime) error { return process.Install(rt, process.Config{Env: env}) }
 		for _, install := range []func(*jsruntime.Runtime) error{console.Install, buffer.Install, proc, web.Install, url.Install} {

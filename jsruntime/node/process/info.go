@@ -1,8 +1,10 @@
 package process
 
 import (
+	"maps"
 	"os"
 	"runtime"
+	"slices"
 
 	"github.com/dop251/goja"
 
@@ -40,8 +42,9 @@ func nodeName(m map[string]string, goName string) string {
 func defineInfo(rt *jsruntime.Runtime, p *goja.Object, cfg Config) error {
 	vm := rt.VM()
 	env := vm.NewObject()
-	for k, v := range cfg.Env {
-		if err := env.Set(k, v); err != nil {
+	// Sorted, so that the order plugins see (Object.keys, JSON) does not change from run to run.
+	for _, k := range slices.Sorted(maps.Keys(cfg.Env)) {
+		if err := env.Set(k, cfg.Env[k]); err != nil {
 			return err
 		}
 	}
