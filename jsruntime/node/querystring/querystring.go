@@ -7,9 +7,7 @@ package querystring
 
 import (
 	_ "embed"
-	"fmt"
 	"strings"
-	"sync"
 	"unicode/utf8"
 
 	"github.com/dop251/goja"
@@ -21,43 +19,19 @@ import (
 //go:embed querystring.js
 var source string
 
-// program is compiled once; a goja Program is immutable and may be run by any number of runtimes.
-var program = sync.OnceValues(func() (*goja.Program, error) {
-	return goja.Compile("node:querystring", source, true)
-})
+var script = jsruntime.NewScript("node:querystring", source)
 
 type moduleKey struct{}
 
 // Require returns the "querystring" module, built once per runtime. Must be called on the loop.
 func Require(rt *jsruntime.Runtime) (goja.Value, error) {
-	var err error
-	mod := rt.Value(moduleKey{}, func() any {
-		var v goja.Value
-		v, err = build(rt)
-		return v
+	return jsruntime.Module(rt, moduleKey{}, func() (goja.Value, error) {
+		exports := rt.VM().NewObject()
+		if _, err := script.Call(rt, natives(rt), exports); err != nil {
+			return nil, err
+		}
+		return exports, nil
 	})
-	if err != nil {
-		return nil, err
-	}
-	return mod.(goja.Value), nil
-}
-
-func build(rt *jsruntime.Runtime) (goja.Value, error) {
-	vm := rt.VM()
-	prog, err := program()
-	if err != nil {
-		return nil, fmt.Errorf("querystring: compiling: %w", err)
-	}
-	fnVal, err := vm.RunProgram(prog)
-	if err != nil {
-		return nil, fmt.Errorf("querystring: evaluating: %w", rt.Describe(err))
-	}
-	fn, _ := goja.AssertFunction(fnVal)
-	exports := vm.NewObject()
-	if _, err := fn(goja.Undefined(), natives(rt), exports); err != nil {
-		return nil, fmt.Errorf("querystring: building: %w", rt.Describe(err))
-	}
-	return exports, nil
 }
 
 // natives is the object through which querystring.js reaches Go.
