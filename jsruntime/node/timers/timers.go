@@ -6,8 +6,6 @@ package timers
 import (
 	_ "embed"
 	"errors"
-	"fmt"
-	"sync"
 
 	"github.com/dop251/goja"
 	"github.com/pluginhost/pluginhost/jsruntime"
@@ -17,10 +15,8 @@ import (
 //go:embed promises.js
 var promisesSource string
 
-// program is compiled once; a goja Program is immutable and may be run by any number of runtimes.
-var program = sync.OnceValues(func() (*goja.Program, error) {
-	return goja.Compile("node:timers/promises", promisesSource, true)
-})
+// promisesScript is the JS half of "timers/promises".
+var promisesScript = jsruntime.NewScript("node:timers/promises", promisesSource)
 
 // names are the timer functions both modules take from the globals.
 var names = []string{"setTimeout", "setInterval", "setImmediate", "clearTimeout", "clearInterval", "clearImmediate"}
@@ -30,39 +26,27 @@ type (
 	promisesKey struct{}
 )
 
-// built is a module or the error building it, cached per runtime.
-type built struct {
-	v   goja.Value
-	err error
-}
-
 // Require returns the "timers" module, built once per runtime. Must be called on the loop, after
 // web.Install.
 func Require(rt *jsruntime.Runtime) (goja.Value, error) {
-	b := rt.Value(moduleKey{}, func() any {
-		vm := rt.VM()
-		exports, err := globals(vm)
+	return jsruntime.Module(rt, moduleKey{}, func() (goja.Value, error) {
+		exports, err := globals(rt.VM())
 		if err != nil {
-			return built{err: err}
+			return nil, err
 		}
 		promises, err := RequirePromises(rt)
 		if err != nil {
-			return built{err: err}
+			return nil, err
 		}
 		_ = exports.Set("promises", promises)
-		return built{v: exports}
-	}).(built)
-	return b.v, b.err
+		return exports, nil
+	})
 }
 
 // RequirePromises returns the "timers/promises" module, built once per runtime. Must be called on the
 // loop, after web.Install.
 func RequirePromises(rt *jsruntime.Runtime) (goja.Value, error) {
-	b := rt.Value(promisesKey{}, func() any {
-		v, err := buildPromises(rt)
-		return built{v: v, err: err}
-	}).(built)
-	return b.v, b.err
+	return jsruntime.Module(rt, promisesKey{}, func() (goja.Value, error) { return buildPromises(rt) })
 }
 
 // globals is a new object holding the global timer functions.
@@ -84,22 +68,13 @@ func buildPromises(rt *jsruntime.Runtime) (goja.Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	prog, err := program()
-	if err != nil {
-		return nil, fmt.Errorf("timers/promises: compiling: %w", err)
-	}
-	fnVal, err := vm.RunProgram(prog)
-	if err != nil {
-		return nil, fmt.Errorf("timers/promises: evaluating: %w", rt.Describe(err))
-	}
-	fn, _ := goja.AssertFunction(fnVal)
 	natives := vm.NewObject()
 	_ = natives.Set("invalidArgType", func(call goja.FunctionCall) goja.Value {
 		return nodeerr.InvalidArgType(vm, call.Argument(0).String(), call.Argument(1).String(), call.Argument(2))
 	})
 	exports := vm.NewObject()
-	if _, err := fn(goja.Undefined(), natives, timers, exports); err != nil {
-		return nil, fmt.Errorf("timers/promises: building: %w", rt.Describe(err))
+	if _, err := promisesScript.Call(rt, natives, timers, exports); err != nil {
+		return nil, err
 	}
 	return exports, nil
 }
