@@ -2,11 +2,10 @@ package express
 
 import (
 	_ "embed"
-	"fmt"
-	"sync"
 
 	"github.com/dop251/goja"
 
+	"github.com/pluginhost/pluginhost/jsruntime"
 	"github.com/pluginhost/pluginhost/jsruntime/node/buffer"
 	"github.com/pluginhost/pluginhost/jsruntime/nodeerr"
 )
@@ -14,10 +13,8 @@ import (
 //go:embed readable.js
 var readableSource string
 
-// readableProgram is compiled once and shared: goja Programs are immutable.
-var readableProgram = sync.OnceValues(func() (*goja.Program, error) {
-	return goja.Compile("pluginhost:express/readable", readableSource, true)
-})
+// readableScript is readable.js, compiled once and shared by every runtime.
+var readableScript = jsruntime.NewScript("pluginhost:express/readable", readableSource)
 
 // newReadable evaluates readable.js in the runtime and returns its Readable constructor, whose
 // prototype inherits EventEmitter's. req's prototype inherits Readable.prototype; a full stream
@@ -25,21 +22,9 @@ var readableProgram = sync.OnceValues(func() (*goja.Program, error) {
 // subclass contract (_read, _destroy) and the state fields Node's Readable also has (see
 // reqstream.go).
 func (a *App) newReadable(emitterCtor *goja.Object) (*goja.Object, error) {
-	prg, err := readableProgram()
+	ctor, err := readableScript.Call(a.rt, emitterCtor, a.readableNatives())
 	if err != nil {
-		return nil, fmt.Errorf("compile readable.js: %w", err)
-	}
-	factory, err := a.vm.RunProgram(prg)
-	if err != nil {
-		return nil, fmt.Errorf("evaluate readable.js: %w", a.rt.Describe(err))
-	}
-	fn, ok := goja.AssertFunction(factory)
-	if !ok {
-		return nil, fmt.Errorf("readable.js did not evaluate to a function")
-	}
-	ctor, err := fn(goja.Undefined(), emitterCtor, a.readableNatives())
-	if err != nil {
-		return nil, fmt.Errorf("readable.js: %w", a.rt.Describe(err))
+		return nil, err
 	}
 	return ctor.ToObject(a.vm), nil
 }

@@ -10,7 +10,6 @@ package web
 import (
 	_ "embed"
 	"fmt"
-	"sync"
 
 	"github.com/dop251/goja"
 	"github.com/pluginhost/pluginhost/jsruntime"
@@ -19,33 +18,19 @@ import (
 //go:embed prelude.js
 var preludeSource string
 
-// prelude is compiled once; a goja Program is immutable and may be run by any number of runtimes.
-var prelude = sync.OnceValues(func() (*goja.Program, error) {
-	return goja.Compile("web/prelude.js", preludeSource, true)
-})
+// prelude is the JS half of the web globals.
+var prelude = jsruntime.NewScript("web/prelude.js", preludeSource)
 
 // Install defines the globals on rt. Must be called on the loop, once per runtime.
 func Install(rt *jsruntime.Runtime) error {
 	vm := rt.VM()
 	t := installTimers(rt)
-	prog, err := prelude()
-	if err != nil {
-		return fmt.Errorf("web: compiling prelude: %w", err)
-	}
-	fnVal, err := vm.RunProgram(prog)
-	if err != nil {
-		return fmt.Errorf("web: running prelude: %w", rt.Describe(err))
-	}
-	fn, ok := goja.AssertFunction(fnVal)
-	if !ok {
-		return fmt.Errorf("web: prelude did not evaluate to a function")
-	}
 	natives, err := newNatives(rt, t)
 	if err != nil {
 		return err
 	}
-	if _, err := fn(goja.Undefined(), natives, vm.GlobalObject()); err != nil {
-		return fmt.Errorf("web: installing globals: %w", rt.Describe(err))
+	if _, err := prelude.Call(rt, natives, vm.GlobalObject()); err != nil {
+		return fmt.Errorf("web: installing globals: %w", err)
 	}
 	return nil
 }

@@ -23,7 +23,6 @@ import (
 	_ "embed"
 	"fmt"
 	"os"
-	"sync"
 	"time"
 
 	"github.com/dop251/goja"
@@ -47,10 +46,8 @@ type Config struct {
 //go:embed nexttick.js
 var nextTickSource string
 
-// nextTickProgram is compiled once; goja Programs are immutable and shareable between runtimes.
-var nextTickProgram = sync.OnceValues(func() (*goja.Program, error) {
-	return goja.Compile("node:process/nexttick", nextTickSource, true)
-})
+// nextTickScript is nexttick.js, the JS half of process.nextTick.
+var nextTickScript = jsruntime.NewScript("node:process/nexttick", nextTickSource)
 
 type key struct{}
 
@@ -100,15 +97,6 @@ func Require(rt *jsruntime.Runtime) (goja.Value, error) {
 
 // defineNextTick compiles nexttick.js into process.nextTick.
 func defineNextTick(rt *jsruntime.Runtime, p *goja.Object, _ Config) error {
-	prg, err := nextTickProgram()
-	if err != nil {
-		return err
-	}
-	v, err := rt.VM().RunProgram(prg)
-	if err != nil {
-		return rt.Describe(err)
-	}
-	mk, _ := goja.AssertFunction(v)
 	vm := rt.VM()
 	invalid := func(call goja.FunctionCall) goja.Value {
 		return nodeerr.InvalidArgType(vm, "callback", "of type function", call.Argument(0))
@@ -117,7 +105,7 @@ func defineNextTick(rt *jsruntime.Runtime, p *goja.Object, _ Config) error {
 		rt.Logger().Error("uncaught exception in process.nextTick callback", "error", rt.JSError(call.Argument(0)).Error())
 		return goja.Undefined()
 	}
-	tick, err := mk(goja.Undefined(), vm.ToValue(invalid), vm.ToValue(report))
+	tick, err := nextTickScript.Call(rt, vm.ToValue(invalid), vm.ToValue(report))
 	if err != nil {
 		return rt.Describe(err)
 	}
