@@ -2,6 +2,7 @@ package web
 
 import (
 	"math"
+	"sort"
 	"time"
 
 	"github.com/dop251/goja"
@@ -19,6 +20,7 @@ type timers struct {
 	key    *goja.Symbol // where a Timeout object keeps its *timer
 	active map[int64]*timer
 	nextID int64
+	seq    uint64 // orders timers scheduled for the same instant
 }
 
 // timer is one pending callback. gen changes whenever the timer is rescheduled or cleared, so that a
@@ -34,6 +36,8 @@ type timer struct {
 	handle  jsruntime.Timer
 	gen     uint64
 	cleared bool
+	due     time.Time // when the Clock timer expires; zero for an immediate
+	seq     uint64
 }
 
 // maxDelay is Node's TIMEOUT_MAX; longer or invalid delays become 1 ms, as in Node.
@@ -158,9 +162,38 @@ func (t *timers) schedule(tm *timer) {
 	}
 	tm.gen++
 	gen := tm.gen
+	t.seq++
+	tm.due, tm.seq = t.rt.Clock().Now().Add(tm.delay), t.seq
 	tm.handle = t.rt.Clock().AfterFunc(tm.delay, func() {
-		t.rt.RunOnLoop(func(*goja.Runtime) { t.fire(tm, gen) })
+		t.rt.RunOnLoop(func(*goja.Runtime) { t.fireDue(tm, gen) })
 	})
+}
+
+// fireDue runs tm and, first, every other timer due no later than tm, in deadline order: Clock
+// callbacks race each other to the loop, but Node runs timers in the order they expire.
+func (t *timers) fireDue(tm *timer, gen uint64) {
+	if tm.cleared || tm.gen != gen {
+		return
+	}
+	due := []*timer{tm}
+	for _, other := range t.active {
+		if other != tm && !other.due.IsZero() && !other.due.After(tm.due) {
+			due = append(due, other)
+		}
+	}
+	sort.Slice(due, func(i, j int) bool {
+		if !due[i].due.Equal(due[j].due) {
+			return due[i].due.Before(due[j].due)
+		}
+		return due[i].seq < due[j].seq
+	})
+	gens := make([]uint64, len(due))
+	for i, d := range due {
+		gens[i] = d.gen // taken before any callback runs: one may clear or refresh another
+	}
+	for i, d := range due {
+		t.fire(d, gens[i])
+	}
 }
 
 func (t *timers) fire(tm *timer, gen uint64) {

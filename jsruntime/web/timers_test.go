@@ -1,6 +1,9 @@
 package web_test
 
 import (
+	"fmt"
+	"github.com/pluginhost/pluginhost/jsruntime"
+	"sync"
 	"testing"
 	"time"
 
@@ -93,4 +96,62 @@ func TestCloseStopsTimers(t *testing.T) {
 	if n := clock.Pending(); n != 0 {
 		t.Errorf("%d timers still scheduled after Close", n)
 	}
+}
+
+// reversedClock fires its callbacks in the opposite order to their deadlines, as goroutines racing
+// to the loop may.
+type reversedClock struct {
+	mu    sync.Mutex
+	now   time.Time
+	fired []func()
+}
+
+func (c *reversedClock) Now() time.Time {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.now
+}
+
+func (c *reversedClock) AfterFunc(d time.Duration, f func()) jsruntime.Timer {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.fired = append(c.fired, f)
+	return stoppedTimer{}
+}
+
+type stoppedTimer struct{}
+
+func (stoppedTimer) Stop() bool { return false }
+
+// fireAll advances the clock past every deadline and fires the callbacks last-scheduled first.
+func (c *reversedClock) fireAll() {
+	c.mu.Lock()
+	c.now = c.now.Add(time.Hour)
+	fs := c.fired
+	c.fired = nil
+	c.mu.Unlock()
+	for i := len(fs) - 1; i >= 0; i-- {
+		fs[i]()
+	}
+}
+
+// Clock callbacks can reach the loop in any order; timers must still run in deadline order.
+func TestTimersRunInDeadlineOrder(t *testing.T) {
+	clock := &reversedClock{now: time.Unix(1_700_000_000, 0)}
+	rt := newRuntime(t, clock)
+	do(t, rt, func(vm *goja.Runtime) error {
+		_, err := vm.RunString(`globalThis.order = [];
+			setTimeout(() => order.push('early'), 10);
+			setTimeout(() => order.push('early-2'), 10);
+			setTimeout(() => order.push('late'), 30);
+			setTimeout(() => order.push('middle'), 20);`)
+		return err
+	})
+	clock.fireAll()
+	do(t, rt, func(vm *goja.Runtime) error {
+		if s := fmt.Sprint(vm.Get("order").Export()); s != "[early early-2 middle late]" {
+			return fmt.Errorf("order %s", s)
+		}
+		return nil
+	})
 }
