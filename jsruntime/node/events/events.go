@@ -11,8 +11,6 @@ package events
 
 import (
 	_ "embed"
-	"fmt"
-	"sync"
 
 	"github.com/dop251/goja"
 
@@ -23,9 +21,7 @@ import (
 var source string
 
 // program is compiled once and shared: goja Programs are immutable and usable by every runtime.
-var program = sync.OnceValues(func() (*goja.Program, error) {
-	return goja.Compile("node:events", source, true)
-})
+var script = jsruntime.NewScript("node:events", source)
 
 type key struct{}
 
@@ -37,31 +33,16 @@ type module struct {
 
 // load evaluates the module in rt once. Must be called on the loop.
 func load(rt *jsruntime.Runtime) (*module, error) {
-	var loadErr error
-	m := rt.Value(key{}, func() any {
-		prg, err := program()
+	return jsruntime.Module(rt, key{}, func() (*module, error) {
+		v, err := script.Run(rt)
 		if err != nil {
-			loadErr = fmt.Errorf("events: compile: %w", err)
-			return nil
-		}
-		v, err := rt.VM().RunProgram(prg)
-		if err != nil {
-			loadErr = fmt.Errorf("events: evaluate: %w", rt.Describe(err))
-			return nil
+			return nil, err
 		}
 		ctor := v.(*goja.Object)
 		proto := ctor.Get("prototype").(*goja.Object)
 		emit, _ := goja.AssertFunction(proto.Get("emit"))
-		return &module{ctor: ctor, proto: proto, emit: emit}
+		return &module{ctor: ctor, proto: proto, emit: emit}, nil
 	})
-	if m == nil {
-		// A failed evaluation stored nil; report the failure on every call rather than once.
-		if loadErr == nil {
-			loadErr = fmt.Errorf("events: module failed to load earlier in this runtime")
-		}
-		return nil, loadErr
-	}
-	return m.(*module), nil
 }
 
 // Require returns the 'events' module for rt: the EventEmitter constructor. Must be called on the loop.
