@@ -194,3 +194,12 @@ func TestEncodingRoundTrip(t *testing.T) {
 		}
 	}
 }
+
+// Node decodes each maximal ill-formed UTF-8 subsequence to one U+FFFD (checked with Node 20:
+// Buffer.from([0xe4,0xbd,0x41,0xff,0xf0,0x9f,0x98]).toString() is "\ufffdA\ufffd\ufffd").
+func TestDecodeUTF8MaximalSubparts(t *testing.T) {
+	got := buffer.DecodeUTF8([]byte{0xe4, 0xbd, 0x41, 0xff, 0xf0, 0x9f, 0x98})
+	if want := "\ufffdA\ufffd\ufffd"; got != want {
+		t.Errorf("DecodeUTF8 = %q, want %q", got, want)
+	}
+}

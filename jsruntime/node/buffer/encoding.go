@@ -128,7 +128,9 @@ func (e Encoding) ByteLength(s string) int {
 	return len(e.Decode(s))
 }
 
-// DecodeUTF8 converts bytes to a string, replacing each invalid byte with U+FFFD as Node does.
+// DecodeUTF8 converts bytes to a string the way Node (and the WHATWG Encoding Standard) decode UTF-8:
+// each maximal ill-formed subsequence becomes one U+FFFD, so a truncated "\xe4\xbd" is one
+// replacement, not two.
 func DecodeUTF8(b []byte) string {
 	if utf8.Valid(b) {
 		return string(b)
@@ -137,10 +139,48 @@ func DecodeUTF8(b []byte) string {
 	sb.Grow(len(b) + 8)
 	for len(b) > 0 {
 		r, n := utf8.DecodeRune(b)
-		sb.WriteRune(r)
+		if r == utf8.RuneError && n == 1 {
+			sb.WriteRune(utf8.RuneError)
+			b = b[invalidPrefix(b):]
+			continue
+		}
+		sb.Write(b[:n])
 		b = b[n:]
 	}
 	return sb.String()
+}
+
+// invalidPrefix is the length of the maximal subpart of an ill-formed sequence at the start of b: the
+// lead byte plus the continuation bytes that could still have completed it.
+func invalidPrefix(b []byte) int {
+	lo, hi := byte(0x80), byte(0xbf)
+	need := 0
+	switch lead := b[0]; {
+	case lead >= 0xc2 && lead <= 0xdf:
+		need = 2
+	case lead >= 0xe0 && lead <= 0xef:
+		need = 3
+		if lead == 0xe0 {
+			lo = 0xa0
+		} else if lead == 0xed {
+			hi = 0x9f
+		}
+	case lead >= 0xf0 && lead <= 0xf4:
+		need = 4
+		if lead == 0xf0 {
+			lo = 0x90
+		} else if lead == 0xf4 {
+			hi = 0x8f
+		}
+	default:
+		return 1
+	}
+	n := 1
+	for n < need && n < len(b) && b[n] >= lo && b[n] <= hi {
+		lo, hi = 0x80, 0xbf
+		n++
+	}
+	return n
 }
 
 func latin1String(b []byte, mask byte) string {

@@ -7,8 +7,6 @@ package querystring
 
 import (
 	_ "embed"
-	"strings"
-	"unicode/utf8"
 
 	"github.com/dop251/goja"
 	"github.com/pluginhost/pluginhost/jsruntime"
@@ -42,7 +40,7 @@ func natives(rt *jsruntime.Runtime) *goja.Object {
 			return buffer.New(rt, unescapeBytes(call.Argument(0).String(), call.Argument(1).ToBoolean()))
 		},
 		"unescape": func(call goja.FunctionCall) goja.Value {
-			return vm.ToValue(decodeUTF8(unescapeBytes(call.Argument(0).String(), call.Argument(1).ToBoolean())))
+			return vm.ToValue(buffer.DecodeUTF8(unescapeBytes(call.Argument(0).String(), call.Argument(1).ToBoolean())))
 		},
 		"uriMalformed": func(goja.FunctionCall) goja.Value {
 			return nodeerr.New(vm, "URIError", "ERR_INVALID_URI", "URI malformed")
@@ -86,54 +84,4 @@ func unhex(c byte) byte {
 		return c - 'A' + 10
 	}
 	return c - 'a' + 10
-}
-
-// decodeUTF8 is b as text with each maximal ill-formed subsequence replaced by one U+FFFD, the
-// WHATWG rule Node's decoder follows: a truncated "\xe4\xbd" is one replacement, not two.
-func decodeUTF8(b []byte) string {
-	var sb strings.Builder
-	sb.Grow(len(b))
-	for len(b) > 0 {
-		r, n := utf8.DecodeRune(b)
-		if r == utf8.RuneError && n == 1 {
-			n = invalidPrefix(b)
-		}
-		sb.WriteRune(r)
-		b = b[n:]
-	}
-	return sb.String()
-}
-
-// invalidPrefix is how many bytes of b, which does not start with a valid sequence, begin a sequence
-// that could have been valid: the lead byte plus the continuation bytes it accepted before failing.
-func invalidPrefix(b []byte) int {
-	lead := b[0]
-	var size int
-	lo, hi := byte(0x80), byte(0xbf) // the range allowed for the second byte
-	switch {
-	case lead >= 0xc2 && lead <= 0xdf:
-		size = 2
-	case lead >= 0xe0 && lead <= 0xef:
-		size = 3
-		if lead == 0xe0 {
-			lo = 0xa0
-		} else if lead == 0xed {
-			hi = 0x9f
-		}
-	case lead >= 0xf0 && lead <= 0xf4:
-		size = 4
-		if lead == 0xf0 {
-			lo = 0x90
-		} else if lead == 0xf4 {
-			hi = 0x8f
-		}
-	default:
-		return 1
-	}
-	n := 1
-	for n < size && n < len(b) && b[n] >= lo && b[n] <= hi {
-		n++
-		lo, hi = 0x80, 0xbf
-	}
-	return n
 }

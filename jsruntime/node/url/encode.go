@@ -1,9 +1,6 @@
 package url
 
-import (
-	"strings"
-	"unicode/utf8"
-)
+import "github.com/pluginhost/pluginhost/jsruntime/node/buffer"
 
 // encodeSet is a percent-encode set of the URL Standard: the bytes that must be written as %XX. Every
 // set includes the C0 controls and all bytes above 0x7E, so non-ASCII text is always UTF-8 encoded.
@@ -83,66 +80,15 @@ func percentDecode(s string) []byte {
 	return out
 }
 
-// decodeUTF8 is the Encoding Standard's "UTF-8 decode without BOM": every maximal invalid subpart
-// becomes one U+FFFD, which is what Node yields for malformed percent-encoded text.
-func decodeUTF8(b []byte) string {
-	b = trimBOM(b)
-	if utf8.Valid(b) {
-		return string(b)
-	}
-	var sb strings.Builder
-	sb.Grow(len(b) + 8)
-	for len(b) > 0 {
-		r, size := utf8.DecodeRune(b)
-		if r == utf8.RuneError && size == 1 {
-			sb.WriteRune(utf8.RuneError)
-			b = b[invalidPrefix(b):]
-			continue
-		}
-		sb.Write(b[:size])
-		b = b[size:]
-	}
-	return sb.String()
-}
+// decodeUTF8 is the Encoding Standard's "UTF-8 decode without BOM", which is what Node yields for
+// malformed percent-encoded text.
+func decodeUTF8(b []byte) string { return buffer.DecodeUTF8(trimBOM(b)) }
 
 func trimBOM(b []byte) []byte {
 	if len(b) >= 3 && b[0] == 0xef && b[1] == 0xbb && b[2] == 0xbf {
 		return b[3:]
 	}
 	return b
-}
-
-// invalidPrefix is the length of the maximal subpart of an ill-formed sequence at the start of b: the
-// lead byte plus the continuation bytes that could still have completed it.
-func invalidPrefix(b []byte) int {
-	lo, hi := byte(0x80), byte(0xbf)
-	need := 0
-	switch lead := b[0]; {
-	case lead >= 0xc2 && lead <= 0xdf:
-		need = 2
-	case lead >= 0xe0 && lead <= 0xef:
-		need = 3
-		if lead == 0xe0 {
-			lo = 0xa0
-		} else if lead == 0xed {
-			hi = 0x9f
-		}
-	case lead >= 0xf0 && lead <= 0xf4:
-		need = 4
-		if lead == 0xf0 {
-			lo = 0x90
-		} else if lead == 0xf4 {
-			hi = 0x8f
-		}
-	default:
-		return 1
-	}
-	n := 1
-	for n < need && n < len(b) && b[n] >= lo && b[n] <= hi {
-		lo, hi = 0x80, 0xbf
-		n++
-	}
-	return n
 }
 
 func isHex(b byte) bool {
