@@ -382,3 +382,13 @@ func inspectString(u []uint16) string {
 func containsSeq(u []uint16, s string) bool {
 	return strings.Contains(string(utf16.Decode(u)), s)
 }
+
+// NotSupportedCode is the code of the error a plugin gets when it calls a Node API pluginhost does
+// not provide (a server socket, a worker thread, a vm context).
+const NotSupportedCode = "ERR_NOT_SUPPORTED_IN_PLUGINHOST"
+
+// NotSupported builds the Error thrown by an unsupported Node API; what names it the way a plugin
+// author would look it up, e.g. "net.createServer".
+func NotSupported(vm *goja.Runtime, what string) *goja.Object {
+	return New(vm, "Error", NotSupportedCode, what+" is not supported in pluginhost")
+}

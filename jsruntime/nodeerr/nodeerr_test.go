@@ -203,3 +203,17 @@ var inspectCases = []struct{ js, want string }{
 	{"'tab\\tq\\'uote\\\\'", "\"tab\\tq'uote\\\\\""},
 	{"'ctl\\x01\\x7f'", "'ctl\\x01\\x7F'"},
 }
+
+func TestNotSupported(t *testing.T) {
+	vm := goja.New()
+	e := NotSupported(vm, "net.createServer")
+	if got := e.Get("code").String(); got != NotSupportedCode {
+		t.Errorf("code = %q", got)
+	}
+	if got := e.Get("message").String(); got != "net.createServer is not supported in pluginhost" {
+		t.Errorf("message = %q", got)
+	}
+	if got := e.Get("name").String(); got != "Error" {
+		t.Errorf("name = %q", got)
+	}
+}
