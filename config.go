@@ -40,6 +40,9 @@ type HostConfig struct {
 	// PluginEnv is the environment plugins see as process.env (besides NODE_ENV); nothing of the
 	// host's own environment is passed on.
 	PluginEnv map[string]string `yaml:"pluginEnv"`
+	// SharedModules are node_modules folders plugins may require packages from after their own
+	// (Luker's root node_modules); relative paths are taken from the config file's folder.
+	SharedModules []string `yaml:"sharedModules"`
 }
 
 // LoadConfig reads a config.yaml. A missing or malformed file is an error naming the file (and, for a
@@ -55,6 +58,11 @@ func LoadConfig(path string) (Config, error) {
 	}
 	if cfg.PluginHost.PluginsDir != "" && !filepath.IsAbs(cfg.PluginHost.PluginsDir) {
 		cfg.PluginHost.PluginsDir = filepath.Join(filepath.Dir(path), cfg.PluginHost.PluginsDir)
+	}
+	for i, dir := range cfg.PluginHost.SharedModules {
+		if !filepath.IsAbs(dir) {
+			cfg.PluginHost.SharedModules[i] = filepath.Join(filepath.Dir(path), dir)
+		}
 	}
 	return cfg, nil
 }
@@ -80,6 +88,7 @@ func (c Config) Options() Options {
 		ResponseTimeout:     time.Duration(c.PluginHost.ResponseTimeout),
 		Env:                 c.PluginHost.Env,
 		PluginEnv:           c.PluginHost.PluginEnv,
+		SharedModules:       c.PluginHost.SharedModules,
 	}
 }
 

@@ -3,6 +3,7 @@ package pluginhost
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -36,6 +37,7 @@ pluginHost:
   env: development
   pluginEnv:
     API_BASE: http://up
+  sharedModules: [../node_modules, /opt/luker/node_modules]
   unknownHostKey: ignored
 `
 	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
@@ -58,6 +60,9 @@ pluginHost:
 		opts.BodyLimit != want.BodyLimit || opts.InitTimeout != want.InitTimeout ||
 		opts.ResponseTimeout != want.ResponseTimeout || opts.Env != want.Env || opts.PluginEnv["API_BASE"] != "http://up" {
 		t.Errorf("Options = %+v\nwant      %+v", opts, want)
+	}
+	if want := []string{filepath.Join(dir, "../node_modules"), "/opt/luker/node_modules"}; !slices.Equal(opts.SharedModules, want) {
+		t.Errorf("SharedModules = %q, want %q", opts.SharedModules, want)
 	}
 }
 

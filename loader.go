@@ -192,6 +192,7 @@ func (h *Host) evaluate(ctx context.Context, e entry, file string) (*instance, e
 		BodyLimit:       h.opts.BodyLimit,
 		Env:             h.opts.Env,
 		PluginEnv:       h.opts.PluginEnv,
+		SharedModules:   h.opts.SharedModules,
 		ResponseTimeout: h.opts.ResponseTimeout,
 	})
 	if err != nil {

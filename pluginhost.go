@@ -58,6 +58,11 @@ type Options struct {
 	// PluginEnv is what plugins see as process.env, besides NODE_ENV (from Env). The host's own
 	// environment is never passed on: name here each variable a plugin may read.
 	PluginEnv map[string]string
+	// SharedModules are node_modules folders searched for a plugin's bare require/import names after
+	// the plugin's own node_modules folders (up to the plugins directory), in order: the packages the
+	// host itself provides, as Luker's root node_modules. express and body-parser always resolve to
+	// the host's built-in implementation. Nil means none.
+	SharedModules []string
 	// Logger receives all logs, with the plugin id as the "plugin" attribute. Nil means slog.Default().
 	Logger *slog.Logger
 	// NotFound answers requests under /api/plugins/ that no plugin handles, including those a plugin

@@ -43,6 +43,9 @@ type Config struct {
 	// PluginEnv is process.env for the plugin, on top of NODE_ENV (taken from Env).
 	PluginEnv map[string]string
 
+	// SharedModules are node_modules folders searched after a plugin's own (modules.Options.SharedDirs).
+	SharedModules []string
+
 	BodyLimit       int64
 	Env             string
 	ResponseTimeout time.Duration
@@ -103,7 +106,7 @@ func New(cfg Config) (*Platform, error) {
 			}
 		}
 		p.App = express.Install(rt, express.Config{BodyLimit: cfg.BodyLimit, Env: cfg.Env, ResponseTimeout: cfg.ResponseTimeout})
-		p.modules = modules.Enable(rt, modules.Options{Registry: builtins(), Root: cfg.Root, Cache: cfg.Cache})
+		p.modules = modules.Enable(rt, modules.Options{Registry: builtins(), Root: cfg.Root, Cache: cfg.Cache, SharedDirs: cfg.SharedModules})
 		return nil
 	})
 	if err != nil {

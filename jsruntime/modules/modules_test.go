@@ -431,3 +431,18 @@ func TestEnableOncePerRuntime(t *testing.T) {
 		return nil
 	})
 }
+
+// Bare names fall back to the shared folders after the plugin's own node_modules chain; the plugin's
+// copy of a package wins, built-ins win over both, and a shared package resolves its own dependencies
+// from where it lives.
+func TestSharedDirs(t *testing.T) {
+	shared, _ := filepath.Abs("testdata/shared/node_modules")
+	e := newEnv(t, modules.Options{SharedDirs: []string{"testdata/shared/node_modules"}})
+	e.main("shared-dirs/index.js", map[string]any{
+		"exp.shared":   "shared shared copy",
+		"exp.own":      "own copy",
+		"exp.express":  "builtin express",
+		"exp.resolved": filepath.Join(shared, "sharedpkg", "index.js"),
+		"exp.missing":  "MODULE_NOT_FOUND",
+	})
+}

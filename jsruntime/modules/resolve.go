@@ -152,7 +152,7 @@ func (s *System) findPackage(request, dir string, conds conditions) (string, err
 	if !ok {
 		return "", notFound(request)
 	}
-	for _, nm := range s.nodeModulesPaths(dir) {
+	for _, nm := range s.lookupPaths(dir) {
 		pkgDir := filepath.Join(nm, filepath.FromSlash(name))
 		pkg, err := s.packageAt(pkgDir)
 		if err != nil {
@@ -190,6 +190,16 @@ func splitPackage(request string) (name, subpath string, ok bool) {
 		return name, ".", true
 	}
 	return name, "./" + rest, true
+}
+
+// lookupPaths lists the folders a bare request from dir is looked up in: the node_modules chain, then
+// the shared folders.
+func (s *System) lookupPaths(dir string) []string {
+	paths := s.nodeModulesPaths(dir)
+	if len(s.shared) == 0 {
+		return paths
+	}
+	return append(paths, s.shared...)
 }
 
 // nodeModulesPaths lists dir/node_modules and those of its ancestors, up to the System's root

@@ -27,15 +27,20 @@ type Options struct {
 	Root string
 	// Cache shares compiled modules between runtimes; nil means a private cache.
 	Cache *TransformCache
+	// SharedDirs are node_modules folders searched for bare names after the requiring file's own
+	// node_modules chain, in order: the host's own packages (Luker's root node_modules). Relative
+	// paths are made absolute against the working directory.
+	SharedDirs []string
 }
 
 // System is one runtime's module loader: its require.cache, resolution and package.json memos.
 type System struct {
-	rt    *jsruntime.Runtime
-	vm    *goja.Runtime
-	reg   *Registry
-	root  string
-	cache *TransformCache
+	rt     *jsruntime.Runtime
+	vm     *goja.Runtime
+	reg    *Registry
+	root   string
+	shared []string
+	cache  *TransformCache
 
 	pkgs     map[string]*packageJSON // by directory; nil entries record "no package.json"
 	resolved map[resolveKey]string
@@ -71,8 +76,15 @@ func Enable(rt *jsruntime.Runtime, opts Options) *System {
 			root = abs
 		}
 	}
+	var shared []string
+	for _, dir := range opts.SharedDirs {
+		if abs, err := filepath.Abs(dir); err == nil {
+			shared = append(shared, abs)
+		}
+	}
 	vm := rt.VM()
 	s := &System{
+		shared:   shared,
 		rt:       rt,
 		vm:       vm,
 		reg:      reg,
