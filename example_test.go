@@ -77,3 +77,22 @@ func ExampleLoadConfig() {
 	// Output:
 	// true examples/plugins 524288000
 }
+
+// Tell every plugin the server is up: listeners added with process.on('server-started') run, each on
+// its own plugin's loop.
+func ExampleHost_EmitProcessEvent() {
+	host, err := pluginhost.New(context.Background(), pluginhost.Options{
+		PluginsDir:          "examples/plugins",
+		EnableServerPlugins: true,
+		Logger:              slog.New(slog.NewTextHandler(io.Discard, nil)),
+	})
+	if err != nil {
+		panic(err)
+	}
+	defer host.Close(context.Background())
+
+	err = host.EmitProcessEvent(context.Background(), "server-started", map[string]any{"url": "http://127.0.0.1:8000"})
+	fmt.Println(err)
+	// Output:
+	// <nil>
+}

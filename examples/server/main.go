@@ -66,6 +66,9 @@ func run() error {
 	serveErr := make(chan error, 1)
 	go func() { serveErr <- srv.Serve(ln) }()
 	fmt.Printf("listening on http://%s\n", ln.Addr())
+	if err := host.EmitProcessEvent(ctx, "server-started", map[string]any{"url": "http://" + ln.Addr().String()}); err != nil {
+		logger.Error("server-started listeners", "err", err)
+	}
 
 	select {
 	case err := <-serveErr:
