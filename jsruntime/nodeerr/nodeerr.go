@@ -8,16 +8,13 @@
 package nodeerr
 
 import (
-	"math"
-	"regexp"
-	"slices"
-	"strconv"
 	"strings"
-	"time"
 	"unicode/utf16"
 	"unicode/utf8"
 
 	"github.com/dop251/goja"
+
+	"github.com/pluginhost/pluginhost/jsruntime/inspect"
 )
 
 // New builds an error with the runtime's global constructor named ctor ("Error", "TypeError",
@@ -55,7 +52,7 @@ func InvalidArgType(vm *goja.Runtime, name, expected string, got goja.Value) *go
 	} else {
 		b.WriteString(`"` + name + `" ` + argKind(name))
 	}
-	b.WriteString(" must be " + expected + ". Received " + Received(got))
+	b.WriteString(" must be " + expected + ". Received " + Received(vm, got))
 	return New(vm, "TypeError", "ERR_INVALID_ARG_TYPE", b.String())
 }
 
@@ -65,7 +62,7 @@ func InvalidArgValue(vm *goja.Runtime, name string, value goja.Value, reason str
 	if reason == "" {
 		reason = "is invalid"
 	}
-	inspected := inspect(value, 0)
+	inspected := inspect.Value(vm, value, inspect.Defaults)
 	if u := utf16.Encode([]rune(inspected)); len(u) > 128 {
 		inspected = string(utf16.Decode(u[:128])) + "..."
 	}
@@ -84,7 +81,7 @@ func argKind(name string) string {
 // (determineSpecificType in Node 20): "undefined", "null", "type number (5)", "type string ('abc')",
 // "function foo", "an instance of Foo", "type symbol (Symbol(s))", "type bigint (5n)". Strings longer
 // than 28 UTF-16 units are cut to 25 and marked "...".
-func Received(v goja.Value) string {
+func Received(vm *goja.Runtime, v goja.Value) string {
 	switch {
 	case v == nil || goja.IsUndefined(v):
 		return "undefined"
@@ -98,7 +95,7 @@ func Received(v goja.Value) string {
 		if name, ok := ctorName(obj); ok {
 			return "an instance of " + name
 		}
-		return inspect(obj, inspectDepth+1) // Node inspects with depth -1: no contents, only the kind
+		return inspect.Value(vm, obj, inspect.Options{Depth: -1}) // only the kind, as Node
 	}
 	switch {
 	case goja.IsString(v):
@@ -111,12 +108,12 @@ func Received(v goja.Value) string {
 		}
 		return "type string (" + jsonQuote(u) + ")"
 	case goja.IsNumber(v):
-		return "type number (" + number(v) + ")"
+		return "type number (" + inspect.Number(v.ToFloat()) + ")"
 	case goja.IsBigInt(v):
 		return "type bigint (" + v.String() + "n)"
 	}
 	if _, ok := v.(*goja.Symbol); ok {
-		return "type symbol (" + symbol(v) + ")"
+		return "type symbol (" + inspect.Symbol(v.(*goja.Symbol)) + ")"
 	}
 	return "type boolean (" + v.String() + ")"
 }
@@ -138,18 +135,6 @@ func ctorName(obj *goja.Object) (string, bool) {
 func str(v goja.Value) string {
 	if v == nil {
 		return "undefined"
-	}
-	return v.String()
-}
-
-// symbol is String(sym): goja's Symbol.String gives only the description.
-func symbol(v goja.Value) string {
-	return "Symbol(" + v.String() + ")"
-}
-
-func number(v goja.Value) string {
-	if f := v.ToFloat(); f == 0 && math.Signbit(f) {
-		return "-0"
 	}
 	return v.String()
 }
@@ -267,120 +252,6 @@ func hex(n, width int, upper bool) string {
 		n >>= 4
 	}
 	return string(out)
-}
-
-// inspectDepth is util.inspect's default depth: objects nested deeper show as [Object] or [Array].
-const inspectDepth = 2
-
-var identifier = regexp.MustCompile(`^[a-zA-Z_][a-zA-Z_0-9]*$`)
-
-// inspect renders v on one line the way util.inspect does for primitives, functions, arrays and plain
-// or class-instance objects. It is what Node's messages show for "Received" in ERR_INVALID_ARG_VALUE,
-// and for objects with no usable constructor in ERR_INVALID_ARG_TYPE. Node breaks long output over
-// several lines and knows more object kinds (Date, Map, Error ...); those differ here.
-func inspect(v goja.Value, depth int) string {
-	switch {
-	case v == nil || goja.IsUndefined(v):
-		return "undefined"
-	case goja.IsNull(v):
-		return "null"
-	case goja.IsString(v):
-		return inspectString(units(v))
-	case goja.IsNumber(v):
-		return number(v)
-	case goja.IsBigInt(v):
-		return v.String() + "n"
-	}
-	if _, ok := v.(*goja.Symbol); ok {
-		return symbol(v)
-	}
-	obj, ok := v.(*goja.Object)
-	if !ok {
-		return v.String() // boolean
-	}
-	if _, isFn := goja.AssertFunction(obj); isFn {
-		if name := str(obj.Get("name")); name != "" {
-			return "[Function: " + name + "]"
-		}
-		return "[Function (anonymous)]"
-	}
-	switch obj.ClassName() {
-	case "Date":
-		if t, ok := obj.Export().(time.Time); ok {
-			return t.UTC().Format("2006-01-02T15:04:05.000Z")
-		}
-		return "Invalid Date"
-	case "RegExp":
-		return "/" + str(obj.Get("source")) + "/" + str(obj.Get("flags"))
-	}
-	isArray := obj.ClassName() == "Array"
-	prefix, kind := "", "Object"
-	if isArray {
-		kind = "Array"
-	}
-	nullProto := obj.Prototype() == nil
-	if nullProto {
-		prefix = "[" + kind + ": null prototype] "
-	} else if c, ok := obj.Get("constructor").(*goja.Object); ok {
-		// util.inspect names a class instance after its constructor, if that is a named function.
-		if _, isFn := goja.AssertFunction(c); isFn {
-			if name := str(c.Get("name")); name != "" && name != kind {
-				prefix, kind = name+" ", name
-			}
-		}
-	}
-	var parts []string
-	keys := obj.Keys()
-	if isArray {
-		n := int(obj.Get("length").ToInteger())
-		for i := 0; i < n; i++ {
-			parts = append(parts, inspect(obj.Get(strconv.Itoa(i)), depth+1))
-		}
-		keys = slices.DeleteFunc(keys, func(k string) bool {
-			i, err := strconv.Atoi(k)
-			return err == nil && i >= 0 && i < n && strconv.Itoa(i) == k
-		})
-	}
-	open, close := "{", "}"
-	if isArray {
-		open, close = "[", "]"
-	}
-	if len(parts) == 0 && len(keys) == 0 {
-		return prefix + open + close
-	}
-	if depth > inspectDepth {
-		if nullProto {
-			return strings.TrimSuffix(prefix, " ")
-		}
-		return "[" + kind + "]"
-	}
-	for _, k := range keys {
-		key := k
-		if !identifier.MatchString(k) {
-			key = inspectString(utf16.Encode([]rune(k)))
-		}
-		parts = append(parts, key+": "+inspect(obj.Get(k), depth+1))
-	}
-	return prefix + open + " " + strings.Join(parts, ", ") + " " + close
-}
-
-// inspectString quotes a string as util.inspect does: single quotes unless the string holds one, then
-// double quotes, then backticks, and single quotes with escaping when it holds all three.
-func inspectString(u []uint16) string {
-	q := '\''
-	if containsUnit(u, '\'') {
-		switch {
-		case !containsUnit(u, '"'):
-			q = '"'
-		case !containsUnit(u, '`') && !containsSeq(u, "${"):
-			q = '`'
-		}
-	}
-	return string(q) + quote(u, q) + string(q)
-}
-
-func containsSeq(u []uint16, s string) bool {
-	return strings.Contains(string(utf16.Decode(u)), s)
 }
 
 // NotSupportedCode is the code of the error a plugin gets when it calls a Node API pluginhost does

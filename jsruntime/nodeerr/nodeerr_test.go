@@ -82,7 +82,7 @@ func TestReceived(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: %v", tc.js, err)
 		}
-		if got := Received(v); got != tc.want {
+		if got := Received(vm, v); got != tc.want {
 			t.Errorf("Received(%s):\n got %s\nwant %s", tc.js, got, tc.want)
 		}
 	}

@@ -1,6 +1,7 @@
 package util
 
 import (
+	"github.com/pluginhost/pluginhost/jsruntime/inspect"
 	"math"
 	"strconv"
 	"strings"
@@ -13,12 +14,12 @@ import (
 // %f %j %o %O %c and %% directives consume arguments; the remaining arguments are appended, separated
 // by spaces, strings as they are and everything else through Inspect. Must be called on the loop.
 func Format(rt *jsruntime.Runtime, args []goja.Value) string {
-	return format(rt.VM(), args, defaultOptions)
+	return format(rt.VM(), args, inspect.Defaults)
 }
 
 // format is Format with the inspection options of util.formatWithOptions, which apply to %O and to
 // the arguments appended after the format string.
-func format(vm *goja.Runtime, args []goja.Value, opts options) string {
+func format(vm *goja.Runtime, args []goja.Value, opts inspect.Options) string {
 	if len(args) == 0 {
 		return ""
 	}
@@ -34,7 +35,7 @@ func format(vm *goja.Runtime, args []goja.Value, opts options) string {
 		if goja.IsString(a) {
 			sb.WriteString(a.String())
 		} else {
-			sb.WriteString(inspect(vm, a, opts))
+			sb.WriteString(inspect.Value(vm, a, opts))
 		}
 	}
 	return sb.String()
@@ -42,7 +43,7 @@ func format(vm *goja.Runtime, args []goja.Value, opts options) string {
 
 // formatDirectives writes f with its directives replaced and returns the arguments left over. Without
 // arguments the string is written as is, "%%" included, as in Node.
-func formatDirectives(vm *goja.Runtime, sb *strings.Builder, f string, args []goja.Value, opts options) []goja.Value {
+func formatDirectives(vm *goja.Runtime, sb *strings.Builder, f string, args []goja.Value, opts inspect.Options) []goja.Value {
 	if len(args) == 0 {
 		sb.WriteString(f)
 		return nil
@@ -76,7 +77,7 @@ func formatDirectives(vm *goja.Runtime, sb *strings.Builder, f string, args []go
 	return args
 }
 
-func directive(vm *goja.Runtime, c byte, v goja.Value, opts options) string {
+func directive(vm *goja.Runtime, c byte, v goja.Value, opts inspect.Options) string {
 	switch c {
 	case 's':
 		return formatS(vm, v)
@@ -87,7 +88,7 @@ func directive(vm *goja.Runtime, c byte, v goja.Value, opts options) string {
 		if _, isObj := v.(*goja.Object); isObj && !isNumberish(v) {
 			return "NaN"
 		}
-		return formatNumber(v.ToFloat())
+		return inspect.Number(v.ToFloat())
 	case 'i':
 		if goja.IsBigInt(v) {
 			return v.String() + "n"
@@ -100,13 +101,13 @@ func directive(vm *goja.Runtime, c byte, v goja.Value, opts options) string {
 		if _, isSym := v.(*goja.Symbol); isSym {
 			return "NaN"
 		}
-		return formatNumber(parseFloatPrefix(v.String()))
+		return inspect.Number(parseFloatPrefix(v.String()))
 	case 'j':
 		return formatJSON(vm, v)
 	case 'o':
-		return inspect(vm, v, options{depth: 4, showHidden: true})
+		return inspect.Value(vm, v, inspect.Options{Depth: 4})
 	case 'O':
-		return inspect(vm, v, opts)
+		return inspect.Value(vm, v, opts)
 	}
 	return "" // %c: CSS, meaningless outside browsers
 }
@@ -118,10 +119,10 @@ func formatS(vm *goja.Runtime, v goja.Value) string {
 	case goja.IsBigInt(v):
 		return v.String() + "n"
 	case goja.IsNumber(v):
-		return formatNumber(v.ToFloat())
+		return inspect.Number(v.ToFloat())
 	}
 	if sym, isSym := v.(*goja.Symbol); isSym {
-		return symbolString(sym)
+		return inspect.Symbol(sym)
 	}
 	obj, ok := v.(*goja.Object)
 	if !ok {
@@ -130,7 +131,7 @@ func formatS(vm *goja.Runtime, v goja.Value) string {
 	if userToString(vm, obj) {
 		return obj.String()
 	}
-	return inspect(vm, v, options{depth: 0})
+	return inspect.Value(vm, v, inspect.Options{Depth: 0})
 }
 
 // userToString reports whether obj's toString is the plugin's own: defined on obj itself or on a
@@ -155,58 +156,8 @@ func userToString(vm *goja.Runtime, obj *goja.Object) bool {
 	return false
 }
 
-// symbolString is String(sym): "Symbol(description)".
-func symbolString(sym *goja.Symbol) string {
-	return "Symbol(" + sym.String() + ")"
-}
-
 func isNumberish(v goja.Value) bool {
 	return !math.IsNaN(v.ToFloat())
-}
-
-// formatNumber is Number.prototype.toString, except that -0 shows its sign as util.inspect does.
-func formatNumber(f float64) string {
-	switch {
-	case f == 0 && math.Signbit(f):
-		return "-0"
-	case math.IsNaN(f):
-		return "NaN"
-	case math.IsInf(f, 1):
-		return "Infinity"
-	case math.IsInf(f, -1):
-		return "-Infinity"
-	}
-	return jsNumber(f)
-}
-
-// jsNumber is Number::toString for finite f: the shortest round-tripping digits, in decimal notation for
-// exponents in [-7, 21) and in exponential notation ("1e+21", "1.5e-7") otherwise.
-func jsNumber(f float64) string {
-	e := strconv.FormatFloat(f, 'e', -1, 64) // "-d.ddde±xx"
-	sign := ""
-	if e[0] == '-' {
-		sign, e = "-", e[1:]
-	}
-	mant, expStr, _ := strings.Cut(e, "e")
-	exp, _ := strconv.Atoi(expStr)
-	digits := strings.Replace(mant, ".", "", 1)
-	n := exp + 1 // position of the decimal point within digits
-	switch {
-	case n > 21 || n < -5:
-		out := digits[:1]
-		if len(digits) > 1 {
-			out += "." + digits[1:]
-		}
-		if exp >= 0 {
-			return sign + out + "e+" + strconv.Itoa(exp)
-		}
-		return sign + out + "e" + strconv.Itoa(exp)
-	case n <= 0:
-		return sign + "0." + strings.Repeat("0", -n) + digits
-	case n >= len(digits):
-		return sign + digits + strings.Repeat("0", n-len(digits))
-	}
-	return sign + digits[:n] + "." + digits[n:]
 }
 
 // parseIntString is parseInt(s) rendered as a number.
@@ -228,7 +179,7 @@ func parseIntString(s string) string {
 			if sign == "-" {
 				f = -f
 			}
-			return formatNumber(f)
+			return inspect.Number(f)
 		}
 	}
 	start := end
@@ -239,7 +190,7 @@ func parseIntString(s string) string {
 		return "NaN"
 	}
 	f, _ := strconv.ParseFloat(s[:end], 64)
-	return formatNumber(f)
+	return inspect.Number(f)
 }
 
 // parseFloatPrefix is parseFloat(s): the longest numeric prefix, NaN when there is none.

@@ -9,6 +9,7 @@ package util
 import (
 	_ "embed"
 	"fmt"
+	"github.com/pluginhost/pluginhost/jsruntime/inspect"
 	"math"
 
 	"github.com/dop251/goja"
@@ -46,13 +47,13 @@ func natives(rt *jsruntime.Runtime) *goja.Object {
 	}
 	fns := map[string]func(goja.FunctionCall) goja.Value{
 		"format": func(call goja.FunctionCall) goja.Value {
-			return vm.ToValue(format(vm, call.Arguments, defaultOptions))
+			return vm.ToValue(format(vm, call.Arguments, inspect.Defaults))
 		},
 		"formatWithOptions": func(call goja.FunctionCall) goja.Value {
 			return vm.ToValue(format(vm, call.Arguments[1:], optionsOf(call.Argument(0))))
 		},
 		"inspect": func(call goja.FunctionCall) goja.Value {
-			return vm.ToValue(inspect(vm, call.Argument(0), optionsOf(call.Argument(1))))
+			return vm.ToValue(inspect.Value(vm, call.Argument(0), optionsOf(call.Argument(1))))
 		},
 		"invalidArgType": func(call goja.FunctionCall) goja.Value {
 			return nodeerr.InvalidArgType(vm, call.Argument(0).String(), call.Argument(1).String(), call.Argument(2))
@@ -89,21 +90,24 @@ func natives(rt *jsruntime.Runtime) *goja.Object {
 
 // optionsOf reads the inspect options util.js normalised ({depth, showHidden}); a null or infinite
 // depth means no limit.
-func optionsOf(v goja.Value) options {
-	opts := defaultOptions
+func optionsOf(v goja.Value) inspect.Options {
+	opts := inspect.Defaults
 	obj, ok := v.(*goja.Object)
 	if !ok {
 		return opts
 	}
 	if d := obj.Get("depth"); d != nil && !goja.IsUndefined(d) {
 		if f := d.ToFloat(); goja.IsNull(d) || f > math.MaxInt32 {
-			opts.depth = math.MaxInt32
+			opts.Depth = math.MaxInt32
 		} else {
-			opts.depth = int(f)
+			opts.Depth = int(f)
 		}
 	}
-	if s := obj.Get("showHidden"); s != nil {
-		opts.showHidden = s.ToBoolean()
-	}
 	return opts
+}
+
+// Inspect renders v as Node's util.inspect does with its defaults (depth 2, breakLength 80, compact 3),
+// without colours. Must be called on the loop.
+func Inspect(rt *jsruntime.Runtime, v goja.Value) string {
+	return inspect.Value(rt.VM(), v, inspect.Defaults)
 }

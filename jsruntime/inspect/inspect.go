@@ -1,4 +1,7 @@
-package util
+// Package inspect renders JS values as Node's util.inspect does (without colours). It is the one
+// inspector of the runtime: util.inspect and util.format, console, and the "Received ..." part of
+// Node's argument errors (nodeerr) all use it.
+package inspect
 
 import (
 	"fmt"
@@ -8,21 +11,18 @@ import (
 	"strings"
 
 	"github.com/dop251/goja"
-	"github.com/pluginhost/pluginhost/jsruntime"
 )
 
-// Inspect renders v as Node's util.inspect does with its defaults (depth 2, breakLength 80, compact 3),
-// without colours. Must be called on the loop.
-func Inspect(rt *jsruntime.Runtime, v goja.Value) string {
-	return inspect(rt.VM(), v, defaultOptions)
+// Options are the util.inspect options pluginhost honours; breakLength is always 80 and compact 3,
+// and showHidden is not supported (non-enumerable properties are never shown).
+type Options struct {
+	// Depth is how many levels of nesting are shown; deeper objects show as [Object] or [Array].
+	// Negative shows only the kind of a non-empty object; math.MaxInt32 means no limit.
+	Depth int
 }
 
-type options struct {
-	depth      int
-	showHidden bool
-}
-
-var defaultOptions = options{depth: 2}
+// Defaults are util.inspect's default options.
+var Defaults = Options{Depth: 2}
 
 const (
 	breakLength    = 80
@@ -34,22 +34,23 @@ const (
 // inspector carries the state of one inspection, as Node's ctx does.
 type inspector struct {
 	vm           *goja.Runtime
-	opts         options
+	opts         Options
 	seen         []*goja.Object
 	circular     map[*goja.Object]int
 	indent       int
 	currentDepth int
 }
 
-func inspect(vm *goja.Runtime, v goja.Value, opts options) string {
+// Value renders v as util.inspect(v, opts) does. Must be called on vm's loop.
+func Value(vm *goja.Runtime, v goja.Value, opts Options) string {
 	in := &inspector{vm: vm, opts: opts}
-	return in.value(v, 0, false)
+	return in.value(v, 0)
 }
 
-func (in *inspector) value(v goja.Value, level int, quoted bool) string {
+func (in *inspector) value(v goja.Value, level int) string {
 	obj, ok := v.(*goja.Object)
 	if !ok {
-		return in.primitive(v, quoted || level > 0)
+		return in.primitive(v)
 	}
 	for _, s := range in.seen {
 		if s == obj {
@@ -71,24 +72,21 @@ func (in *inspector) value(v goja.Value, level int, quoted bool) string {
 	return out
 }
 
-func (in *inspector) primitive(v goja.Value, quoted bool) string {
+func (in *inspector) primitive(v goja.Value) string {
 	switch {
 	case v == nil || goja.IsUndefined(v):
 		return "undefined"
 	case goja.IsNull(v):
 		return "null"
 	case goja.IsString(v):
-		if quoted {
-			return quote(v.String())
-		}
-		return v.String()
+		return quote(v.String())
 	case goja.IsNumber(v):
-		return formatNumber(v.ToFloat())
+		return Number(v.ToFloat())
 	case goja.IsBigInt(v):
 		return v.String() + "n"
 	}
 	if sym, ok := v.(*goja.Symbol); ok {
-		return symbolString(sym)
+		return Symbol(sym)
 	}
 	return v.String() // booleans
 }
@@ -213,7 +211,7 @@ func (in *inspector) object(obj *goja.Object, level int) string {
 			return base
 		}
 	case class == "String" || class == "Number" || class == "Boolean":
-		inner := in.primitive(valueOf(obj), true)
+		inner := in.primitive(valueOf(obj))
 		base = fmt.Sprintf("[%s: %s]", class, inner)
 		if class == "String" {
 			keys = withoutIndexes(keys)
@@ -254,7 +252,7 @@ func (in *inspector) object(obj *goja.Object, level int) string {
 		}
 	}
 
-	if level > in.opts.depth {
+	if level > in.opts.Depth {
 		if isArray {
 			return "[Array]"
 		}
@@ -425,7 +423,7 @@ func (in *inspector) property(obj *goja.Object, name string, sym *goja.Symbol, l
 	var k string
 	var keyVal goja.Value
 	if sym != nil {
-		k = "[" + symbolString(sym) + "]"
+		k = "[" + Symbol(sym) + "]"
 		keyVal = sym
 	} else {
 		k = key(name)
@@ -447,7 +445,7 @@ func (in *inspector) property(obj *goja.Object, name string, sym *goja.Symbol, l
 		v = obj.Get(name)
 	}
 	in.indent += 2
-	s := in.value(v, level, true)
+	s := in.value(v, level)
 	in.indent -= 2
 	return k + ": " + s
 }
@@ -493,7 +491,7 @@ func (in *inspector) arrayItems(obj *goja.Object, n, level int, itemKeys map[str
 		}
 		flush()
 		in.indent += 2
-		out = append(out, in.value(v, level, true))
+		out = append(out, in.value(v, level))
 		in.indent -= 2
 	}
 	flush()
@@ -515,7 +513,7 @@ func (in *inspector) mapEntries(obj *goja.Object, level int) []string {
 	in.indent += 2
 	in.vm.ForOf(obj, func(e goja.Value) bool {
 		pair := e.ToObject(in.vm)
-		out = append(out, in.value(pair.Get("0"), level, true)+" => "+in.value(pair.Get("1"), level, true))
+		out = append(out, in.value(pair.Get("0"), level)+" => "+in.value(pair.Get("1"), level))
 		return true
 	})
 	in.indent -= 2
@@ -526,7 +524,7 @@ func (in *inspector) setEntries(obj *goja.Object, level int) []string {
 	var out []string
 	in.indent += 2
 	in.vm.ForOf(obj, func(v goja.Value) bool {
-		out = append(out, in.value(v, level, true))
+		out = append(out, in.value(v, level))
 		return true
 	})
 	in.indent -= 2
@@ -544,11 +542,11 @@ func (in *inspector) promiseState(obj *goja.Object, level int) []string {
 	case goja.PromiseStateRejected:
 		in.indent += 2
 		defer func() { in.indent -= 2 }()
-		return []string{"<rejected> " + in.value(p.Result(), level, true)}
+		return []string{"<rejected> " + in.value(p.Result(), level)}
 	}
 	in.indent += 2
 	defer func() { in.indent -= 2 }()
-	return []string{in.value(p.Result(), level, true)}
+	return []string{in.value(p.Result(), level)}
 }
 
 // reduce joins the entries on one line when they are few levels deep and fit in breakLength, else one
