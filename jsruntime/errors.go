@@ -98,7 +98,7 @@ func (r *Runtime) reportRejections() {
 	r.pendingRejections = nil
 	for _, p := range pending {
 		reason := describe(p.Result())
-		if r.onUnhandled != nil && r.onUnhandled(p.Result()) {
+		if r.onUnhandled != nil && r.onUnhandled(p.Result(), p) {
 			continue
 		}
 		r.Logger().Error("unhandled promise rejection", "reason", reason)
@@ -106,8 +106,11 @@ func (r *Runtime) reportRejections() {
 }
 
 // SetUnhandledRejectionHandler installs fn to see unhandled rejections first (process.on
-// 'unhandledRejection'); returning true marks the rejection as handled. Must be called on the loop.
-func (r *Runtime) SetUnhandledRejectionHandler(fn func(reason goja.Value) bool) { r.onUnhandled = fn }
+// 'unhandledRejection') with the rejected promise; returning true marks the rejection as handled. Must
+// be called on the loop.
+func (r *Runtime) SetUnhandledRejectionHandler(fn func(reason goja.Value, promise *goja.Promise) bool) {
+	r.onUnhandled = fn
+}
 
 // TypeError returns a JS TypeError value with the formatted message.
 func (r *Runtime) TypeError(format string, args ...any) *goja.Object {

@@ -51,9 +51,10 @@ type Runtime struct {
 	closed  bool
 	onClose []func() // loop-only until Close runs them after the loop stopped
 
-	pendingRejections []*goja.Promise              // loop-only
-	onUnhandled       func(reason goja.Value) bool // loop-only
-	afterJob          []func()                     // loop-only: AfterJob's functions for the current job
+	pendingRejections []*goja.Promise                                     // loop-only
+	onUnhandled       func(reason goja.Value, promise *goja.Promise) bool // loop-only
+	afterJob          []func()                                            // loop-only: AfterJob's functions for the current job
+	async             asyncContext                                        // loop-only: see asynccontext.go
 }
 
 // New creates a runtime and starts its loop goroutine. Call Close to stop it.
@@ -86,6 +87,7 @@ func New(opts Options) *Runtime {
 	}
 	r.Rename(opts.Name)
 	vm.SetPromiseRejectionTracker(r.trackRejection)
+	vm.SetAsyncContextTracker(&r.async)
 	go r.loop.run(r.runJob)
 	return r
 }
@@ -343,6 +345,7 @@ func (r *Runtime) AfterJob(fn func()) {
 
 // runJob runs one loop job, then the functions it registered with AfterJob, even when it panicked.
 func (r *Runtime) runJob(job func()) {
+	r.async.reset()
 	r.contain(func() {
 		job()
 		r.reportRejections()

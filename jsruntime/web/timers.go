@@ -38,6 +38,7 @@ type timer struct {
 	cleared bool
 	due     time.Time // when the Clock timer expires; zero for an immediate
 	seq     uint64
+	ctx     goja.Value // the async context the callback runs in: the one current when it was scheduled
 }
 
 // maxDelay is Node's TIMEOUT_MAX; longer or invalid delays become 1 ms, as in Node.
@@ -144,7 +145,7 @@ func (t *timers) callback(v goja.Value) goja.Callable {
 
 func (t *timers) add(fn goja.Callable, call goja.FunctionCall, argsFrom int, proto *goja.Object) *timer {
 	t.nextID++
-	tm := &timer{id: t.nextID, fn: fn, ref: true}
+	tm := &timer{id: t.nextID, fn: fn, ref: true, ctx: t.rt.AsyncContext()}
 	if len(call.Arguments) > argsFrom {
 		tm.args = append([]goja.Value(nil), call.Arguments[argsFrom:]...)
 	}
@@ -205,9 +206,11 @@ func (t *timers) fire(tm *timer, gen uint64) {
 	} else {
 		t.cancel(tm)
 	}
-	if _, err := tm.fn(tm.obj, tm.args...); err != nil {
-		reportError(t.rt, t.rt.ErrorValue(t.rt.Describe(err)))
-	}
+	t.rt.WithAsyncContext(tm.ctx, func() {
+		if _, err := tm.fn(tm.obj, tm.args...); err != nil {
+			reportError(t.rt, t.rt.ErrorValue(t.rt.Describe(err)))
+		}
+	})
 }
 
 func (t *timers) cancel(tm *timer) {

@@ -12,8 +12,8 @@
 //   - argv is ['node', Config.Entry]; argv0 and execPath are 'node', so the host binary's path is not
 //     revealed. version and versions report Node 20.
 //   - nextTick callbacks run in a promise job (see nexttick.js); a throwing callback is logged.
-//   - 'unhandledRejection' listeners receive (reason, undefined): the runtime reports no promise; without
-//     listeners the runtime logs them as before.
+//   - 'unhandledRejection' listeners receive (reason, promise) once the job that rejected the promise
+//     has run; without listeners the runtime logs the rejection, and the plugin keeps running.
 //   - stdout and stderr are minimal writables whose write() goes to the runtime's logger.
 //   - memoryUsage reports the whole host's Go memory statistics, not the plugin's.
 //   - umask() always reports 0o022 and never changes the host's mask.
@@ -73,7 +73,9 @@ func Install(rt *jsruntime.Runtime, cfg Config) error {
 		}
 	}
 	rt.Value(key{}, func() any { return p })
-	rt.SetUnhandledRejectionHandler(func(reason goja.Value) bool { return deliverRejection(rt, p, reason) })
+	rt.SetUnhandledRejectionHandler(func(reason goja.Value, promise *goja.Promise) bool {
+		return deliverRejection(rt, p, reason, vm.ToValue(promise))
+	})
 	global := vm.GlobalObject()
 	if err := global.Set("process", p); err != nil {
 		return fmt.Errorf("process: %w", err)
@@ -105,7 +107,8 @@ func defineNextTick(rt *jsruntime.Runtime, p *goja.Object, _ Config) error {
 		rt.Logger().Error("uncaught exception in process.nextTick callback", "error", rt.JSError(call.Argument(0)).Error())
 		return goja.Undefined()
 	}
-	tick, err := nextTickScript.Call(rt, vm.ToValue(invalid), vm.ToValue(report))
+	current, enter := rt.AsyncContextNatives()
+	tick, err := nextTickScript.Call(rt, vm.ToValue(invalid), vm.ToValue(report), vm.ToValue(current), vm.ToValue(enter))
 	if err != nil {
 		return rt.Describe(err)
 	}
@@ -114,11 +117,11 @@ func defineNextTick(rt *jsruntime.Runtime, p *goja.Object, _ Config) error {
 
 // deliverRejection emits 'unhandledRejection' when the plugin listens for it. A listener that throws
 // is logged, as Node would treat it as an uncaught exception.
-func deliverRejection(rt *jsruntime.Runtime, p *goja.Object, reason goja.Value) bool {
+func deliverRejection(rt *jsruntime.Runtime, p *goja.Object, reason, promise goja.Value) bool {
 	if listenerCount(rt, p, "unhandledRejection") == 0 {
 		return false
 	}
-	if _, err := events.Emit(rt, p, "unhandledRejection", reason, goja.Undefined()); err != nil {
+	if _, err := events.Emit(rt, p, "unhandledRejection", reason, promise); err != nil {
 		rt.Logger().Error("uncaught exception in unhandledRejection listener", "error", err.Error())
 	}
 	return true

@@ -96,13 +96,15 @@ func TestStreamUsesProcessNextTick(t *testing.T) {
 func TestUnhandledRejectionListener(t *testing.T) {
 	e := newEnv(t, process.Config{})
 	got := e.eval(t, `new Promise((resolve) => {
-		process.on('unhandledRejection', function handler(reason) {
+		let rejected;
+		process.on('unhandledRejection', function handler(reason, promise) {
 			process.off('unhandledRejection', handler);
-			resolve(reason.message);
+			promise.catch(() => {});
+			resolve([reason.message, promise === rejected, promise instanceof Promise]);
 		});
-		Promise.reject(new Error('nobody caught me'));
+		rejected = Promise.reject(new Error('nobody caught me'));
 	})`)
-	expect(t, "reason", got, `"nobody caught me"`)
+	expect(t, "reason and promise", got, `["nobody caught me",true,true]`)
 	if strings.Contains(e.logs.String(), "unhandled promise rejection") {
 		t.Errorf("handled rejection was logged:\n%s", e.logs.String())
 	}
