@@ -91,6 +91,7 @@ import (
 
 	"github.com/pluginhost/pluginhost/jsruntime"
 	"github.com/pluginhost/pluginhost/jsruntime/node/events"
+	"github.com/pluginhost/pluginhost/jsruntime/node/stream"
 )
 
 // Config configures the host stack around plugin routers.
@@ -138,8 +139,8 @@ type App struct {
 	appObj      *goja.Object // req.app / res.app: the host application's settings
 	settings    *goja.Object
 	emitterCtor *goja.Object
-	// readableInit is the Readable constructor req's stream state comes from (see readable.js).
-	readableInit goja.Callable
+	// readableState is node:stream's ReadableState constructor, for req's lazily made stream state.
+	readableState goja.Constructor
 
 	routers map[*goja.Object]*router
 	routes  map[*goja.Object]*route
@@ -207,13 +208,13 @@ func newApp(rt *jsruntime.Runtime, cfg Config) *App {
 	a.initRouterProto()
 	a.initRouteProto()
 	a.initAppObject()
-	readable, err := a.newReadable(a.emitterCtor)
+	readable, _, err := stream.Prototypes(rt)
 	if err != nil {
-		// readable.js is embedded and compiled with the binary; failing here is a build defect.
+		// The stream module is embedded and compiled with the binary; failing here is a build defect.
 		panic(fmt.Errorf("express: %w", err))
 	}
-	a.readableInit, _ = goja.AssertFunction(readable)
-	a.reqProto = a.newRequestProto(readable.Get("prototype").ToObject(vm))
+	a.readableState, _ = goja.AssertConstructor(readable.Get("constructor").ToObject(vm).Get("ReadableState"))
+	a.reqProto = a.newRequestProto(readable)
 	a.resProto = a.newResponseProto(emitterProto)
 	a.exports = a.newModule()
 	return a

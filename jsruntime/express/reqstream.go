@@ -11,10 +11,10 @@ import (
 )
 
 // This file is req as a readable stream (Node's http.IncomingMessage): req's prototype inherits
-// Readable.prototype and implements the subclass side, _read and _destroy, on top of reqBody. Go
-// drives the stream through push, resume, removeAllListeners and destroy, and for a body consumed
-// before dispatch sets the ended, endEmitted and flowing fields of _readableState, which Node's
-// Readable state has too, so any Readable implementation can sit underneath.
+// node:stream's Readable.prototype and implements the subclass side, _read and _destroy, on top of
+// reqBody. Go drives the stream through push, resume and destroy. Readable's constructor never runs
+// on req: its state (_readableState) is made on first use, so a handler that never touches req as a
+// stream pays nothing for it, and for a body consumed before dispatch it is made already ended.
 //
 // A body the host's parsers (or a plugin's express.text/raw) consumed is a stream that has already
 // ended: 'data' never fires, 'end' is over before a handler could listen, and 'close' follows right
@@ -58,6 +58,9 @@ func (a *App) defineStream(proto *goja.Object) {
 				a.logListenerError(err)
 			}
 		}
+		if st := a.reqState(obj); st != nil {
+			st.res.emitClose()
+		}
 		cb, ok := goja.AssertFunction(call.Argument(1))
 		if !ok {
 			return goja.Undefined()
@@ -74,14 +77,9 @@ func (a *App) defineStream(proto *goja.Object) {
 	}))
 }
 
-// initStream runs the Readable constructor on a new req and puts the stream in the state the host
-// left it in: complete when there is no body left to receive, ended when a host parser read it.
+// initStream puts req's stream in the state the host left it in: complete when there is no body left
+// to receive, ended when a host parser read it.
 func (st *request) initStream(consumed bool) {
-	a := st.a
-	// No options: Readable's default high-water mark is reqBodyChunk, Node's for a socket.
-	if _, err := a.readableInit(st.obj); err != nil {
-		panic(a.rt.ErrorValue(err))
-	}
 	st.complete = st.stream == nil
 	if consumed {
 		st.endedBeforeDispatch()
@@ -89,25 +87,34 @@ func (st *request) initStream(consumed bool) {
 }
 
 // endedBeforeDispatch gives req the state Node's has when a host parser consumed the body: 'end' was
-// emitted before any plugin code could listen, so the state is set directly (Readable's state
-// exposes ended, endEmitted and flowing, in Node's implementation too) instead of emitting an 'end'
-// nobody can hear. The stream is destroyed after the handler's synchronous part, where Node emits
-// 'close'; with no listener by then there is nothing to tell.
+// emitted before any plugin code could listen, so readableState makes the state ended instead of
+// emitting an 'end' nobody can hear. The stream is destroyed after the handler's synchronous part,
+// where Node emits 'close'; with no listener by then there is nothing to tell.
 func (st *request) endedBeforeDispatch() {
 	st.streamDone = true
 	st.complete = true
-	state, ok := st.obj.Get("_readableState").(*goja.Object)
-	if !ok {
-		return
-	}
-	_ = state.Set("ended", true)
-	_ = state.Set("endEmitted", true)
-	_ = state.Set("flowing", true)
+	st.consumed = true
 	st.a.rt.RunOnLoop(func(*goja.Runtime) {
 		if ev := st.obj.Get("_eventsCount"); ev == nil || ev.ToInteger() > 0 {
 			st.callStream("destroy")
 		}
 	})
+}
+
+// readableState makes req._readableState: Readable's state with its defaults (Node's high-water mark
+// for a socket), already ended when a host parser consumed the body.
+func (st *request) readableState() goja.Value {
+	a := st.a
+	state, err := a.readableState(nil, goja.Undefined(), st.obj, a.vm.ToValue(false))
+	if err != nil {
+		panic(a.rt.ErrorValue(err))
+	}
+	if st.consumed {
+		_ = state.Set("ended", true)
+		_ = state.Set("endEmitted", true)
+		_ = state.Set("flowing", true)
+	}
+	return state
 }
 
 // endConsumed ends req's stream for a body something else read: push(null) and resume, so 'end' is

@@ -27,6 +27,8 @@ type request struct {
 	stream *reqBody
 	// streamDone is set once req's stream has its end (or was destroyed): no more chunks go in.
 	streamDone bool
+	// consumed: a host parser read the body before dispatch, so req's stream starts out ended.
+	consumed bool
 	complete   bool // req.complete: the whole body has been received (or there is none)
 }
 
@@ -69,6 +71,7 @@ func (a *App) newRequestProto(readable *goja.Object) *goja.Object {
 	lazy("query", (*request).queryObject)
 	lazy("body", (*request).bodyValue)
 	lazy("socket", (*request).socketObject)
+	lazy("_readableState", (*request).readableState)
 
 	// Read-only getters, as Express defines them.
 	getter := func(name string, compute func(*request, *goja.Object) goja.Value) {

@@ -1,7 +1,6 @@
 package express
 
 import (
-	"errors"
 	"math"
 	"mime"
 	"net/http"
@@ -28,6 +27,7 @@ type response struct {
 	ended       bool
 	finished    bool
 	closed      bool
+	closeSent   bool // res 'close' has been emitted
 	aborted     bool
 	destroyed   bool // res.destroy() was called
 	flow        writeFlow
@@ -301,24 +301,28 @@ func (res *response) finish(completed, clientGone bool) {
 		fn()
 	}
 	res.onDone = nil
-	rt := res.a.rt
-	log := func(err error) {
-		var intr *goja.InterruptedError
-		if err != nil && !errors.As(err, &intr) {
-			rt.Logger().Error("exception in request event listener", "error", err)
-		}
-	}
 	if completed {
 		res.finished = true
-		_, err := events.Emit(rt, res.obj, "finish")
-		log(err)
+		_, err := events.Emit(res.a.rt, res.obj, "finish")
+		res.a.logListenerError(err)
 	} else {
 		res.ended = true
 	}
-	// req's stream ends or is destroyed now; its 'close' follows res 'close' in a later job.
+	// req's stream ends or is destroyed now. When that destroys req, res 'close' is emitted from req's
+	// _destroy (emitClose), between req's 'aborted' or 'end' and its deferred 'error' and 'close', which
+	// is Node's order; otherwise it is emitted here.
 	res.req.responseDone(completed)
-	_, err := events.Emit(rt, res.obj, "close")
-	log(err)
+	res.emitClose()
+}
+
+// emitClose emits res 'close' once the exchange is over, at most once. Must be called on the loop.
+func (res *response) emitClose() {
+	if !res.closed || res.closeSent {
+		return
+	}
+	res.closeSent = true
+	_, err := events.Emit(res.a.rt, res.obj, "close")
+	res.a.logListenerError(err)
 }
 
 // onFinish runs fn on the loop once the response has finished or closed, whichever comes first.
