@@ -63,17 +63,15 @@ func (r *Runtime) WithAsyncContext(ctx goja.Value, fn func()) {
 
 // AsyncContextNatives are AsyncContext and SetAsyncContext as JS functions, for the JS halves of
 // built-ins (AsyncLocalStorage, process.nextTick): current() returns the context (undefined for the
-// root), enter(ctx) makes ctx current. Must be called on the loop.
+// root), enter(ctx) makes ctx current and returns the previous one. Must be called on the loop.
 func (r *Runtime) AsyncContextNatives() (current, enter func(goja.FunctionCall) goja.Value) {
-	current = func(goja.FunctionCall) goja.Value {
-		if c := r.async.current; c != nil {
-			return c
+	orUndefined := func(c goja.Value) goja.Value {
+		if c == nil {
+			return goja.Undefined()
 		}
-		return goja.Undefined()
+		return c
 	}
-	enter = func(call goja.FunctionCall) goja.Value {
-		r.SetAsyncContext(call.Argument(0))
-		return goja.Undefined()
-	}
+	current = func(goja.FunctionCall) goja.Value { return orUndefined(r.async.current) }
+	enter = func(call goja.FunctionCall) goja.Value { return orUndefined(r.SetAsyncContext(call.Argument(0))) }
 	return current, enter
 }
