@@ -1,6 +1,6 @@
 // Streams fixture (single-file ESM): node:stream readables and transforms piped into the response,
 // and the request piped through a transform.
-import { Readable, Transform, pipeline } from 'node:stream';
+import { Readable, Stream, Transform, Writable, pipeline } from 'node:stream';
 
 export const info = { id: 'streams', name: 'Streams fixture', description: 'Pipes node:stream streams into responses' };
 
@@ -13,6 +13,15 @@ function upperCase() {
 }
 
 export function init(router) {
+    router.get('/kinds', (req, res) => {
+        res.json({
+            reqReadable: req instanceof Readable,
+            reqStream: req instanceof Stream,
+            reqWritable: req instanceof Writable,
+            readableFlowing: req.readableFlowing,
+            readableEnded: req.readableEnded,
+        });
+    });
     router.get('/readable', (req, res) => {
         res.set('Content-Type', 'application/x-ndjson');
         Readable.from(['{"n":1}\n', '{"n":2}\n']).pipe(res);
