@@ -1,6 +1,12 @@
 // Package timers is Node's "timers" and "timers/promises" modules. "timers" hands out the very
 // function objects of the setTimeout family the web package installs as globals, so code that
-// compares or patches them sees one set; "timers/promises" is built on those same functions.
+// compares or patches them sees one set; "timers/promises" (setTimeout, setImmediate, setInterval as
+// an async iterator, scheduler.wait and scheduler.yield, with Node's signal and ref options and
+// argument errors) is built on those same functions.
+//
+// Not provided: the deprecated timers.active, enroll, unenroll and _unrefActive. The ref option is
+// validated and passed to the timer, but a plugin's runtime never exits on an empty loop, so it
+// changes nothing.
 package timers
 
 import (
@@ -71,6 +77,9 @@ func buildPromises(rt *jsruntime.Runtime) (goja.Value, error) {
 	natives := vm.NewObject()
 	_ = natives.Set("invalidArgType", func(call goja.FunctionCall) goja.Value {
 		return nodeerr.InvalidArgType(vm, call.Argument(0).String(), call.Argument(1).String(), call.Argument(2))
+	})
+	_ = natives.Set("error", func(call goja.FunctionCall) goja.Value {
+		return nodeerr.New(vm, call.Argument(0).String(), call.Argument(1).String(), call.Argument(2).String())
 	})
 	exports := vm.NewObject()
 	if _, err := promisesScript.Call(rt, natives, timers, exports); err != nil {

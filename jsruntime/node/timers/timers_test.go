@@ -99,3 +99,87 @@ func TestPromises(t *testing.T) {
 		t.Errorf("%d timers still armed after settling", n)
 	}
 }
+
+// The expected logs are what Node 20 prints for the same steps.
+func TestSetInterval(t *testing.T) {
+	clock := clocktest.New()
+	rt := newRuntime(t, clock)
+	run(t, rt, `
+		globalThis.log = [];
+		globalThis.note = (label, p) => p.then((r) => log.push(label + ' ' + JSON.stringify(r)),
+			(e) => log.push(label + ' ' + [e.name, e.code, e.message, e.cause].join('|')));
+		globalThis.it = tp.setInterval(10, 'v');
+		log.push(Object.prototype.toString.call(it) + ' ' + (it[Symbol.asyncIterator]() === it));
+		note('first', it.next());
+	`)
+	if got := run(t, rt, `log.join()`); got != "[object AsyncGenerator] true" {
+		t.Fatalf("before any tick: %s", got)
+	}
+	for range 3 {
+		clock.Advance(10 * time.Millisecond)
+		run(t, rt, `0`) // the tick runs and the interval is armed again before time moves on
+	}
+	// Three ticks: the first answered the waiting next(), the other two are each yielded once.
+	run(t, rt, `note('second', it.next()); note('third', it.next()); note('return', it.return('r')); note('after', it.next())`)
+	want := `[object AsyncGenerator] true,first {"value":"v","done":false},second {"value":"v","done":false},` +
+		`third {"value":"v","done":false},return {"value":"r","done":true},after {"done":true}`
+	if got := run(t, rt, `log.join()`); got != want {
+		t.Errorf("got:\n%s\nwant:\n%s", got, want)
+	}
+	if n := clock.Pending(); n != 0 {
+		t.Errorf("%d timers still armed after return()", n)
+	}
+}
+
+func TestSetIntervalAbortAndArguments(t *testing.T) {
+	clock := clocktest.New()
+	rt := newRuntime(t, clock)
+	run(t, rt, `
+		globalThis.log = [];
+		const note = (label, p) => p.then((r) => log.push(label + ' ' + JSON.stringify(r)),
+			(e) => log.push(label + ' ' + [e.name, e.code, e.message, e.cause].join('|')));
+		const c = new AbortController();
+		const it = tp.setInterval(10, 1, { signal: c.signal });
+		note('waiting', it.next());
+		note('queued', it.next());
+		c.abort('why');
+		const bad = tp.setInterval(10, 1, 5);
+		log.push('created');
+		note('options', bad.next());
+		note('ref', tp.setInterval(10, 1, { ref: 1 }).next());
+		note('delay', tp.setInterval('x').next());
+		note('aborted', tp.setInterval(10, 1, { signal: AbortSignal.abort('r') }).next());
+		note('timeout ref', tp.setTimeout(10, 1, { ref: 'x' }));
+		note('timeout delay', tp.setTimeout(null));
+	`)
+	want := "created," +
+		"options TypeError|ERR_INVALID_ARG_TYPE|The \"options\" argument must be of type object. Received type number (5)|," +
+		"ref TypeError|ERR_INVALID_ARG_TYPE|The \"options.ref\" property must be of type boolean. Received type number (1)|," +
+		"delay TypeError|ERR_INVALID_ARG_TYPE|The \"delay\" argument must be of type number. Received type string ('x')|," +
+		"aborted AbortError|ABORT_ERR|The operation was aborted|r," +
+		"timeout ref TypeError|ERR_INVALID_ARG_TYPE|The \"options.ref\" property must be of type boolean. Received type string ('x')|," +
+		"timeout delay TypeError|ERR_INVALID_ARG_TYPE|The \"delay\" argument must be of type number. Received null|," +
+		"waiting AbortError|ABORT_ERR|The operation was aborted|why," +
+		`queued {"done":true}`
+	if got := run(t, rt, `log.join()`); got != want {
+		t.Errorf("got:\n%s\nwant:\n%s", got, want)
+	}
+	if n := clock.Pending(); n != 0 {
+		t.Errorf("%d timers still armed after abort", n)
+	}
+}
+
+func TestScheduler(t *testing.T) {
+	rt := newRuntime(t, clocktest.New())
+	got := run(t, rt, `
+		const s = tp.scheduler;
+		const shape = (f) => { try { f(); return 'no error'; } catch (e) { return [e.name, e.code, e.message].join('|'); } };
+		[Object.keys(s).length, s.constructor.name, Object.getOwnPropertyNames(Object.getPrototypeOf(s)).join(' '),
+			shape(() => s.wait.call({}, 1)), shape(() => new s.constructor()), s.yield() instanceof Promise].join()`)
+	want := "0,Scheduler,constructor yield wait," +
+		"TypeError|ERR_INVALID_THIS|Value of \"this\" must be of type Scheduler," +
+		"TypeError|ERR_ILLEGAL_CONSTRUCTOR|Illegal constructor,true"
+	if got != want {
+		t.Errorf("got:\n%s\nwant:\n%s", got, want)
+	}
+}
