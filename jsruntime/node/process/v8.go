@@ -1,7 +1,6 @@
 package process
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 
@@ -13,32 +12,42 @@ import (
 // defaultStackTraceLimit is V8's default number of frames in a captured stack.
 const defaultStackTraceLimit = 10
 
-// InstallV8 adds the V8-only Error API that npm packages use (depd, body-parser, http-errors):
-// Error.stackTraceLimit and Error.captureStackTrace(obj[, ctor]), which honours a plugin's
-// Error.prepareStackTrace(err, callSites). It is the one place these shims live; Install calls it.
+// InstallV8 adds the V8-only Error API that npm packages use (depd, body-parser, http-errors,
+// callsites, source-map-support): Error.stackTraceLimit, Error.captureStackTrace(obj[, ctor]), and
+// Error.prepareStackTrace(err, callSites), which both captureStackTrace and the errors JS constructs
+// (new Error(), Error(), subclasses, TypeError and the other native errors) consult. It is the one
+// place these shims live; Install calls it.
 //
-// Differences from V8, which goja's stack API imposes: the stack is built when captureStackTrace runs,
-// not on first read, so prepareStackTrace is consulted then; errors goja creates itself (new Error,
-// thrown TypeErrors) keep goja's own stack format and do not consult prepareStackTrace; ctor is
-// recognised by its name, as goja frames carry no function object; call sites report no receiver or
-// type (getThis, getTypeName and getMethodName return undefined or null); a frame's column is goja's,
-// which points at a call's opening parenthesis where V8 points at the callee's name.
+// To reach errors JS constructs, the global error constructors are wrappers around goja's (same
+// prototypes, statics, names and instanceof results) that limit the stack to Error.stackTraceLimit
+// frames and build it with prepareStackTrace. When prepareStackTrace is unset and the stack is within
+// the limit, goja's own stack is kept, so an error costs little more than before.
+//
+// Differences from V8, which goja's stack API imposes: stacks keep goja's format ("\tat f
+// (file:line:col(pc))") except captureStackTrace's, which uses V8's; prepareStackTrace is consulted
+// when the stack is first read only if it was already set when the error was constructed, whereas V8
+// consults it on first read; errors goja throws itself (a TypeError from reading a property of
+// undefined) and errors built in Go keep goja's full stack; ctor is recognised by its name, as goja
+// frames carry no function object; call sites report no receiver or type (getThis, getTypeName and
+// getMethodName return undefined or null); a frame's column is goja's, which points at a call's
+// opening parenthesis where V8 points at the callee's name.
 func InstallV8(rt *jsruntime.Runtime) error {
 	vm := rt.VM()
-	errorCtor, ok := vm.Get("Error").(*goja.Object)
-	if !ok {
-		return fmt.Errorf("process: no Error constructor")
+	sites := newCallSites(vm)
+	errorCtor, err := wrapErrorConstructors(rt, sites)
+	if err != nil {
+		return err
 	}
 	if v := errorCtor.Get("stackTraceLimit"); v == nil || goja.IsUndefined(v) {
 		if err := errorCtor.Set("stackTraceLimit", defaultStackTraceLimit); err != nil {
 			return err
 		}
 	}
-	sites := newCallSites(vm)
-	return errorCtor.Set("captureStackTrace", func(call goja.FunctionCall) goja.Value {
+	capture := vm.ToValue(func(call goja.FunctionCall) goja.Value {
 		captureStackTrace(vm, errorCtor, sites, call)
 		return goja.Undefined()
 	})
+	return errorCtor.DefineDataProperty("captureStackTrace", capture, goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE)
 }
 
 // captureStackTrace sets target.stack to the current call stack, below ctor's frame when given.

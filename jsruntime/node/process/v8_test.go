@@ -64,3 +64,60 @@ func TestPrepareStackTraceDepdPattern(t *testing.T) {
 		o.stack`)
 	expect(t, "prepareStackTrace result becomes stack", got, `"x @ 2"`)
 }
+
+// TestPrepareStackTraceForConstructedErrors is the callsites package's pattern (parent-module,
+// import-fresh): prepareStackTrace set around `new Error().stack`.
+func TestPrepareStackTraceForConstructedErrors(t *testing.T) {
+	e := newEnv(t, process.Config{})
+	got := e.eval(t, `
+		function callsites() {
+			const prep = Error.prepareStackTrace;
+			Error.prepareStackTrace = (_, stack) => stack;
+			const stack = new Error().stack.slice(1);
+			Error.prepareStackTrace = prep;
+			return stack;
+		}
+		function caller() { return callsites(); }
+		const sites = caller();
+		Error.prepareStackTrace = (err, cs) => 'P(' + err.message + ', ' + cs[0].getFunctionName() + ', ' + new Error('inner').stack.split('\n')[0] + ')';
+		function make() { return new RangeError('r'); }
+		const prepared = make().stack;
+		Error.prepareStackTrace = undefined;
+		[sites[0].getFunctionName(), sites[0].getFileName(), sites[0].getLineNumber(), prepared, typeof new Error('plain').stack]`)
+	expect(t, "call sites", got, `["caller","test.js",9,"P(r, make, Error: inner)","string"]`)
+}
+
+func TestStackTraceLimitForConstructedErrors(t *testing.T) {
+	e := newEnv(t, process.Config{})
+	got := e.eval(t, `
+		function deep(n, make) { return n === 0 ? make() : deep(n - 1, make); }
+		const frames = (err) => err.stack.split('\n').filter((l) => l.startsWith('\tat ')).length;
+		class E extends Error { constructor(m) { super(m); this.name = 'E'; } }
+		const out = [frames(deep(30, () => new Error('x'))), frames(deep(30, () => new E('x'))), deep(30, () => new E('q')).stack.split('\n')[0]];
+		Error.stackTraceLimit = 3;
+		out.push(frames(deep(30, () => new TypeError('x'))));
+		Error.stackTraceLimit = Infinity;
+		out.push(frames(deep(30, () => new Error('x'))) > 30);
+		Error.stackTraceLimit = 'off';
+		const off = new Error('off');
+		out.push('stack' in off, off.stack === undefined);
+		Error.stackTraceLimit = 10;
+		const s = deep(30, () => new Error('s'));
+		s.stack = 'replaced';
+		out.push(s.stack);
+		out`)
+	expect(t, "limits", got, `[10,10,"E: q",3,true,true,true,"replaced"]`)
+}
+
+func TestWrappedErrorConstructors(t *testing.T) {
+	e := newEnv(t, process.Config{})
+	got := e.eval(t, `
+		function LegacyError(m) { const r = Error.call(this, m); this.message = m; return r instanceof Error; }
+		const called = Error('no new');
+		[Error.name, Error.length, TypeError.name, Object.getPrototypeOf(TypeError) === Error,
+		 Error.prototype.constructor === Error, new TypeError('t') instanceof Error, called instanceof Error,
+		 called.stack.includes('native'), new LegacyError('l') instanceof LegacyError, Object.keys(Error),
+		 Function.prototype.toString.call(Error), new AggregateError([1], 'a').errors.length,
+		 Object.getOwnPropertyDescriptor(Error, 'prototype').writable]`)
+	expect(t, "constructors", got, `["Error",1,"TypeError",true,true,true,true,false,true,["stackTraceLimit"],"function Error() { [native code] }",1,false]`)
+}
