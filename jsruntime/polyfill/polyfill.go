@@ -1,0 +1,31 @@
+// Package polyfill adds the standard built-ins goja lacks that Node 20 has or that packages plugins use
+// call: Promise.withResolvers, Object.groupBy, Map.groupBy, Array.fromAsync,
+// String.prototype.isWellFormed and toWellFormed, Symbol.dispose and Symbol.asyncDispose. Each is
+// defined only when goja does not have it, non-enumerable as built-ins are.
+//
+// Promise.withResolvers, the groupBy functions and Array.fromAsync are newer than Node 20, which
+// lacks them; packages feature-detect them, so having them does no harm. Not provided: WeakRef and
+// FinalizationRegistry (a WeakRef that never lets go would turn a package's feature-detected fallback
+// into a leak), Intl, Atomics and SharedArrayBuffer. goja's own additions that Node 20 lacks (the Set
+// methods, Error.isError) are left in place.
+package polyfill
+
+import (
+	_ "embed"
+	"fmt"
+
+	"github.com/pluginhost/pluginhost/jsruntime"
+)
+
+//go:embed polyfills.js
+var source string
+
+var script = jsruntime.NewScript("pluginhost:polyfills", source)
+
+// Install defines the polyfills in rt. Must be called on the loop, once per runtime.
+func Install(rt *jsruntime.Runtime) error {
+	if _, err := script.Call(rt, rt.VM().GlobalObject()); err != nil {
+		return fmt.Errorf("polyfill: %w", err)
+	}
+	return nil
+}

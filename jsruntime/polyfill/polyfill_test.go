@@ -1,0 +1,79 @@
+package polyfill_test
+
+import (
+	"context"
+	"log/slog"
+	"testing"
+	"time"
+
+	"github.com/dop251/goja"
+
+	"github.com/pluginhost/pluginhost/jsruntime"
+	"github.com/pluginhost/pluginhost/jsruntime/polyfill"
+)
+
+// eval runs src in a runtime with the polyfills, waits for its value to settle and returns it as JSON.
+func eval(t *testing.T, src string) string {
+	t.Helper()
+	rt := jsruntime.New(jsruntime.Options{Logger: slog.New(slog.DiscardHandler)})
+	t.Cleanup(func() { _ = rt.Close(context.Background()) })
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	var out string
+	err := rt.AwaitThen(ctx, func(vm *goja.Runtime) (goja.Value, error) {
+		if err := polyfill.Install(rt); err != nil {
+			return nil, err
+		}
+		v, err := vm.RunScript("test.js", src)
+		return v, rt.Describe(err)
+	}, func(vm *goja.Runtime, v goja.Value) error {
+		b, err := v.ToObject(vm).MarshalJSON()
+		out = string(b)
+		return err
+	})
+	if err != nil {
+		t.Fatalf("eval: %v", err)
+	}
+	return out
+}
+
+func TestPolyfills(t *testing.T) {
+	cases := []struct{ name, src, want string }{
+		{"withResolvers", `(async () => {
+			const { promise, resolve } = Promise.withResolvers();
+			resolve(5);
+			const r = Promise.withResolvers();
+			r.reject(new Error('no'));
+			return [await promise, await r.promise.catch((e) => e.message), promise instanceof Promise];
+		})()`, `[5,"no",true]`},
+		{"Object.groupBy", `const g = Object.groupBy([1, 2, 3, 4, 5], (n, i) => (n % 2 ? 'odd' : 'even') + (i > 3 ? '!' : ''));
+			[Object.getPrototypeOf(g) === null, Object.keys(g), g.odd, g.even, g['odd!']]`,
+			`[true,["odd","even","odd!"],[1,3],[2,4],[5]]`},
+		{"Map.groupBy", `const m = Map.groupBy([-0, 0, 1, 'a'], (v) => typeof v === 'number' ? v : 'str');
+			[...m.keys()].map((k) => Object.is(k, -0) ? '-0' : String(k)).concat([m.get(0).length])`, `["0","1","str",2]`},
+		{"groupBy errors", `const errs = [];
+			try { Object.groupBy(null, () => 1) } catch (e) { errs.push(e.name) }
+			try { Map.groupBy([1], 'x') } catch (e) { errs.push(e.name) }
+			errs`, `["TypeError","TypeError"]`},
+		{"Array.fromAsync", `(async () => {
+			const asyncIterable = { [Symbol.asyncIterator]() { let i = 0; return { next: async () => ({ done: i >= 3, value: i++ }) }; } };
+			const a = await Array.fromAsync(asyncIterable);
+			const b = await Array.fromAsync([Promise.resolve(1), 2], (x, i) => x * 10 + i);
+			const c = await Array.fromAsync({ length: 2, 0: 'x', 1: Promise.resolve('y') });
+			const d = await Array.fromAsync([1], 5).catch((e) => e.name);
+			return [a, b, c, d, Array.fromAsync.length];
+		})()`, `[[0,1,2],[10,21],["x","y"],"TypeError",1]`},
+		{"well-formed strings", `['ab', 'a\uD800b', '\uDC00', '\uD83D\uDE00', 'x\uD83D'].map((s) => [s.isWellFormed(), escape(s.toWellFormed())])`,
+			`[[true,"ab"],[false,"a%uFFFDb"],[false,"%uFFFD"],[true,"%uD83D%uDE00"],[false,"x%uFFFD"]]`},
+		{"shape", `[Object.keys(Promise), Object.getOwnPropertyDescriptor(Object, 'groupBy').enumerable, Object.groupBy.name,
+			Object.groupBy.length, typeof Symbol.dispose, String(Symbol.asyncDispose)]`,
+			`[[],false,"groupBy",2,"symbol","Symbol(nodejs.asyncDispose)"]`},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			if got := eval(t, c.src); got != c.want {
+				t.Errorf("got  %s\nwant %s", got, c.want)
+			}
+		})
+	}
+}

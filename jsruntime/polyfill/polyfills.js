@@ -1,0 +1,152 @@
+// Standard built-ins that Node 20 or the packages plugins use rely on and goja lacks. Each is defined
+// only when missing, non-enumerable like the built-ins, with the spec's name and length.
+(function (global) {
+  'use strict';
+
+  function define(target, name, value) {
+    if (Object.prototype.hasOwnProperty.call(target, name)) return;
+    Object.defineProperty(target, name, { value, writable: true, enumerable: false, configurable: true });
+  }
+
+  function method(target, name, length, fn) {
+    Object.defineProperty(fn, 'name', { value: name, configurable: true });
+    Object.defineProperty(fn, 'length', { value: length, configurable: true });
+    define(target, name, fn);
+  }
+
+  function requireCallable(fn, what) {
+    if (typeof fn !== 'function') throw new TypeError(what + ' is not a function');
+  }
+
+  function toPropertyKey(k) {
+    return typeof k === 'symbol' ? k : String(k);
+  }
+
+  // Promise.withResolvers (ES2024).
+  method(Promise, 'withResolvers', 0, function () {
+    let resolve, reject;
+    const promise = new this((res, rej) => { resolve = res; reject = rej; });
+    return { promise, resolve, reject };
+  });
+
+  // Object.groupBy and Map.groupBy (ES2024).
+  function group(items, callback, keyOf, add) {
+    if (items === null || items === undefined) throw new TypeError('Cannot convert undefined or null to object');
+    requireCallable(callback, String(callback));
+    let k = 0;
+    for (const value of items) {
+      add(keyOf(callback(value, k++)), value);
+    }
+  }
+  method(Object, 'groupBy', 2, function (items, callback) {
+    const groups = Object.create(null);
+    group(items, callback, toPropertyKey, (key, value) => {
+      if (Object.prototype.hasOwnProperty.call(groups, key)) groups[key].push(value);
+      else groups[key] = [value];
+    });
+    return groups;
+  });
+  method(Map, 'groupBy', 2, function (items, callback) {
+    const groups = new Map();
+    group(items, callback, (key) => (key === 0 ? 0 : key), (key, value) => {
+      const list = groups.get(key);
+      if (list) list.push(value);
+      else groups.set(key, [value]);
+    });
+    return groups;
+  });
+
+  // Array.fromAsync (ES2024): async iterables, then sync iterables (awaiting each value), then
+  // array-likes.
+  method(Array, 'fromAsync', 1, async function (items, mapfn = undefined, thisArg = undefined) {
+    if (mapfn !== undefined) requireCallable(mapfn, String(mapfn));
+    const C = this;
+    const result = typeof C === 'function' ? new C() : [];
+    let k = 0;
+    const add = async (v) => {
+      const value = mapfn === undefined ? v : await mapfn.call(thisArg, v, k);
+      result[k++] = value;
+    };
+    if (items === null || items === undefined) throw new TypeError(String(items) + ' is not iterable');
+    const asyncIterator = items[Symbol.asyncIterator];
+    const syncIterator = items[Symbol.iterator];
+    if (asyncIterator !== undefined && asyncIterator !== null) {
+      const it = asyncIterator.call(items);
+      for (;;) {
+        const step = await it.next();
+        if (step.done) break;
+        try {
+          await add(step.value);
+        } catch (err) {
+          if (typeof it.return === 'function') await it.return();
+          throw err;
+        }
+      }
+    } else if (syncIterator !== undefined && syncIterator !== null) {
+      const it = syncIterator.call(items);
+      for (;;) {
+        const step = it.next();
+        if (step.done) break;
+        try {
+          await add(await step.value);
+        } catch (err) {
+          if (typeof it.return === 'function') it.return();
+          throw err;
+        }
+      }
+    } else {
+      const arrayLike = Object(items);
+      const len = Math.min(Math.max(Math.trunc(Number(arrayLike.length)) || 0, 0), Number.MAX_SAFE_INTEGER);
+      for (let i = 0; i < len; i++) await add(await arrayLike[i]);
+    }
+    result.length = k;
+    return result;
+  });
+
+  // String.prototype.isWellFormed and toWellFormed (ES2024): lone surrogates.
+  function loneSurrogateAt(s, i) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const next = s.charCodeAt(i + 1);
+      return !(next >= 0xdc00 && next <= 0xdfff) ? 1 : 2;
+    }
+    return c >= 0xdc00 && c <= 0xdfff ? 1 : 0;
+  }
+  function thisString(v, name) {
+    if (v === null || v === undefined) throw new TypeError('String.prototype.' + name + ' called on null or undefined');
+    return String(v);
+  }
+  method(String.prototype, 'isWellFormed', 0, function () {
+    const s = thisString(this, 'isWellFormed');
+    for (let i = 0; i < s.length; i++) {
+      const r = loneSurrogateAt(s, i);
+      if (r === 1) return false;
+      if (r === 2) i++;
+    }
+    return true;
+  });
+  method(String.prototype, 'toWellFormed', 0, function () {
+    const s = thisString(this, 'toWellFormed');
+    let out = '';
+    let from = 0;
+    for (let i = 0; i < s.length; i++) {
+      const r = loneSurrogateAt(s, i);
+      if (r === 1) {
+        out += s.slice(from, i) + '\ufffd';
+        from = i + 1;
+      } else if (r === 2) {
+        i++;
+      }
+    }
+    return from === 0 ? s : out + s.slice(from);
+  });
+
+  // Symbol.dispose and Symbol.asyncDispose, which Node 20 defines with these descriptions for explicit
+  // resource management (TypeScript's `using` helpers look them up).
+  if (!('dispose' in Symbol)) {
+    Object.defineProperty(Symbol, 'dispose', { value: Symbol('nodejs.dispose') });
+  }
+  if (!('asyncDispose' in Symbol)) {
+    Object.defineProperty(Symbol, 'asyncDispose', { value: Symbol('nodejs.asyncDispose') });
+  }
+})
