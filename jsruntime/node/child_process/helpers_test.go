@@ -1,0 +1,117 @@
+package child_process_test
+
+import (
+	"context"
+	"log/slog"
+	"os"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/dop251/goja"
+
+	"github.com/pluginhost/pluginhost/jsruntime"
+	"github.com/pluginhost/pluginhost/jsruntime/node/buffer"
+	childprocess "github.com/pluginhost/pluginhost/jsruntime/node/child_process"
+	"github.com/pluginhost/pluginhost/jsruntime/node/process"
+	"github.com/pluginhost/pluginhost/jsruntime/node/util"
+	"github.com/pluginhost/pluginhost/jsruntime/web"
+)
+
+// records is a slog.Handler keeping each record's level and message.
+type records struct {
+	mu    sync.Mutex
+	lines []string
+}
+
+func (h *records) Enabled(context.Context, slog.Level) bool { return true }
+
+func (h *records) Handle(_ context.Context, r slog.Record) error {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	h.lines = append(h.lines, r.Level.String()+" "+r.Message)
+	return nil
+}
+
+func (h *records) WithAttrs([]slog.Attr) slog.Handler { return h }
+func (h *records) WithGroup(string) slog.Handler      { return h }
+
+func (h *records) all() []string {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	return append([]string(nil), h.lines...)
+}
+
+// env is a runtime set up as the platform sets up a plugin's (process, then the web globals), with
+// cp = require('child_process') and util = require('util') as globals.
+type env struct {
+	rt   *jsruntime.Runtime
+	logs *records
+}
+
+// newEnv starts a runtime whose process.env is vars plus the host's PATH.
+func newEnv(t *testing.T, vars map[string]string) *env {
+	t.Helper()
+	logs := &records{}
+	rt := jsruntime.New(jsruntime.Options{Name: "plugin-x", Logger: slog.New(logs)})
+	t.Cleanup(func() { _ = rt.Close(context.Background()) })
+	pluginEnv := map[string]string{"PATH": os.Getenv("PATH")}
+	for k, v := range vars {
+		pluginEnv[k] = v
+	}
+	err := rt.Do(context.Background(), func(vm *goja.Runtime) error {
+		if err := buffer.Install(rt); err != nil {
+			return err
+		}
+		if err := process.Install(rt, process.Config{Env: pluginEnv}); err != nil {
+			return err
+		}
+		if err := web.Install(rt); err != nil {
+			return err
+		}
+		cp, err := childprocess.Require(rt)
+		if err != nil {
+			return err
+		}
+		u, err := util.Require(rt)
+		if err != nil {
+			return err
+		}
+		_ = vm.Set("util", u)
+		return vm.Set("cp", cp)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &env{rt: rt, logs: logs}
+}
+
+// run evaluates an async function body (src) with a log(...) helper collecting util.format lines,
+// waits for it to finish, and returns the lines.
+func (e *env) run(t *testing.T, src string) []string {
+	t.Helper()
+	var lines []string
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	err := e.rt.Await(ctx, func(vm *goja.Runtime) (goja.Value, error) {
+		_ = vm.Set("log", func(call goja.FunctionCall) goja.Value {
+			lines = append(lines, util.Format(e.rt, call.Arguments))
+			return goja.Undefined()
+		})
+		return vm.RunString("(async () => {\n" + src + "\n})()")
+	})
+	if err != nil {
+		t.Fatalf("script failed: %v\noutput so far:\n%s", err, strings.Join(lines, "\n"))
+	}
+	return lines
+}
+
+// expect runs src and compares its log lines with want.
+func (e *env) expect(t *testing.T, src string, want ...string) {
+	t.Helper()
+	got := e.run(t, src)
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
