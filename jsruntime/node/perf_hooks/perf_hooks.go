@@ -1,0 +1,95 @@
+// Package perf_hooks provides Node's 'perf_hooks' module and the `performance` global (with
+// Performance, PerformanceEntry, PerformanceMark, PerformanceMeasure, PerformanceObserver,
+// PerformanceObserverEntryList and PerformanceResourceTiming) to pluginhost runtimes.
+//
+// performance.now() counts milliseconds since the runtime started, on the runtime's Clock, and
+// timeOrigin is that start in milliseconds since the epoch. mark, measure, the entry buffers,
+// PerformanceObserver (for mark, measure and timerify's function entries, dispatched with
+// setImmediate as in Node), timerify and createHistogram work as in Node.
+//
+// What differs: the runtime makes no gc, http, http2, net, dns or resource entries, so observers of
+// those types see nothing and the resource timing members do nothing; nodeTiming's milestones all read
+// 0 (a runtime has no bootstrap phases); eventLoopUtilization reads 0 and monitorEventLoopDelay's
+// histogram stays empty, as the loop's delay is not sampled; histograms keep exact values, so
+// percentiles are nearest-rank where Node's HDR histogram rounds.
+package perf_hooks
+
+import (
+	_ "embed"
+	"fmt"
+
+	"github.com/dop251/goja"
+
+	"github.com/pluginhost/pluginhost/jsruntime"
+	"github.com/pluginhost/pluginhost/jsruntime/nodeerr"
+)
+
+//go:embed perf_hooks.js
+var source string
+
+var script = jsruntime.NewScript("node:perf_hooks", source)
+
+type key struct{}
+
+// instance is one runtime's perf_hooks: the module's exports and the function defining the globals.
+type instance struct {
+	exports        goja.Value
+	installGlobals goja.Callable
+}
+
+func load(rt *jsruntime.Runtime) (*instance, error) {
+	return jsruntime.Module(rt, key{}, func() (*instance, error) {
+		vm := rt.VM()
+		v, err := script.Call(rt, natives(rt), vm.GlobalObject())
+		if err != nil {
+			return nil, fmt.Errorf("perf_hooks: %w", err)
+		}
+		obj := v.ToObject(vm)
+		install, ok := goja.AssertFunction(obj.Get("installGlobals"))
+		if !ok {
+			return nil, fmt.Errorf("perf_hooks: no installGlobals")
+		}
+		return &instance{exports: obj.Get("exports"), installGlobals: install}, nil
+	})
+}
+
+// Require returns the 'perf_hooks' module of rt. Must be called on the loop.
+func Require(rt *jsruntime.Runtime) (goja.Value, error) {
+	m, err := load(rt)
+	if err != nil {
+		return nil, err
+	}
+	return m.exports, nil
+}
+
+// Install defines the `performance` global and the Performance* classes. It needs the web globals
+// (EventTarget, setImmediate, structuredClone, DOMException). Must be called on the loop, once per
+// runtime.
+func Install(rt *jsruntime.Runtime) error {
+	m, err := load(rt)
+	if err != nil {
+		return err
+	}
+	if _, err := m.installGlobals(goja.Undefined()); err != nil {
+		return fmt.Errorf("perf_hooks: %w", rt.Describe(err))
+	}
+	return nil
+}
+
+// natives is the object through which perf_hooks.js reaches Go.
+func natives(rt *jsruntime.Runtime) *goja.Object {
+	vm := rt.VM()
+	start := rt.Clock().Now()
+	obj := vm.NewObject()
+	_ = obj.Set("now", func(goja.FunctionCall) goja.Value {
+		return vm.ToValue(float64(rt.Clock().Now().Sub(start).Nanoseconds()) / 1e6)
+	})
+	_ = obj.Set("timeOrigin", float64(start.UnixMicro())/1e3)
+	_ = obj.Set("invalidArgType", func(call goja.FunctionCall) goja.Value {
+		return nodeerr.InvalidArgType(vm, call.Argument(0).String(), call.Argument(1).String(), call.Argument(2))
+	})
+	_ = obj.Set("invalidArgValue", func(call goja.FunctionCall) goja.Value {
+		return nodeerr.InvalidArgValue(vm, call.Argument(0).String(), call.Argument(1), call.Argument(2).String())
+	})
+	return obj
+}
