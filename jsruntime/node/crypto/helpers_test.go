@@ -119,7 +119,8 @@ func (e *env) eval(t *testing.T, src string) string {
 }
 
 // compareGolden runs testdata/name.js and compares its output with testdata/name.golden, recorded
-// from Node 20 with `node testdata/name.js > testdata/name.golden`.
+// from Node 20 by the conformance runner, which awaits an exported main as runFile does: from this
+// directory, `node ../../../conformance/scripts/run.cjs testdata/name.js > testdata/name.golden`.
 func compareGolden(t *testing.T, name string) {
 	t.Helper()
 	file, _ := filepath.Abs(filepath.Join("testdata", name+".js"))
