@@ -52,22 +52,6 @@ func utf8EncodeInto(rt *jsruntime.Runtime, call goja.FunctionCall) goja.Value {
 	return res
 }
 
-// utf8Decode(input, fatal, ignoreBOM) decodes a BufferSource; it returns null when fatal and the input
-// is not valid UTF-8, so that the prelude can throw the right error.
-func utf8Decode(rt *jsruntime.Runtime, call goja.FunctionCall) goja.Value {
-	b, ok := buffer.Bytes(rt, call.Argument(0))
-	if !ok {
-		panic(rt.TypeError(`The "input" argument must be an instance of ArrayBuffer or ArrayBufferView.`))
-	}
-	if !call.Argument(2).ToBoolean() && len(b) >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF {
-		b = b[3:]
-	}
-	if call.Argument(1).ToBoolean() && !utf8.Valid(b) {
-		return goja.Null()
-	}
-	return rt.VM().ToValue(buffer.DecodeUTF8(b))
-}
-
 // atob decodes forgiving-base64 into a binary string (one character per byte), or null when the input
 // is not valid base64.
 func atob(vm *goja.Runtime, s string) goja.Value {
@@ -112,15 +96,6 @@ func btoa(vm *goja.Runtime, s string) goja.Value {
 		b[i] = byte(u)
 	}
 	return vm.ToValue(base64.StdEncoding.EncodeToString(b))
-}
-
-// copyBytes returns a Uint8Array copy of a BufferSource (request bodies are snapshotted), or null.
-func copyBytes(rt *jsruntime.Runtime, v goja.Value) goja.Value {
-	b, ok := buffer.Bytes(rt, v)
-	if !ok {
-		return goja.Null()
-	}
-	return uint8Array(rt, append([]byte(nil), b...))
 }
 
 // parseURL is the fallback URL parser when no URL class is installed: absolute URLs only.

@@ -8,6 +8,7 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"sync"
 	"syscall"
 
 	"github.com/dop251/goja"
@@ -30,6 +31,9 @@ var (
 
 var errRedirect = errors.New("unexpected redirect")
 
+// chunkSize bounds one read of a response body: a read returns what has arrived, up to this much.
+const chunkSize = 64 * 1024
+
 // fetcher performs the HTTP part of fetch for one runtime.
 type fetcher struct {
 	rt *jsruntime.Runtime
@@ -39,34 +43,24 @@ type fetcher struct {
 type fetchRequest struct {
 	url, method string
 	header      http.Header
-	body        []byte
-	hasBody     bool
+	body        io.Reader // nil for no body
 	client      *http.Client
 }
 
-// fetchResult is the response, read fully off the loop.
-type fetchResult struct {
-	status     int
-	statusText string
-	header     http.Header
-	url        string
-	redirected bool
-	body       []byte
-}
-
-// start is native.fetch(url, method, headerPairs, body, redirect): it returns [promise, cancel]. The
-// promise settles with the raw response fields the prelude turns into a Response.
+// start is native.fetch(url, method, headerPairs, body, redirect, streaming). body is a Uint8Array or
+// null; when streaming, the body comes through the returned writer instead. It returns {response,
+// cancel, writer}: response settles with the raw response fields the prelude turns into a Response,
+// once the headers have arrived; the body is then read through its handle.
 func (f *fetcher) start(call goja.FunctionCall) goja.Value {
 	vm := f.rt.VM()
 	req := fetchRequest{url: call.Argument(0).String(), method: call.Argument(1).String(), header: http.Header{}}
 	pairs := call.Argument(2).ToObject(vm)
-	n := int(pairs.Get("length").ToInteger())
-	for i := range n {
+	for i := range int(pairs.Get("length").ToInteger()) {
 		p := pairs.Get(fmt.Sprint(i)).ToObject(vm)
 		req.header.Add(p.Get("0").String(), p.Get("1").String())
 	}
 	if b, ok := buffer.Bytes(f.rt, call.Argument(3)); ok {
-		req.body, req.hasBody = b, true
+		req.body = bytes.NewReader(append([]byte(nil), b...))
 	}
 	switch call.Argument(4).String() {
 	case "manual":
@@ -77,27 +71,32 @@ func (f *fetcher) start(call goja.FunctionCall) goja.Value {
 		req.client = followClient
 	}
 	ctx, cancel := context.WithCancel(f.rt.Context())
+	obj := vm.NewObject()
+	if call.Argument(5).ToBoolean() {
+		pr, pw := io.Pipe()
+		req.body = pr
+		_ = obj.Set("writer", f.bodyWriter(ctx, pw))
+	}
 	promise := f.rt.Go(func(context.Context) func(*goja.Runtime) (goja.Value, error) {
-		res, err := do(ctx, req)
-		cancel()
+		resp, err := send(ctx, req)
+		if err != nil {
+			cancel()
+		}
 		return func(vm *goja.Runtime) (goja.Value, error) {
 			if err != nil {
 				return nil, fetchFailed{err}
 			}
-			return f.toJS(res), nil
+			return f.toJS(resp, req.method, cancel), nil
 		}
 	})
-	cancelFn := vm.ToValue(func(goja.FunctionCall) goja.Value { cancel(); return goja.Undefined() })
-	return vm.NewArray(promise, cancelFn)
+	_ = obj.Set("response", promise)
+	_ = obj.Set("cancel", func(goja.FunctionCall) goja.Value { cancel(); return goja.Undefined() })
+	return obj
 }
 
-// do sends the request and reads the whole body, honouring ctx for both.
-func do(ctx context.Context, r fetchRequest) (*fetchResult, error) {
-	var body io.Reader
-	if r.hasBody {
-		body = bytes.NewReader(r.body)
-	}
-	req, err := http.NewRequestWithContext(ctx, r.method, r.url, body)
+// send sends the request and returns once the response headers have arrived.
+func send(ctx context.Context, r fetchRequest) (*http.Response, error) {
+	req, err := http.NewRequestWithContext(ctx, r.method, r.url, r.body)
 	if err != nil {
 		return nil, err
 	}
@@ -105,23 +104,38 @@ func do(ctx context.Context, r fetchRequest) (*fetchResult, error) {
 	if h := r.header.Get("Host"); h != "" {
 		req.Host = h
 	}
-	resp, err := r.client.Do(req)
-	if err != nil {
-		return nil, err
-	}
-	defer resp.Body.Close()
-	data, err := io.ReadAll(resp.Body)
-	if err != nil {
-		return nil, err
-	}
-	return &fetchResult{
-		status:     resp.StatusCode,
-		statusText: statusText(resp),
-		header:     resp.Header,
-		url:        resp.Request.URL.String(),
-		redirected: resp.Request.URL.String() != req.URL.String(),
-		body:       data,
-	}, nil
+	return r.client.Do(req)
+}
+
+// bodyWriter is the JS-facing end of a streamed request body: write(chunk) settles once the
+// transport has taken the chunk, close() ends the body, error(message) aborts it.
+func (f *fetcher) bodyWriter(ctx context.Context, pw *io.PipeWriter) *goja.Object {
+	vm := f.rt.VM()
+	w := vm.NewObject()
+	// The request's context ending (an abort, the runtime closing) fails pending and later writes.
+	stop := context.AfterFunc(ctx, func() { pw.CloseWithError(ctx.Err()) })
+	_ = w.Set("write", func(call goja.FunctionCall) goja.Value {
+		b, ok := buffer.Bytes(f.rt, call.Argument(0))
+		if !ok {
+			panic(f.rt.TypeError("Received non-Uint8Array chunk"))
+		}
+		chunk := append([]byte(nil), b...)
+		return vm.ToValue(f.rt.Go(func(context.Context) func(*goja.Runtime) (goja.Value, error) {
+			_, err := pw.Write(chunk)
+			return func(*goja.Runtime) (goja.Value, error) { return goja.Undefined(), err }
+		}))
+	})
+	_ = w.Set("close", func(goja.FunctionCall) goja.Value {
+		stop()
+		_ = pw.Close()
+		return goja.Undefined()
+	})
+	_ = w.Set("error", func(call goja.FunctionCall) goja.Value {
+		stop()
+		pw.CloseWithError(errors.New(call.Argument(0).String()))
+		return goja.Undefined()
+	})
+	return w
 }
 
 // statusText is the reason phrase the server sent ("200 OK" → "OK").
@@ -133,22 +147,127 @@ func statusText(resp *http.Response) string {
 	return http.StatusText(resp.StatusCode)
 }
 
-func (f *fetcher) toJS(res *fetchResult) goja.Value {
+// nullBody reports whether a response has no body at all (body is null in JS), as for HEAD requests
+// and the null body statuses.
+func nullBody(method string, status int) bool {
+	switch status {
+	case 101, 103, 204, 205, 304:
+		return true
+	}
+	return method == http.MethodHead || method == http.MethodConnect
+}
+
+func (f *fetcher) toJS(resp *http.Response, method string, cancel context.CancelFunc) goja.Value {
 	vm := f.rt.VM()
-	pairs := make([]any, 0, len(res.header))
-	for k, vs := range res.header {
+	pairs := make([]any, 0, len(resp.Header))
+	for k, vs := range resp.Header {
 		for _, v := range vs {
 			pairs = append(pairs, vm.NewArray(k, v))
 		}
 	}
 	o := vm.NewObject()
-	_ = o.Set("status", res.status)
-	_ = o.Set("statusText", res.statusText)
+	_ = o.Set("status", resp.StatusCode)
+	_ = o.Set("statusText", statusText(resp))
 	_ = o.Set("headers", vm.NewArray(pairs...))
-	_ = o.Set("url", res.url)
-	_ = o.Set("redirected", res.redirected)
-	_ = o.Set("body", uint8Array(f.rt, res.body))
+	_ = o.Set("url", resp.Request.URL.String())
+	_ = o.Set("redirected", resp.Request.Response != nil)
+	if nullBody(method, resp.StatusCode) {
+		_ = resp.Body.Close()
+		cancel()
+		_ = o.Set("body", goja.Null())
+	} else {
+		_ = o.Set("body", f.bodyHandle(&bodyReader{body: resp.Body, cancel: cancel}))
+	}
 	return o
+}
+
+// bodyReader is a response body being read from Go. Reads come one at a time (a stream pull or one
+// readAll); cancel may come from the loop while a read is blocked, and unblocks it.
+type bodyReader struct {
+	mu     sync.Mutex
+	body   io.ReadCloser
+	cancel context.CancelFunc
+	eof    bool
+}
+
+// read returns the next bytes that have arrived, or nil at the end of the body.
+func (r *bodyReader) read() ([]byte, error) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.eof {
+		return nil, nil
+	}
+	buf := make([]byte, chunkSize)
+	for {
+		n, err := r.body.Read(buf)
+		if errors.Is(err, io.EOF) {
+			r.finish()
+			if n == 0 {
+				return nil, nil
+			}
+			return bytes.Clone(buf[:n]), nil
+		}
+		if err != nil {
+			r.finish()
+			return nil, err
+		}
+		if n > 0 {
+			return bytes.Clone(buf[:n]), nil
+		}
+	}
+}
+
+// readAll returns the rest of the body.
+func (r *bodyReader) readAll() ([]byte, error) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.eof {
+		return nil, nil
+	}
+	b, err := io.ReadAll(r.body)
+	r.finish()
+	return b, err
+}
+
+// finish releases the connection. Called with mu held.
+func (r *bodyReader) finish() {
+	r.eof = true
+	_ = r.body.Close()
+	r.cancel()
+}
+
+// bodyHandle is the JS object over r: read() answers a promise of the next Uint8Array or null at the
+// end, readAll() a promise of the rest, cancel() drops the body.
+func (f *fetcher) bodyHandle(r *bodyReader) *goja.Object {
+	vm := f.rt.VM()
+	h := vm.NewObject()
+	settle := func(read func() ([]byte, error), null bool) func(goja.FunctionCall) goja.Value {
+		return func(goja.FunctionCall) goja.Value {
+			return vm.ToValue(f.rt.Go(func(context.Context) func(*goja.Runtime) (goja.Value, error) {
+				b, err := read()
+				return func(vm *goja.Runtime) (goja.Value, error) {
+					if err != nil {
+						return nil, terminated{err}
+					}
+					if b == nil {
+						if null {
+							return goja.Null(), nil
+						}
+						b = []byte{}
+					}
+					return uint8Array(f.rt, b), nil
+				}
+			}))
+		}
+	}
+	_ = h.Set("read", settle(r.read, true))
+	_ = h.Set("readAll", settle(r.readAll, false))
+	_ = h.Set("cancel", func(goja.FunctionCall) goja.Value {
+		r.cancel()
+		_ = r.body.Close()
+		return goja.Undefined()
+	})
+	return h
 }
 
 // fetchFailed becomes Node's TypeError('fetch failed') whose cause describes the network error.
@@ -160,12 +279,28 @@ func (e fetchFailed) Unwrap() error { return e.err }
 
 // JSValue is how jsruntime turns this error into the rejection value.
 func (e fetchFailed) JSValue(vm *goja.Runtime) goja.Value {
-	cause := vm.NewGoError(e.err)
-	_ = cause.Set("message", e.err.Error())
-	if code := errnoCode(e.err); code != "" {
+	return typeErrorWithCause(vm, "fetch failed", e.err)
+}
+
+// terminated is undici's TypeError('terminated'): the connection failed while the body was read.
+type terminated struct{ err error }
+
+func (e terminated) Error() string { return "terminated: " + e.err.Error() }
+
+func (e terminated) Unwrap() error { return e.err }
+
+// JSValue is how jsruntime turns this error into the rejection value.
+func (e terminated) JSValue(vm *goja.Runtime) goja.Value {
+	return typeErrorWithCause(vm, "terminated", e.err)
+}
+
+func typeErrorWithCause(vm *goja.Runtime, msg string, err error) goja.Value {
+	cause := vm.NewGoError(err)
+	_ = cause.Set("message", err.Error())
+	if code := errnoCode(err); code != "" {
 		_ = cause.Set("code", code)
 	}
-	te := vm.NewTypeError("fetch failed")
+	te := vm.NewTypeError(msg)
 	_ = te.Set("cause", cause)
 	return te
 }
@@ -186,6 +321,8 @@ func errnoCode(err error) string {
 		return "ENOTFOUND"
 	case errors.Is(err, errRedirect):
 		return "UND_ERR_REDIRECT"
+	case errors.Is(err, io.ErrUnexpectedEOF):
+		return "UND_ERR_SOCKET"
 	}
 	return ""
 }

@@ -167,7 +167,8 @@ define('queueMicrotask', function queueMicrotask(callback) {
 	});
 });
 
-// Text encoding (UTF-8 only, as Node's default build without full ICU would not matter here).
+// Text encoding. TextDecoder decodes UTF-8, UTF-16LE and the labels of windows-1252 (as Latin-1, like
+// Node 20), with streaming ({stream: true}) through a Go decoder that holds a cut character.
 class TextEncoder {
 	get encoding() { return 'utf-8'; }
 	encode(input = '') { return native.utf8Encode(String(input)); }
@@ -176,25 +177,24 @@ class TextEncoder {
 define('TextEncoder', TextEncoder);
 
 class TextDecoder {
-	#fatal; #ignoreBOM;
+	#decoder; #fatal; #ignoreBOM;
 	constructor(label = 'utf-8', options = {}) {
-		const l = String(label).trim().toLowerCase();
-		if (l !== 'utf-8' && l !== 'utf8' && l !== 'unicode-1-1-utf-8') {
+		this.#fatal = !!(options && options.fatal);
+		this.#ignoreBOM = !!(options && options.ignoreBOM);
+		this.#decoder = native.textDecoder(String(label), this.#fatal, this.#ignoreBOM);
+		if (this.#decoder === null) {
 			const e = new RangeError(`The "${label}" encoding is not supported`);
 			e.code = 'ERR_ENCODING_NOT_SUPPORTED';
 			throw e;
 		}
-		this.#fatal = !!(options && options.fatal);
-		this.#ignoreBOM = !!(options && options.ignoreBOM);
 	}
-	get encoding() { return 'utf-8'; }
+	get encoding() { return this.#decoder.encoding; }
 	get fatal() { return this.#fatal; }
 	get ignoreBOM() { return this.#ignoreBOM; }
-	decode(input, options) {
-		if (input === undefined) return '';
-		const s = native.utf8Decode(input, this.#fatal, this.#ignoreBOM);
+	decode(input = undefined, options = undefined) {
+		const s = this.#decoder.decode(input, !!(options && options.stream));
 		if (s === null) {
-			const e = new TypeError('The encoded data was not valid for encoding utf-8');
+			const e = new TypeError(`The encoded data was not valid for encoding ${this.#decoder.encoding}`);
 			e.code = 'ERR_ENCODING_INVALID_ENCODED_DATA';
 			throw e;
 		}
@@ -270,206 +270,5 @@ define('structuredClone', function structuredClone(value, options) {
 		return out;
 	};
 	return clone(value);
-});
-
-// Headers: names are case-insensitive and iterate sorted; values of a repeated name join with ', ',
-// except set-cookie which getSetCookie() keeps apart.
-const validName = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
-function normalizeValue(v) { return String(v).replace(/^[\t\n\r ]+|[\t\n\r ]+$/g, ''); }
-class Headers {
-	#map = new Map(); // lowercase name -> [values]
-	constructor(init) {
-		if (init == null) return;
-		if (init instanceof Headers) {
-			for (const [k, vs] of init.#map) this.#map.set(k, vs.slice());
-		} else if (typeof init === 'object' && typeof init[Symbol.iterator] === 'function') {
-			for (const pair of init) {
-				const p = Array.from(pair);
-				if (p.length !== 2) throw new TypeError('Headers constructor: expected name/value pair to be length 2, found ' + p.length + '.');
-				this.append(p[0], p[1]);
-			}
-		} else if (typeof init === 'object') {
-			for (const k of Object.keys(init)) this.append(k, init[k]);
-		} else {
-			throw new TypeError("Failed to construct 'Headers': The provided value is not of type '(record<ByteString, ByteString> or sequence<sequence<ByteString>>)'.");
-		}
-	}
-	static #check(name) {
-		name = String(name);
-		if (!validName.test(name)) throw new TypeError(`Headers.append: "${name}" is an invalid header name.`);
-		return name.toLowerCase();
-	}
-	append(name, value) {
-		const k = Headers.#check(name);
-		const list = this.#map.get(k);
-		if (list) list.push(normalizeValue(value)); else this.#map.set(k, [normalizeValue(value)]);
-	}
-	set(name, value) { this.#map.set(Headers.#check(name), [normalizeValue(value)]); }
-	delete(name) { this.#map.delete(Headers.#check(name)); }
-	has(name) { return this.#map.has(Headers.#check(name)); }
-	get(name) {
-		const list = this.#map.get(Headers.#check(name));
-		return list ? list.join(', ') : null;
-	}
-	getSetCookie() { return (this.#map.get('set-cookie') || []).slice(); }
-	*entries() {
-		for (const k of [...this.#map.keys()].sort()) {
-			if (k === 'set-cookie') for (const v of this.#map.get(k)) yield [k, v];
-			else yield [k, this.#map.get(k).join(', ')];
-		}
-	}
-	*keys() { for (const [k] of this.entries()) yield k; }
-	*values() { for (const [, v] of this.entries()) yield v; }
-	forEach(fn, thisArg) { for (const [k, v] of this.entries()) fn.call(thisArg, v, k, this); }
-	[Symbol.iterator]() { return this.entries(); }
-	get [Symbol.toStringTag]() { return 'Headers'; }
-	// _pairs lists every value separately, for the Go side of fetch.
-	_pairs() {
-		const out = [];
-		for (const [k, vs] of this.#map) for (const v of vs) out.push([k, v]);
-		return out;
-	}
-}
-Object.defineProperty(Headers.prototype, '_pairs', { enumerable: false });
-define('Headers', Headers);
-
-// Bodies: a Body holds its bytes once read (fetch reads the whole response in Go). Reading twice fails
-// as in Node.
-function bodyBytes(body, headers) {
-	if (body == null) return null;
-	if (typeof body === 'string') {
-		if (!headers.has('content-type')) headers.set('content-type', 'text/plain;charset=UTF-8');
-		return native.utf8Encode(body);
-	}
-	const bytes = native.bytes(body);
-	if (bytes !== null) return bytes;
-	if (typeof URLSearchParams === 'function' && body instanceof URLSearchParams) {
-		if (!headers.has('content-type')) headers.set('content-type', 'application/x-www-form-urlencoded;charset=UTF-8');
-		return native.utf8Encode(body.toString());
-	}
-	return bodyBytes(String(body), headers);
-}
-
-class Body {
-	#bytes; #used = false;
-	constructor(bytes) { this.#bytes = bytes; }
-	get bodyUsed() { return this.#used; }
-	#consume() {
-		if (this.#used) return Promise.reject(new TypeError('Body is unusable: Body has already been read'));
-		this.#used = true;
-		return Promise.resolve(this.#bytes);
-	}
-	_bytes() { return this.#bytes; }
-	text() { return this.#consume().then((b) => (b === null ? '' : native.utf8Decode(b, false, false))); }
-	json() { return this.text().then((t) => JSON.parse(t)); }
-	arrayBuffer() { return this.#consume().then((b) => (b === null ? new ArrayBuffer(0) : b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength))); }
-	bytes() { return this.#consume().then((b) => (b === null ? new Uint8Array(0) : new Uint8Array(b))); }
-}
-Object.defineProperty(Body.prototype, '_bytes', { enumerable: false });
-
-// parseURL gives the absolute URL's href, through the URL class when the host defines one.
-function parseURL(s) {
-	if (typeof URL === 'function') {
-		try { return new URL(s).href; } catch { return null; }
-	}
-	return native.parseURL(s);
-}
-
-const methods = ['DELETE', 'GET', 'HEAD', 'OPTIONS', 'POST', 'PUT', 'PATCH'];
-class Request extends Body {
-	#url; #method; #headers; #signal; #redirect;
-	constructor(input, init = {}) {
-		const from = input instanceof Request ? input : null;
-		const url = from ? from.url : parseURL(String(input));
-		if (url === null) throw new TypeError('Failed to parse URL from ' + String(input));
-		init = init || {};
-		let method = init.method !== undefined ? String(init.method) : from ? from.method : 'GET';
-		if (methods.includes(method.toUpperCase())) method = method.toUpperCase();
-		const headers = new Headers(init.headers !== undefined ? init.headers : from ? from.headers : undefined);
-		let bytes = init.body !== undefined ? bodyBytes(init.body, headers) : from ? from._bytes() : null;
-		if (bytes !== null && (method === 'GET' || method === 'HEAD')) throw new TypeError('Request with GET/HEAD method cannot have body.');
-		super(bytes);
-		this.#url = url;
-		this.#method = method;
-		this.#headers = headers;
-		this.#signal = init.signal !== undefined ? init.signal : from ? from.signal : null;
-		this.#redirect = init.redirect !== undefined ? String(init.redirect) : from ? from.redirect : 'follow';
-		if (!['follow', 'manual', 'error'].includes(this.#redirect)) throw new TypeError(`Request constructor: ${this.#redirect} is not an accepted type. Expected one of follow, manual, error.`);
-	}
-	get url() { return this.#url; }
-	get method() { return this.#method; }
-	get headers() { return this.#headers; }
-	get signal() { return this.#signal; }
-	get redirect() { return this.#redirect; }
-	get [Symbol.toStringTag]() { return 'Request'; }
-}
-define('Request', Request);
-
-const fromFetch = Symbol('fromFetch');
-class Response extends Body {
-	#status; #statusText; #headers; #url; #redirected; #type;
-	constructor(body = null, init = {}, raw) {
-		const headers = new Headers(raw === fromFetch ? init.headers : init && init.headers);
-		super(raw === fromFetch ? init.body : bodyBytes(body, headers));
-		init = init || {};
-		const status = init.status !== undefined ? Number(init.status) : 200;
-		if (raw !== fromFetch && (status < 200 || status > 599 || !Number.isInteger(status))) {
-			throw new RangeError(`init["status"] must be in the range of 200 to 599, inclusive.`);
-		}
-		this.#status = status;
-		this.#statusText = init.statusText !== undefined ? String(init.statusText) : '';
-		this.#headers = headers;
-		this.#url = raw === fromFetch ? init.url : '';
-		this.#redirected = raw === fromFetch ? init.redirected : false;
-		this.#type = raw === fromFetch ? 'basic' : 'default';
-	}
-	get status() { return this.#status; }
-	get statusText() { return this.#statusText; }
-	get ok() { return this.#status >= 200 && this.#status <= 299; }
-	get headers() { return this.#headers; }
-	get url() { return this.#url; }
-	get redirected() { return this.#redirected; }
-	get type() { return this.#type; }
-	get [Symbol.toStringTag]() { return 'Response'; }
-	clone() {
-		if (this.bodyUsed) throw new TypeError('Response.clone: Body has already been consumed.');
-		return new Response(null, { status: this.#status, statusText: this.#statusText, headers: this.#headers, url: this.#url, redirected: this.#redirected, body: this._bytes() }, fromFetch);
-	}
-	static json(data, init = {}) {
-		const headers = new Headers(init && init.headers);
-		if (!headers.has('content-type')) headers.set('content-type', 'application/json');
-		return new Response(JSON.stringify(data), { ...init, headers });
-	}
-	static error() { return new Response(null, { status: 0, headers: [], url: '', redirected: false, body: null }, fromFetch); }
-	static redirect(url, status = 302) {
-		return new Response(null, { status, headers: [['location', String(url)]], url: '', redirected: false, body: null }, fromFetch);
-	}
-}
-define('Response', Response);
-
-// fetch: the request runs in Go; an abort cancels it and rejects with the signal's reason at once.
-define('fetch', function fetch(input, init) {
-	return new Promise((resolve, reject) => {
-		const req = new Request(input, init);
-		const signal = req.signal;
-		if (signal && signal.aborted) {
-			reject(signal.reason);
-			return;
-		}
-		const [pending, cancel] = native.fetch(req.url, req.method, req.headers._pairs(), req._bytes(), req.redirect);
-		let onAbort;
-		if (signal) {
-			onAbort = () => { cancel(); reject(signal.reason); };
-			signal.addEventListener('abort', onAbort, { once: true });
-		}
-		pending.then((raw) => {
-			if (signal) signal.removeEventListener('abort', onAbort);
-			resolve(new Response(null, raw, fromFetch));
-		}, (err) => {
-			if (signal) signal.removeEventListener('abort', onAbort);
-			if (signal && signal.aborted) { reject(signal.reason); return; }
-			reject(err);
-		});
-	});
 });
 })

@@ -1,25 +1,76 @@
 // Package web installs the web-platform globals Node 20 gives plugins: timers, queueMicrotask,
-// AbortController/AbortSignal, DOMException, Event/EventTarget, fetch with Headers/Request/Response,
-// TextEncoder/TextDecoder, atob/btoa and structuredClone.
+// AbortController/AbortSignal, DOMException, Event/EventTarget, TextEncoder/TextDecoder, atob/btoa,
+// structuredClone; the WHATWG streams (ReadableStream with default and byte controllers and BYOB
+// readers, tee, pipeTo/pipeThrough, async iteration and ReadableStream.from; WritableStream;
+// TransformStream; the queuing strategies; TextEncoderStream, TextDecoderStream, CompressionStream and
+// DecompressionStream for gzip, deflate and deflate-raw); Blob, File and FormData; and fetch with
+// Headers, Request and Response, streaming both request and response bodies. Namespace gives the
+// stream classes to the 'stream/web' module.
 //
-// The classes are a JS prelude (prelude.js), compiled once per process; everything that touches time,
-// the network or bytes is Go: timers run on the runtime's Clock and come back through RunOnLoop, and
-// fetch performs the request with net/http on its own goroutine (Runtime.Go).
+// The classes are JS (prelude.js and js/*.js: the standards' algorithms), compiled once per process;
+// everything that touches time, the network or bytes in bulk is Go: timers run on the runtime's Clock
+// and come back through RunOnLoop; fetch performs the request with net/http on its own goroutine
+// (Runtime.Go) and hands the response body over chunk by chunk as it arrives; (de)compression runs
+// Go's compress packages off the loop. All of it stops when the runtime closes.
+//
+// Differences from Node 20: fetch supports http and https only (no data:, blob: or file: URLs), sends
+// Go's "Accept-Encoding: gzip" and decodes gzip transparently (the response then has no
+// Content-Encoding or Content-Length), and ignores the cache, credentials, mode, referrer, integrity
+// and keepalive options. TextDecoder knows UTF-8, UTF-16LE and the windows-1252 labels (decoded as
+// Latin-1, as Node 20 does); other labels throw ERR_ENCODING_NOT_SUPPORTED. Compressed bytes differ
+// from zlib's (they decompress to the same data), and corrupt input is reported as Z_DATA_ERROR
+// "invalid compressed data" where zlib names the exact fault. Streams cannot be transferred
+// (postMessage), and util.inspect shows them as plain objects.
 package web
 
 import (
-	_ "embed"
+	"embed"
 	"fmt"
 
 	"github.com/dop251/goja"
 	"github.com/pluginhost/pluginhost/jsruntime"
+	"github.com/pluginhost/pluginhost/jsruntime/nodeerr"
 )
 
 //go:embed prelude.js
 var preludeSource string
 
-// prelude is the JS half of the web globals.
+//go:embed js/*.js
+var scriptFiles embed.FS
+
+// prelude is the JS half of the basic web globals.
 var prelude = jsruntime.NewScript("web/prelude.js", preludeSource)
+
+// scripts are the streams, Blob, FormData and fetch, in evaluation order: each is a function of a
+// shared namespace W (plus the natives and the global object) that adds its part to W.
+var scripts = func() []*jsruntime.Script {
+	var out []*jsruntime.Script
+	for _, name := range []string{
+		"common.js", "readable.js", "bytes.js", "readable_extra.js", "writable.js", "transform.js", "pipe.js",
+		"codecs.js", "blob.js", "formdata.js", "fetch.js",
+	} {
+		src, err := scriptFiles.ReadFile("js/" + name)
+		if err != nil {
+			panic(fmt.Errorf("web: embedded %s: %w", name, err))
+		}
+		out = append(out, jsruntime.NewScript("web/"+name, string(src)))
+	}
+	return out
+}()
+
+// streamNames are the classes of 'stream/web', which are also globals.
+var streamNames = []string{
+	"ReadableStream", "ReadableStreamDefaultReader", "ReadableStreamBYOBReader", "ReadableStreamBYOBRequest",
+	"ReadableByteStreamController", "ReadableStreamDefaultController", "TransformStream",
+	"TransformStreamDefaultController", "WritableStream", "WritableStreamDefaultWriter",
+	"WritableStreamDefaultController", "ByteLengthQueuingStrategy", "CountQueuingStrategy", "TextEncoderStream",
+	"TextDecoderStream", "CompressionStream", "DecompressionStream",
+}
+
+// otherGlobals are the rest of the classes the scripts define as globals.
+var otherGlobals = []string{"Blob", "File", "FormData", "Headers", "Request", "Response", "fetch"}
+
+type namespaceKey struct{}
 
 // Install defines the globals on rt. Must be called on the loop, once per runtime.
 func Install(rt *jsruntime.Runtime) error {
@@ -29,13 +80,47 @@ func Install(rt *jsruntime.Runtime) error {
 	if err != nil {
 		return err
 	}
-	if _, err := prelude.Call(rt, natives, vm.GlobalObject()); err != nil {
+	global := vm.GlobalObject()
+	if _, err := prelude.Call(rt, natives, global); err != nil {
 		return fmt.Errorf("web: installing globals: %w", err)
 	}
+	ns := vm.NewObject()
+	for _, s := range scripts {
+		if _, err := s.Call(rt, ns, natives, global); err != nil {
+			return fmt.Errorf("web: installing globals: %w", err)
+		}
+	}
+	module := vm.NewObject()
+	for _, name := range streamNames {
+		if err := module.Set(name, ns.Get(name)); err != nil {
+			return fmt.Errorf("web: stream/web %s: %w", name, err)
+		}
+	}
+	for _, name := range append(append([]string(nil), streamNames...), otherGlobals...) {
+		if err := global.DefineDataProperty(name, ns.Get(name), goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE); err != nil {
+			return fmt.Errorf("web: defining %s: %w", name, err)
+		}
+	}
+	rt.Value(namespaceKey{}, func() any { return module })
 	return nil
 }
 
-// newNatives builds the object through which the prelude reaches Go.
+// Namespace returns the 'stream/web' module of rt: the stream classes Install defined. Must be called
+// on the loop, after Install.
+func Namespace(rt *jsruntime.Runtime) (*goja.Object, error) {
+	m, _ := rt.Value(namespaceKey{}, func() any { return (*goja.Object)(nil) }).(*goja.Object)
+	if m == nil {
+		return nil, fmt.Errorf("web: stream/web needs the web globals, which are not installed")
+	}
+	return m, nil
+}
+
+// Require returns the 'stream/web' module for rt. Must be called on the loop.
+func Require(rt *jsruntime.Runtime) (goja.Value, error) {
+	return Namespace(rt)
+}
+
+// newNatives builds the object through which the prelude and the scripts reach Go.
 func newNatives(rt *jsruntime.Runtime, t *timers) (*goja.Object, error) {
 	vm := rt.VM()
 	start := rt.Clock().Now()
@@ -51,12 +136,35 @@ func newNatives(rt *jsruntime.Runtime, t *timers) (*goja.Object, error) {
 		"setTimeout":     t.setTimeout,
 		"utf8Encode":     func(call goja.FunctionCall) goja.Value { return utf8Encode(rt, call.Argument(0).String()) },
 		"utf8EncodeInto": func(call goja.FunctionCall) goja.Value { return utf8EncodeInto(rt, call) },
-		"utf8Decode":     func(call goja.FunctionCall) goja.Value { return utf8Decode(rt, call) },
+		"textDecoder":    func(call goja.FunctionCall) goja.Value { return newTextDecoder(rt, call) },
 		"atob":           func(call goja.FunctionCall) goja.Value { return atob(vm, call.Argument(0).String()) },
 		"btoa":           func(call goja.FunctionCall) goja.Value { return btoa(vm, call.Argument(0).String()) },
-		"bytes":          func(call goja.FunctionCall) goja.Value { return copyBytes(rt, call.Argument(0)) },
 		"parseURL":       func(call goja.FunctionCall) goja.Value { return parseURL(vm, call.Argument(0).String()) },
 		"fetch":          f.start,
+		"parseMultipart": func(call goja.FunctionCall) goja.Value { return parseMultipart(rt, call) },
+		"codec": func(format string, decompress bool) goja.Value {
+			c, err := newCodec(rt, format, decompress)
+			if err != nil {
+				rt.Throw(err)
+			}
+			return c
+		},
+		"transfer": func(call goja.FunctionCall) goja.Value { return transfer(rt, call.Argument(0)) },
+		"detached": func(call goja.FunctionCall) goja.Value {
+			ab, ok := call.Argument(0).Export().(goja.ArrayBuffer)
+			return vm.ToValue(ok && ab.Detached())
+		},
+		"error": func(ctor, code, msg string) *goja.Object { return nodeerr.New(vm, ctor, code, msg) },
+		"argType": func(name, expected string, got goja.Value) *goja.Object {
+			return nodeerr.InvalidArgType(vm, name, expected, got)
+		},
+		"argValue": func(name string, got goja.Value, ctor string) *goja.Object {
+			e := nodeerr.InvalidArgValue(vm, name, got, "")
+			if ctor == "TypeError" {
+				return e
+			}
+			return nodeerr.New(vm, ctor, "ERR_INVALID_ARG_VALUE", e.Get("message").String())
+		},
 	}
 	obj := vm.NewObject()
 	for name, fn := range fns {
@@ -65,6 +173,21 @@ func newNatives(rt *jsruntime.Runtime, t *timers) (*goja.Object, error) {
 		}
 	}
 	return obj, nil
+}
+
+// transfer is the streams' TransferArrayBuffer: it detaches an ArrayBuffer and returns a new one over
+// the same memory, so that the giver can no longer see or change what the stream now owns.
+func transfer(rt *jsruntime.Runtime, v goja.Value) goja.Value {
+	ab, ok := v.Export().(goja.ArrayBuffer)
+	if !ok {
+		panic(rt.TypeError("The buffer to transfer is not an ArrayBuffer"))
+	}
+	if ab.Detached() {
+		panic(nodeerr.New(rt.VM(), "TypeError", "ERR_INVALID_STATE", "Invalid state: The ArrayBuffer is detached"))
+	}
+	b := ab.Bytes()
+	ab.Detach()
+	return rt.VM().ToValue(rt.VM().NewArrayBuffer(b))
 }
 
 // reportError handles an exception nothing can catch (a timer or listener that threw): it is logged,
