@@ -80,18 +80,24 @@ func Require(rt *jsruntime.Runtime) (goja.Value, error) {
 }
 
 // Install defines the global crypto (web Crypto) and the classes Crypto, CryptoKey and
-// SubtleCrypto as Node does: accessors, so the module is built only when a plugin first uses one.
+// SubtleCrypto as Node does: accessors, so the module is built only when a plugin first uses one
+// (crypto stays an accessor; a class becomes a plain property when first read or assigned).
 // Must be called on the loop, after the web globals (DOMException) are installed.
 func Install(rt *jsruntime.Runtime) error {
 	vm := rt.VM()
 	global := vm.GlobalObject()
 	for _, name := range []string{"crypto", "Crypto", "CryptoKey", "SubtleCrypto"} {
-		getter := vm.ToValue(func(goja.FunctionCall) goja.Value {
+		getter := vm.ToValue(func(call goja.FunctionCall) goja.Value {
 			m, err := load(rt)
 			if err != nil {
 				rt.Throw(err)
 			}
-			return m.globals[name]
+			v := m.globals[name]
+			// A class global becomes a plain property once read, as Node's lazy globals do.
+			if this, ok := call.This.(*goja.Object); ok && name != "crypto" {
+				_ = this.DefineDataProperty(name, v, goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE)
+			}
+			return v
 		}).(*goja.Object)
 		if err := getter.DefineDataProperty("name", vm.ToValue("get "+name), goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_TRUE); err != nil {
 			return fmt.Errorf("crypto: naming the %s getter: %w", name, err)

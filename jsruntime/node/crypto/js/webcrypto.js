@@ -374,6 +374,7 @@
 
     getRandomValues(array) {
       if (this !== crypto) throw invalidThis('Crypto');
+      requiredArguments(arguments.length, 1, "Failed to execute 'getRandomValues' on 'Crypto'");
       if (!integerArrays.some(function (T) { return array instanceof T; })) {
         throw C.domException('The data argument must be an integer-type TypedArray', 'TypeMismatchError');
       }
