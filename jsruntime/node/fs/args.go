@@ -1,8 +1,11 @@
 package fs
 
 import (
+	"io/fs"
+	"math"
 	"net/url"
 	"strconv"
+	"time"
 
 	"github.com/dop251/goja"
 	"github.com/pluginhost/pluginhost/jsruntime/node/buffer"
@@ -109,4 +112,64 @@ func (m *module) data(v goja.Value, enc buffer.Encoding) []byte {
 		return append([]byte(nil), b...)
 	}
 	panic(nodeerr.InvalidArgType(m.vm, "data", "of type string or an instance of Buffer, TypedArray, or DataView", v))
+}
+
+// goMode turns a numeric mode (permission bits with setuid, setgid and sticky) into a Go FileMode.
+func goMode(mode int64) fs.FileMode {
+	m := fs.FileMode(mode & 0o777)
+	if mode&0o4000 != 0 {
+		m |= fs.ModeSetuid
+	}
+	if mode&0o2000 != 0 {
+		m |= fs.ModeSetgid
+	}
+	if mode&0o1000 != 0 {
+		m |= fs.ModeSticky
+	}
+	return m
+}
+
+// id reads a uid or gid: an integer from -1 (leave unchanged) to 2**32-1.
+func (m *module) id(v goja.Value, name string) int {
+	if !goja.IsNumber(v) {
+		panic(nodeerr.InvalidArgType(m.vm, name, "of type number", v))
+	}
+	f := v.ToFloat()
+	switch {
+	case f != math.Trunc(f):
+		panic(m.outOfRange(name, "an integer", v))
+	case f < -1 || f > math.MaxUint32:
+		panic(m.outOfRange(name, ">= -1 && <= 4294967295", v))
+	}
+	return int(f)
+}
+
+// timeArg reads an atime or mtime as Node's toUnixTimestamp does: a Date, a number of seconds (a
+// negative one means now) or a numeric string.
+func (m *module) timeArg(v goja.Value) time.Time {
+	seconds := func(s float64) time.Time {
+		if s < 0 {
+			return time.Now()
+		}
+		sec, frac := math.Modf(s)
+		return time.Unix(int64(sec), int64(math.Round(frac*1e9)))
+	}
+	switch {
+	case goja.IsString(v):
+		if f, err := strconv.ParseFloat(v.String(), 64); err == nil {
+			return seconds(f)
+		}
+	case goja.IsNumber(v):
+		if f := v.ToFloat(); !math.IsInf(f, 0) && !math.IsNaN(f) {
+			return seconds(f)
+		}
+	}
+	if o, ok := v.(*goja.Object); ok && o.ClassName() == "Date" {
+		if getTime, ok := goja.AssertFunction(o.Get("getTime")); ok {
+			if ms, err := getTime(o); err == nil {
+				return time.UnixMilli(ms.ToInteger())
+			}
+		}
+	}
+	panic(nodeerr.InvalidArgType(m.vm, "time", "an instance of Date or an Time in seconds", v))
 }

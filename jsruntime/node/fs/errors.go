@@ -4,10 +4,15 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"math"
+	"math/big"
 	"os"
+	"strconv"
 	"syscall"
 
 	"github.com/dop251/goja"
+	"github.com/pluginhost/pluginhost/jsruntime/inspect"
+	"github.com/pluginhost/pluginhost/jsruntime/nodeerr"
 )
 
 // Error is a failed filesystem call in the shape Node gives it: an Error whose message reads
@@ -98,6 +103,8 @@ func wrap(err error, syscallName, path, dest string) error {
 			errno = syscall.EEXIST
 		case errors.Is(err, fs.ErrPermission):
 			errno = syscall.EACCES
+		case errors.Is(err, fs.ErrClosed):
+			errno = syscall.EBADF
 		default:
 			return fmt.Errorf("%s '%s': %w", syscallName, path, err)
 		}
@@ -110,20 +117,81 @@ func wrap(err error, syscallName, path, dest string) error {
 	return &Error{Errno: errno, Syscall: syscallName, Path: path, Dest: dest}
 }
 
-// rmDirError is what rm without recursive reports for a directory: Node's SystemError ERR_FS_EISDIR.
-type rmDirError struct{ path string }
-
-func (e rmDirError) Error() string {
-	return "Path is a directory: rm returned EISDIR (is a directory) " + e.path
+// systemError is one of Node's SystemErrors for fs (ERR_FS_EISDIR, ERR_FS_CP_*): a message such as
+// "Path is a directory: rm returned EISDIR (is a directory) /x" and code, info, errno (positive),
+// syscall and path properties.
+type systemError struct {
+	code, prefix string // "ERR_FS_CP_EINVAL", "Invalid src or dest"
+	errno        syscall.Errno
+	uvCode       string // the code in the message and info, when it is not errno's (cp's EISDIR has EINVAL)
+	syscall      string
+	detail, path string
 }
 
-func (e rmDirError) JSValue(vm *goja.Runtime) goja.Value {
-	obj := vm.NewGoError(e)
-	for k, v := range map[string]any{
-		"name": "SystemError", "message": e.Error(), "code": "ERR_FS_EISDIR", "errno": int(syscall.EISDIR),
-		"syscall": "rm", "path": e.path,
-	} {
-		_ = obj.Set(k, v)
+func (e *systemError) errnoCode() string {
+	if e.uvCode != "" {
+		return e.uvCode
+	}
+	if info, ok := errnoInfo[e.errno]; ok {
+		return info.code
+	}
+	return "UNKNOWN"
+}
+
+func (e *systemError) Error() string {
+	return fmt.Sprintf("%s: %s returned %s (%s) %s", e.prefix, e.syscall, e.errnoCode(), e.detail, e.path)
+}
+
+func (e *systemError) JSValue(vm *goja.Runtime) goja.Value {
+	obj := nodeerr.New(vm, "Error", e.code, e.Error())
+	info := vm.NewObject()
+	for _, kv := range []field{{"message", e.detail}, {"path", e.path}, {"syscall", e.syscall}, {"errno", int(e.errno)}, {"code", e.errnoCode()}} {
+		_ = info.Set(kv.k, kv.v)
+	}
+	_ = obj.DefineDataProperty("name", vm.ToValue("SystemError"), goja.FLAG_TRUE, goja.FLAG_FALSE, goja.FLAG_TRUE)
+	for _, kv := range []field{{"info", info}, {"errno", int(e.errno)}, {"syscall", e.syscall}, {"path", e.path}} {
+		_ = obj.Set(kv.k, kv.v)
 	}
 	return obj
+}
+
+// rmDirError is what rm without recursive reports for a directory.
+func rmDirError(path string) error {
+	return &systemError{code: "ERR_FS_EISDIR", prefix: "Path is a directory", errno: syscall.EISDIR, syscall: "rm", detail: "is a directory", path: path}
+}
+
+// outOfRange is Node's ERR_OUT_OF_RANGE RangeError: `The value of "name" is out of range. It must be
+// <rng>. Received <v>`, where integers beyond 2**32 get numeric separators and BigInts an n.
+func (m *module) outOfRange(name, rng string, v goja.Value) *goja.Object {
+	var received string
+	switch {
+	case goja.IsBigInt(v):
+		b, _ := v.Export().(*big.Int)
+		received = b.String()
+		if b.CmpAbs(big.NewInt(1<<32)) > 0 {
+			received = separated(received)
+		}
+		received += "n"
+	case goja.IsNumber(v) && v.ToFloat() == math.Trunc(v.ToFloat()) && math.Abs(v.ToFloat()) > 1<<32 && !math.IsInf(v.ToFloat(), 0):
+		received = separated(strconv.FormatFloat(v.ToFloat(), 'f', -1, 64))
+	default:
+		received = inspect.Value(m.vm, v, inspect.Defaults)
+	}
+	return nodeerr.New(m.vm, "RangeError", "ERR_OUT_OF_RANGE",
+		fmt.Sprintf("The value of %q is out of range. It must be %s. Received %s", name, rng, received))
+}
+
+// separated groups the digits of an integer's decimal form in threes with underscores, as Node's
+// addNumericalSeparator.
+func separated(s string) string {
+	sign := ""
+	if s != "" && s[0] == '-' {
+		sign, s = "-", s[1:]
+	}
+	out := ""
+	for len(s) > 3 {
+		out = "_" + s[len(s)-3:] + out
+		s = s[:len(s)-3]
+	}
+	return sign + s + out
 }

@@ -1,10 +1,34 @@
 // Package fs is Node's "fs" module (sync, callback and promise APIs) and "fs/promises", over the os
 // package. Plugins have full filesystem access, as in Luker; paths are resolved against the process's
 // working directory. Asynchronous calls do their I/O off the event loop (Runtime.Go).
+//
+// Provided, with Node 20's argument validation and error shapes (code, errno, syscall, path, dest):
+// readFile, writeFile, appendFile, stat/lstat/fstat (with bigint), readdir (withFileTypes,
+// recursive), mkdir (recursive), rm, rmdir, unlink, rename, copyFile, cp (recursive, filter, force,
+// errorOnExist, dereference, preserveTimestamps, verbatimSymlinks), access, exists, realpath (and
+// realpath.native), mkdtemp, symlink, readlink, link, chmod, chown, lchown, utimes, lutimes,
+// truncate, statfs, opendir and fs.Dir; the descriptor calls open, close, read, write, readv, writev,
+// fstat, ftruncate, fsync, fdatasync, fchmod, fchown and futimes; fs.promises.open's FileHandle;
+// createReadStream and createWriteStream (ReadStream and WriteStream, subclasses of stream.Readable
+// and stream.Writable that read and write chunk by chunk off the loop); watch and fs.promises.watch
+// (fsnotify, recursive included) and watchFile/unwatchFile (polling on the runtime's Clock);
+// constants, Stats, BigIntStats, Dirent.
+//
+// Descriptors are the host's own numbers, but a plugin reaches only those it opened: 0, 1 and 2 are
+// EBADF to it. Everything a runtime opened or watches is closed when it closes.
+//
+// Differences from Node: FileHandle.readLines and readableWebStream, fs.openAsBlob and lchmod (absent
+// on Linux Node as well) throw ERR_NOT_SUPPORTED_IN_PLUGINHOST. The events fs.watch reports follow
+// inotify through fsnotify, so their number can differ from Node's (a change is one event or two);
+// when a directory and a file inside it are both watched, both watchers see the events of either.
+// fs.promises.watch queues the events that arrive between two next() calls instead of dropping them.
+// fs.Dir reads the whole directory when it opens. FileHandles are not closed on garbage collection,
+// only by close() or when the runtime closes. Numeric open flags are Linux's values.
 package fs
 
 import (
 	"context"
+	_ "embed"
 	"fmt"
 
 	"github.com/dop251/goja"
@@ -12,15 +36,23 @@ import (
 	"github.com/pluginhost/pluginhost/jsruntime/nodeerr"
 )
 
-// module is the per-runtime state: prototypes and the three API objects.
+// module is the per-runtime state: prototypes, the three API objects and what is open.
 type module struct {
-	rt          *jsruntime.Runtime
-	vm          *goja.Runtime
-	statsProto  *goja.Object
-	direntProto *goja.Object
-	typeKey     *goja.Symbol
-	exports     *goja.Object
-	promises    *goja.Object
+	rt            *jsruntime.Runtime
+	vm            *goja.Runtime
+	statsProto    *goja.Object
+	bigStatsProto *goja.Object
+	statFsProto   *goja.Object
+	direntProto   *goja.Object
+	typeKey       *goja.Symbol
+	exports       *goja.Object
+	promises      *goja.Object
+	natives       *goja.Object // what the JS half (js/*.js) reaches Go through
+	ns            *goja.Object // the namespace the JS half's files share
+	files         fdTable
+	watches       watchHub
+	pollers       map[*statPoller]struct{} // loop-only until the runtime closes
+	err           error                    // the JS half failed to evaluate
 }
 
 // result converts an operation's Go outcome into JS, on the loop.
@@ -38,27 +70,40 @@ type def struct {
 
 type moduleKey struct{}
 
-func get(rt *jsruntime.Runtime) *module {
-	return rt.Value(moduleKey{}, func() any { return newModule(rt) }).(*module)
+func get(rt *jsruntime.Runtime) (*module, error) {
+	m := rt.Value(moduleKey{}, func() any { return newModule(rt) }).(*module)
+	return m, m.err
 }
 
 // Require returns the "fs" module. Must be called on the loop.
-func Require(rt *jsruntime.Runtime) (goja.Value, error) { return get(rt).exports, nil }
+func Require(rt *jsruntime.Runtime) (goja.Value, error) {
+	m, err := get(rt)
+	if err != nil {
+		return nil, err
+	}
+	return m.exports, nil
+}
 
 // RequirePromises returns "fs/promises", which is also require('fs').promises. Must be called on the loop.
-func RequirePromises(rt *jsruntime.Runtime) (goja.Value, error) { return get(rt).promises, nil }
+func RequirePromises(rt *jsruntime.Runtime) (goja.Value, error) {
+	m, err := get(rt)
+	if err != nil {
+		return nil, err
+	}
+	return m.promises, nil
+}
 
 func newModule(rt *jsruntime.Runtime) *module {
 	vm := rt.VM()
-	m := &module{rt: rt, vm: vm, typeKey: goja.NewSymbol("type"), exports: vm.NewObject(), promises: vm.NewObject()}
-	m.statsProto = typeProto(vm, "Stats", func(this goja.Value) int64 {
-		if o, ok := this.(*goja.Object); ok {
-			if mode := o.Get("mode"); mode != nil {
-				return mode.ToInteger()
-			}
-		}
-		return 0
-	})
+	m := &module{
+		rt: rt, vm: vm, typeKey: goja.NewSymbol("type"), exports: vm.NewObject(), promises: vm.NewObject(),
+		natives: vm.NewObject(), pollers: map[*statPoller]struct{}{},
+	}
+	m.watches.rt = rt
+	rt.OnClose(m.close)
+	m.statsProto = typeProto(vm, "Stats", modeOf)
+	m.bigStatsProto = typeProto(vm, "BigIntStats", modeOf)
+	m.statFsProto = typeProto(vm, "StatFs", func(goja.Value) int64 { return 0 })
 	m.direntProto = typeProto(vm, "Dirent", func(this goja.Value) int64 {
 		if o, ok := this.(*goja.Object); ok {
 			if t := o.GetSymbol(m.typeKey); t != nil {
@@ -67,11 +112,64 @@ func newModule(rt *jsruntime.Runtime) *module {
 		}
 		return 0
 	})
-	for _, d := range defs {
-		m.set(m.exports, d.name+"Sync", m.syncFn(d))
-		m.set(m.exports, d.name, m.callbackFn(d))
-		m.set(m.promises, d.name, m.promiseFn(d))
+	syncs, callbacks, promiseForms := vm.NewObject(), vm.NewObject(), vm.NewObject()
+	m.set(m.natives, "sync", syncs)
+	m.set(m.natives, "cb", callbacks)
+	m.set(m.natives, "p", promiseForms)
+	// Every call is in the natives; the JS half completes some (read, write, open's FileHandle) and
+	// builds on others.
+	for _, g := range []struct {
+		defs            []def
+		public, promise bool
+	}{{defs, true, true}, {fdDefs, true, false}, {ioDefs, false, false}, {jsDefs, false, false}} {
+		for _, d := range g.defs {
+			syncFn, cbFn, promiseFn := m.syncFn(d), m.callbackFn(d), m.promiseFn(d)
+			m.set(syncs, d.name, syncFn)
+			m.set(callbacks, d.name, cbFn)
+			m.set(promiseForms, d.name, promiseFn)
+			if g.public {
+				m.set(m.exports, d.name+"Sync", syncFn)
+				m.set(m.exports, d.name, cbFn)
+			}
+			if g.promise {
+				m.set(m.promises, d.name, promiseFn)
+			}
+		}
 	}
+	m.installExists()
+	m.installCp()
+	constants := m.constants()
+	m.set(m.exports, "constants", constants)
+	m.set(m.promises, "constants", constants)
+	for _, name := range []string{"F_OK", "R_OK", "W_OK", "X_OK"} {
+		m.set(m.exports, name, constants.Get(name))
+	}
+	m.set(m.exports, "promises", m.promises)
+	m.set(m.exports, "Stats", m.statsProto.Get("constructor"))
+	m.set(m.exports, "Dirent", m.direntProto.Get("constructor"))
+	for _, name := range []string{"openAsBlob", "lchmod", "lchmodSync"} {
+		m.set(m.exports, name, m.notSupported("fs."+name))
+	}
+	m.set(m.promises, "lchmod", m.notSupported("fs.promises.lchmod"))
+	m.installNatives()
+	if err := m.runJS(); err != nil {
+		m.err = err
+	}
+	return m
+}
+
+// close releases what the runtime still has open or watched, after its loop has stopped.
+func (m *module) close() {
+	m.files.closeAll()
+	m.watches.closeAll()
+	for p := range m.pollers {
+		p.stop()
+	}
+	m.pollers = nil
+}
+
+func (m *module) installExists() {
+	vm := m.vm
 	m.set(m.exports, "existsSync", func(call goja.FunctionCall) goja.Value {
 		p, valid := m.tryPath(call.Argument(0))
 		return vm.ToValue(valid && statOK(p))
@@ -89,16 +187,10 @@ func newModule(rt *jsruntime.Runtime) *module {
 		m.rt.WhenSettled(vm.ToValue(promise), func(v goja.Value, _ error) { m.callback(cb, v) })
 		return goja.Undefined()
 	})
-	constants := m.constants()
-	m.set(m.exports, "constants", constants)
-	m.set(m.promises, "constants", constants)
-	for _, name := range []string{"F_OK", "R_OK", "W_OK", "X_OK"} {
-		m.set(m.exports, name, constants.Get(name))
-	}
-	m.set(m.exports, "promises", m.promises)
-	m.set(m.exports, "Stats", m.statsProto.Get("constructor"))
-	m.set(m.exports, "Dirent", m.direntProto.Get("constructor"))
-	return m
+}
+
+func (m *module) notSupported(what string) func(goja.FunctionCall) goja.Value {
+	return func(goja.FunctionCall) goja.Value { panic(nodeerr.NotSupported(m.vm, what)) }
 }
 
 func (m *module) set(o *goja.Object, name string, v any) {
@@ -117,8 +209,20 @@ func (m *module) syncFn(d def) func(goja.FunctionCall) goja.Value {
 	}
 }
 
+// promiseFn is the fs.promises form; bad arguments reject the promise, as Node's async functions do.
 func (m *module) promiseFn(d def) func(goja.FunctionCall) goja.Value {
-	return func(call goja.FunctionCall) goja.Value {
+	return func(call goja.FunctionCall) (ret goja.Value) {
+		defer func() {
+			if r := recover(); r != nil {
+				thrown, ok := r.(goja.Value)
+				if !ok {
+					panic(r)
+				}
+				p, _, reject := m.vm.NewPromise()
+				_ = reject(thrown)
+				ret = m.vm.ToValue(p)
+			}
+		}()
 		return m.vm.ToValue(m.async(d.build(m, call.Arguments)))
 	}
 }

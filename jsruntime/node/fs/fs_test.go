@@ -3,6 +3,7 @@ package fs_test
 import (
 	"context"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -11,6 +12,8 @@ import (
 	"github.com/pluginhost/pluginhost/jsruntime"
 	"github.com/pluginhost/pluginhost/jsruntime/node/buffer"
 	"github.com/pluginhost/pluginhost/jsruntime/node/fs"
+	"github.com/pluginhost/pluginhost/jsruntime/node/process"
+	"github.com/pluginhost/pluginhost/jsruntime/web"
 )
 
 func newRuntime(t *testing.T) *jsruntime.Runtime {
@@ -20,7 +23,14 @@ func newRuntime(t *testing.T) *jsruntime.Runtime {
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
 	err := rt.Do(ctx, func(vm *goja.Runtime) error {
+		// As the platform does: process first (for nextTick), then Buffer and the web globals.
+		if err := process.Install(rt, process.Config{}); err != nil {
+			return err
+		}
 		if err := buffer.Install(rt); err != nil {
+			return err
+		}
+		if err := web.Install(rt); err != nil {
 			return err
 		}
 		mod, err := fs.Require(rt)
@@ -35,53 +45,63 @@ func newRuntime(t *testing.T) *jsruntime.Runtime {
 	return rt
 }
 
-// TestScenarioMatchesNode runs testdata/scenario.js, whose output under Node 20 is scenario.golden.
-func TestScenarioMatchesNode(t *testing.T) {
-	src, err := os.ReadFile("testdata/scenario.js")
-	if err != nil {
-		t.Fatal(err)
+// TestScenariosMatchNode runs each testdata/*.js, whose output under Node 20 is the .golden beside it
+// (recorded with `node testdata/record.cjs testdata/<name>.js > testdata/<name>.golden`).
+func TestScenariosMatchNode(t *testing.T) {
+	files, err := filepath.Glob("testdata/*.js")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no scenarios: %v", err)
 	}
-	golden, err := os.ReadFile("testdata/scenario.golden")
-	if err != nil {
-		t.Fatal(err)
+	for _, file := range files {
+		name := strings.TrimSuffix(filepath.Base(file), ".js")
+		t.Run(name, func(t *testing.T) {
+			src, err := os.ReadFile(file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			golden, err := os.ReadFile(strings.TrimSuffix(file, ".js") + ".golden")
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := strings.Split(runScenario(t, string(src)), "\n")
+			want := strings.Split(strings.TrimSuffix(string(golden), "\n"), "\n")
+			for i := range max(len(got), len(want)) {
+				var g, w string
+				if i < len(got) {
+					g = got[i]
+				}
+				if i < len(want) {
+					w = want[i]
+				}
+				if g != w {
+					t.Errorf("line %d\n got: %s\nwant: %s", i+1, g, w)
+				}
+			}
+		})
 	}
+}
+
+// runScenario evaluates src, a script yielding a promise of its output, with the globals fs and dir.
+func runScenario(t *testing.T, src string) string {
+	t.Helper()
 	dir := t.TempDir()
 	rt := newRuntime(t)
 	var out string
-	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
 	defer cancel()
-	err = rt.Await(ctx, func(vm *goja.Runtime) (goja.Value, error) {
+	err := rt.AwaitThen(ctx, func(vm *goja.Runtime) (goja.Value, error) {
 		if err := vm.Set("dir", dir); err != nil {
 			return nil, err
 		}
-		p, err := vm.RunScript("scenario.js", string(src))
-		if err != nil {
-			return nil, err
-		}
-		obj := p.ToObject(vm)
-		then, _ := goja.AssertFunction(obj.Get("then"))
-		return then(obj, vm.ToValue(func(call goja.FunctionCall) goja.Value {
-			out = call.Argument(0).String()
-			return goja.Undefined()
-		}))
+		return vm.RunScript("scenario.js", src)
+	}, func(_ *goja.Runtime, v goja.Value) error {
+		out = v.String()
+		return nil
 	})
 	if err != nil {
 		t.Fatal(err)
 	}
-	got := strings.Split(out, "\n")
-	want := strings.Split(strings.TrimSuffix(string(golden), "\n"), "\n")
-	for i := range max(len(got), len(want)) {
-		var g, w string
-		if i < len(got) {
-			g = got[i]
-		}
-		if i < len(want) {
-			w = want[i]
-		}
-		if g != w {
-			t.Errorf("line %d\n got: %s\nwant: %s", i+1, g, w)
-		}
-	}
+	return out
 }
 
 func TestPromisesModule(t *testing.T) {

@@ -7,6 +7,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"strings"
 	"syscall"
 
 	"github.com/dop251/goja"
@@ -34,6 +35,32 @@ var defs = []def{
 	{"readlink", readlink},
 	{"chmod", chmod},
 	{"truncate", truncate},
+	{"link", twoPathOp("link", "existingPath", "newPath", os.Link)},
+	{"utimes", utimes},
+	{"lutimes", lutimesOp},
+	{"chown", chown("chown", os.Chown)},
+	{"lchown", chown("lchown", os.Lchown)},
+	{"statfs", statfs},
+}
+
+// jsDefs are calls only the JS half uses: fs.opendir's Dir and realpath.native.
+var jsDefs = []def{
+	{"opendir", opendir},
+	{"realpathNative", realpathNative},
+}
+
+// fdDefs are the calls on descriptors. fs.promises has none of them (its open gives a FileHandle,
+// whose methods reach these through the natives).
+var fdDefs = []def{
+	{"open", open},
+	{"close", closeFd},
+	{"fstat", fstat},
+	{"ftruncate", ftruncate},
+	{"fsync", fdOp("fsync", func(of *openFile) error { return of.f.Sync() })},
+	{"fdatasync", fdOp("fdatasync", func(of *openFile) error { return fdatasync(of.f) })},
+	{"fchmod", fchmod},
+	{"fchown", fchown},
+	{"futimes", futimes},
 }
 
 func none(*module) goja.Value { return goja.Undefined() }
@@ -57,12 +84,22 @@ func twoPathOp(name, from, to string, fn func(string, string) error) func(*modul
 }
 
 func readFile(m *module, args []goja.Value) op {
-	p := m.path(arg(args, 0), "path")
+	fd, isFd := m.fdOrPath(arg(args, 0))
+	p := ""
+	if !isFd {
+		p = m.path(arg(args, 0), "path")
+	}
 	o := m.fileOptions(arg(args, 1), "r")
 	return func() (result, error) {
-		data, err := os.ReadFile(p)
+		var data []byte
+		var err error
+		if isFd {
+			data, err = readRest(m, fd)
+		} else if data, err = os.ReadFile(p); err != nil {
+			err = wrap(err, "open", p, "")
+		}
 		if err != nil {
-			return nil, wrap(err, "open", p, "")
+			return nil, err
 		}
 		if o.hasEncoding {
 			return str(o.encoding.Encode(data)), nil
@@ -87,12 +124,27 @@ var openFlags = map[string]int{
 }
 
 func writeFile(m *module, args []goja.Value, defaultFlag string) op {
-	p := m.path(arg(args, 0), "path")
+	fd, isFd := m.fdOrPath(arg(args, 0))
+	p := ""
+	if !isFd {
+		p = m.path(arg(args, 0), "path")
+	}
 	o := m.fileOptions(arg(args, 2), defaultFlag)
 	data := m.data(arg(args, 1), o.encoding)
 	flags, ok := openFlags[o.flag]
 	if !ok {
 		panic(nodeerr.InvalidArgValue(m.vm, "flags", m.vm.ToValue(o.flag), ""))
+	}
+	if isFd {
+		// A descriptor is written at its current position and left open.
+		return func() (result, error) {
+			of, err := m.file(fd, "write")
+			if err != nil {
+				return nil, err
+			}
+			_, err = of.f.Write(data)
+			return none, wrap(err, "write", "", "")
+		}
 	}
 	return func() (result, error) {
 		f, err := os.OpenFile(p, flags, fs.FileMode(o.mode))
@@ -109,6 +161,7 @@ func writeFile(m *module, args []goja.Value, defaultFlag string) op {
 
 func stat(m *module, args []goja.Value, fn func(string) (fs.FileInfo, error), name string) op {
 	p := m.path(arg(args, 0), "path")
+	bigint := boolOption(arg(args, 1), "bigint")
 	throwIfNoEntry := true
 	if o, ok := arg(args, 1).(*goja.Object); ok {
 		if v := o.Get("throwIfNoEntry"); v != nil && !goja.IsUndefined(v) {
@@ -123,8 +176,8 @@ func stat(m *module, args []goja.Value, fn func(string) (fs.FileInfo, error), na
 			}
 			return nil, wrap(err, name, p, "")
 		}
-		st := fileStat{info: info, sys: sysStatOf(info)}
-		return func(m *module) goja.Value { return m.newStats(st) }, nil
+		st := statOf(info)
+		return func(m *module) goja.Value { return m.newStats(st, bigint) }, nil
 	}
 }
 
@@ -236,7 +289,7 @@ func rm(m *module, args []goja.Value) op {
 		case err != nil:
 			return nil, wrap(err, "lstat", p, "")
 		case info.IsDir() && !recursive:
-			return nil, rmDirError{p}
+			return nil, rmDirError(p)
 		case info.IsDir():
 			return none, wrap(os.RemoveAll(p), "rm", p, "")
 		}
@@ -252,39 +305,40 @@ func rmdir(m *module, args []goja.Value) op {
 	return func() (result, error) { return none, wrap(syscall.Rmdir(p), "rmdir", p, "") }
 }
 
-// copyFlagExcl is fs.constants.COPYFILE_EXCL.
-const copyFlagExcl = 1
 
 func copyFile(m *module, args []goja.Value) op {
 	src, dst := m.path(arg(args, 0), "src"), m.path(arg(args, 1), "dest")
 	mode := m.mode(arg(args, 2), 0)
-	return func() (result, error) {
-		in, err := os.Open(src)
-		if err != nil {
-			return nil, wrap(err, "copyfile", src, dst)
-		}
-		defer in.Close()
-		info, err := in.Stat()
-		if err != nil {
-			return nil, wrap(err, "copyfile", src, dst)
-		}
-		if info.IsDir() {
-			return nil, &Error{Errno: syscall.EISDIR, Syscall: "copyfile", Path: src, Dest: dst}
-		}
-		flags := os.O_WRONLY | os.O_CREATE | os.O_TRUNC
-		if mode&copyFlagExcl != 0 {
-			flags |= os.O_EXCL
-		}
-		out, err := os.OpenFile(dst, flags, info.Mode().Perm())
-		if err != nil {
-			return nil, wrap(err, "copyfile", src, dst)
-		}
-		_, err = io.Copy(out, in)
-		if cerr := out.Close(); err == nil {
-			err = cerr
-		}
-		return none, wrap(err, "copyfile", src, dst)
+	return func() (result, error) { return none, copyFileNow(src, dst, mode) }
+}
+
+// copyFileNow copies src to dst, as copyfile(2) would; mode holds the COPYFILE_* flags.
+func copyFileNow(src, dst string, mode int64) error {
+	in, err := os.Open(src)
+	if err != nil {
+		return wrap(err, "copyfile", src, dst)
 	}
+	defer in.Close()
+	info, err := in.Stat()
+	if err != nil {
+		return wrap(err, "copyfile", src, dst)
+	}
+	if info.IsDir() {
+		return &Error{Errno: syscall.EISDIR, Syscall: "copyfile", Path: src, Dest: dst}
+	}
+	flags := os.O_WRONLY | os.O_CREATE | os.O_TRUNC
+	if mode&copyFlagExcl != 0 {
+		flags |= os.O_EXCL
+	}
+	out, err := os.OpenFile(dst, flags, info.Mode().Perm())
+	if err != nil {
+		return wrap(err, "copyfile", src, dst)
+	}
+	_, err = io.Copy(out, in)
+	if cerr := out.Close(); err == nil {
+		err = cerr
+	}
+	return wrap(err, "copyfile", src, dst)
 }
 
 func access(m *module, args []goja.Value) op {
@@ -297,6 +351,43 @@ func realpath(m *module, args []goja.Value) op {
 	p := m.path(arg(args, 0), "path")
 	return func() (result, error) {
 		abs, err := filepath.Abs(p)
+		if err != nil {
+			return nil, wrap(err, "realpath", p, "")
+		}
+		resolved, err := filepath.EvalSymlinks(abs)
+		if err != nil {
+			return nil, realpathError(abs, err)
+		}
+		return str(resolved), nil
+	}
+}
+
+// realpathError reports a failed resolution as Node's realpath, which walks the path with lstat,
+// does: the lstat of the first component that is missing, after the links before it are resolved.
+func realpathError(abs string, err error) error {
+	dir := string(filepath.Separator)
+	for _, part := range strings.Split(abs, string(filepath.Separator)) {
+		if part == "" {
+			continue
+		}
+		next := filepath.Join(dir, part)
+		if _, lerr := os.Lstat(next); lerr != nil {
+			return wrap(lerr, "lstat", next, "")
+		}
+		resolved, serr := filepath.EvalSymlinks(next)
+		if serr != nil {
+			return wrap(serr, "stat", next, "")
+		}
+		dir = resolved
+	}
+	return wrap(err, "lstat", abs, "")
+}
+
+// realpathNative is realpath.native: realpath(3), which reports the path as given.
+func realpathNative(m *module, args []goja.Value) op {
+	p := m.path(arg(args, 0), "path")
+	return func() (result, error) {
+		abs, err := filepath.Abs(p)
 		if err == nil {
 			abs, err = filepath.EvalSymlinks(abs)
 		}
@@ -304,6 +395,49 @@ func realpath(m *module, args []goja.Value) op {
 			return nil, wrap(err, "realpath", p, "")
 		}
 		return str(abs), nil
+	}
+}
+
+func utimes(m *module, args []goja.Value) op {
+	p := m.path(arg(args, 0), "path")
+	atime, mtime := m.timeArg(arg(args, 1)), m.timeArg(arg(args, 2))
+	return func() (result, error) { return none, wrap(os.Chtimes(p, atime, mtime), "utime", p, "") }
+}
+
+func lutimesOp(m *module, args []goja.Value) op {
+	p := m.path(arg(args, 0), "path")
+	atime, mtime := m.timeArg(arg(args, 1)), m.timeArg(arg(args, 2))
+	return func() (result, error) { return none, wrap(lutimes(p, atime, mtime), "lutime", p, "") }
+}
+
+func chown(name string, fn func(string, int, int) error) func(*module, []goja.Value) op {
+	return func(m *module, args []goja.Value) op {
+		p := m.path(arg(args, 0), "path")
+		uid, gid := m.id(arg(args, 1), "uid"), m.id(arg(args, 2), "gid")
+		return func() (result, error) { return none, wrap(fn(p, uid, gid), name, p, "") }
+	}
+}
+
+// opendir reads a directory for fs.Dir (dir.js): its entries as Dirents, recursively when asked
+// (path, recursive, withPath). Node's opendirSync error names no path; withPath is false for it.
+func opendir(m *module, args []goja.Value) op {
+	p := m.path(arg(args, 0), "path")
+	recursive, withPath := arg(args, 1).ToBoolean(), arg(args, 2).ToBoolean()
+	return func() (result, error) {
+		entries, err := list(p, "", recursive)
+		if err != nil && withPath {
+			return nil, wrap(err, "opendir", p, "")
+		}
+		if err != nil {
+			return nil, wrap(err, "opendir", "", "")
+		}
+		return func(m *module) goja.Value {
+			out := make([]any, len(entries))
+			for i, e := range entries {
+				out[i] = m.newDirent(e.dir, filepath.Base(e.name), e.mode)
+			}
+			return m.vm.NewArray(out...)
+		}, nil
 	}
 }
 
@@ -353,7 +487,7 @@ func readlink(m *module, args []goja.Value) op {
 func chmod(m *module, args []goja.Value) op {
 	p := m.path(arg(args, 0), "path")
 	mode := m.mode(arg(args, 1), 0)
-	return func() (result, error) { return none, wrap(os.Chmod(p, fs.FileMode(mode)), "chmod", p, "") }
+	return func() (result, error) { return none, wrap(os.Chmod(p, goMode(mode)), "chmod", p, "") }
 }
 
 func truncate(m *module, args []goja.Value) op {
@@ -375,4 +509,22 @@ func (m *module) tryPath(v goja.Value) (p string, ok bool) {
 func statOK(p string) bool {
 	_, err := os.Stat(p)
 	return err == nil
+}
+
+// fdOrPath reports whether a readFile/writeFile target is a descriptor rather than a path.
+func (m *module) fdOrPath(v goja.Value) (int, bool) {
+	if !goja.IsNumber(v) {
+		return 0, false
+	}
+	return m.fdArg(v), true
+}
+
+// readRest reads an open descriptor from its current position to the end.
+func readRest(m *module, fd int) ([]byte, error) {
+	of, err := m.file(fd, "read")
+	if err != nil {
+		return nil, err
+	}
+	data, err := io.ReadAll(of.f)
+	return data, wrap(err, "read", "", "")
 }
