@@ -150,8 +150,8 @@ func (m *module) watchFileNative(call goja.FunctionCall) goja.Value {
 	}
 	bigint := call.Argument(2).ToBoolean()
 	p := &statPoller{
-		rt:       m.rt,
-		path:     call.Argument(0).String(),
+		rt:   m.rt,
+		path: call.Argument(0).String(),
 		// A zero interval would poll without pause.
 		interval: max(time.Duration(call.Argument(1).ToFloat()*float64(time.Millisecond)), time.Millisecond),
 		onChange: func(curr, prev fileStat) {

@@ -305,7 +305,6 @@ func rmdir(m *module, args []goja.Value) op {
 	return func() (result, error) { return none, wrap(syscall.Rmdir(p), "rmdir", p, "") }
 }
 
-
 func copyFile(m *module, args []goja.Value) op {
 	src, dst := m.path(arg(args, 0), "src"), m.path(arg(args, 1), "dest")
 	mode := m.mode(arg(args, 2), 0)
