@@ -8,6 +8,7 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"net/url"
 	"sync"
 	"syscall"
 
@@ -295,14 +296,54 @@ func (e terminated) JSValue(vm *goja.Runtime) goja.Value {
 }
 
 func typeErrorWithCause(vm *goja.Runtime, msg string, err error) goja.Value {
-	cause := vm.NewGoError(err)
-	_ = cause.Set("message", err.Error())
-	if code := errnoCode(err); code != "" {
-		_ = cause.Set("code", code)
-	}
 	te := vm.NewTypeError(msg)
-	_ = te.Set("cause", cause)
+	_ = te.Set("cause", netCause(vm, err))
 	return te
+}
+
+// netCause describes a network failure as the cause Node's fetch gives: a system error with errno,
+// code, syscall and address ("connect ECONNREFUSED 127.0.0.1:8080"), a DNS failure ("getaddrinfo
+// ENOTFOUND host"), undici's SocketError for a connection lost mid-body, or an Error with the message.
+func netCause(vm *goja.Runtime, err error) *goja.Object {
+	var urlErr *url.Error
+	if errors.As(err, &urlErr) {
+		err = urlErr.Err
+	}
+	cause := vm.NewGoError(err)
+	set := func(k string, v any) { _ = cause.Set(k, v) }
+	var dnsErr *net.DNSError
+	var opErr *net.OpError
+	var errno syscall.Errno
+	switch {
+	case errors.As(err, &dnsErr) && dnsErr.IsNotFound:
+		set("errno", -3008)
+		set("code", "ENOTFOUND")
+		set("syscall", "getaddrinfo")
+		set("hostname", dnsErr.Name)
+		set("message", "getaddrinfo ENOTFOUND "+dnsErr.Name)
+	case errors.As(err, &opErr) && errors.As(err, &errno) && errnoCode(err) != "":
+		code := errnoCode(err)
+		set("errno", -int(errno))
+		set("code", code)
+		set("syscall", "connect")
+		msg := "connect " + code
+		if addr, ok := opErr.Addr.(*net.TCPAddr); ok {
+			set("address", addr.IP.String())
+			set("port", addr.Port)
+			msg += " " + addr.String()
+		}
+		set("message", msg)
+	case errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, syscall.ECONNRESET):
+		set("name", "SocketError")
+		set("code", "UND_ERR_SOCKET")
+		set("message", "other side closed")
+	default:
+		set("message", err.Error())
+		if code := errnoCode(err); code != "" {
+			set("code", code)
+		}
+	}
+	return cause
 }
 
 // errnoCode names the system error behind a network failure the way Node's cause.code does.
@@ -319,10 +360,6 @@ func errnoCode(err error) string {
 		return "EHOSTUNREACH"
 	case errors.As(err, &dnsErr) && dnsErr.IsNotFound:
 		return "ENOTFOUND"
-	case errors.Is(err, errRedirect):
-		return "UND_ERR_REDIRECT"
-	case errors.Is(err, io.ErrUnexpectedEOF):
-		return "UND_ERR_SOCKET"
 	}
 	return ""
 }

@@ -168,8 +168,8 @@ func TestFetchConnectionRefused(t *testing.T) {
 	addr := ln.Addr().String()
 	_ = ln.Close()
 	rt := newRuntime(t, newManualClock())
-	got := await(t, rt, `fetch('http://`+addr+`/').then(() => 'resolved', (e) => [e instanceof TypeError, e.message, e.cause && e.cause.code].join())`)
-	if want := "true,fetch failed,ECONNREFUSED"; got != want {
+	got := await(t, rt, `fetch('http://`+addr+`/').then(() => 'resolved', (e) => [e instanceof TypeError, e.message, e.cause.code, e.cause.errno, e.cause.syscall, e.cause.message].join())`)
+	if want := "true,fetch failed,ECONNREFUSED,-111,connect,connect ECONNREFUSED " + addr; got != want {
 		t.Errorf("got %s, want %s", got, want)
 	}
 }

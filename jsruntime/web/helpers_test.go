@@ -9,6 +9,7 @@ import (
 	"github.com/pluginhost/pluginhost/internal/clocktest"
 	"github.com/pluginhost/pluginhost/jsruntime"
 	"github.com/pluginhost/pluginhost/jsruntime/node/buffer"
+	"github.com/pluginhost/pluginhost/jsruntime/node/url"
 	"github.com/pluginhost/pluginhost/jsruntime/web"
 )
 
@@ -20,7 +21,10 @@ func newRuntime(t *testing.T, clock jsruntime.Clock) *jsruntime.Runtime {
 		if err := buffer.Install(rt); err != nil {
 			return err
 		}
-		return web.Install(rt)
+		if err := web.Install(rt); err != nil {
+			return err
+		}
+		return url.Install(rt)
 	})
 	return rt
 }

@@ -304,6 +304,33 @@ function mimeType(obj) {
 	return ct === null ? '' : ct;
 }
 
+// parseURLEncoded is the application/x-www-form-urlencoded parser: '+' is a space and percent-escapes
+// are bytes of UTF-8.
+function parseURLEncoded(input) {
+	const decode = (s) => {
+		const b = encoder.encode(s.replace(/\+/g, ' '));
+		const out = new Uint8Array(b.length);
+		let n = 0;
+		for (let i = 0; i < b.length; i++) {
+			const hex = b[i] === 0x25 && i + 2 < b.length ? String.fromCharCode(b[i + 1], b[i + 2]) : '';
+			if (/^[0-9A-Fa-f]{2}$/.test(hex)) {
+				out[n++] = parseInt(hex, 16);
+				i += 2;
+			} else {
+				out[n++] = b[i];
+			}
+		}
+		return utf8(out.subarray(0, n));
+	};
+	const entries = [];
+	for (const part of input.split('&')) {
+		if (part === '') continue;
+		const eq = part.indexOf('=');
+		entries.push(eq < 0 ? [decode(part), ''] : [decode(part.slice(0, eq)), decode(part.slice(eq + 1))]);
+	}
+	return entries;
+}
+
 function parseFormData(obj, bytes) {
 	const ct = mimeType(obj);
 	const essence = ct.split(';')[0].trim().toLowerCase();
@@ -314,11 +341,7 @@ function parseFormData(obj, bytes) {
 			return [name, new W.File([value.bytes], value.filename, { type: value.type })];
 		}));
 	}
-	if (essence === 'application/x-www-form-urlencoded') {
-		const entries = [];
-		for (const [k, v] of new global.URLSearchParams(utf8(bytes))) entries.push([k, v]);
-		return W.newFormData(entries);
-	}
+	if (essence === 'application/x-www-form-urlencoded') return W.newFormData(parseURLEncoded(utf8(bytes)));
 	throw new TypeError('Content-Type was not one of "multipart/form-data" or "application/x-www-form-urlencoded".');
 }
 
@@ -588,6 +611,16 @@ function pumpRequestBody(stream, writer) {
 	});
 }
 
+// The Fetch Standard's bad ports, which fetch refuses to connect to, as undici does.
+const badPorts = new Set([1, 7, 9, 11, 13, 15, 17, 19, 20, 21, 22, 23, 25, 37, 42, 43, 53, 69, 77, 79, 87, 95, 101, 102,
+	103, 104, 109, 110, 111, 113, 115, 117, 119, 123, 135, 137, 139, 143, 161, 179, 389, 427, 465, 512, 513, 514, 515, 526,
+	530, 531, 532, 540, 548, 554, 556, 563, 587, 601, 636, 989, 990, 993, 995, 1719, 1720, 1723, 2049, 3659, 4045, 5060,
+	5061, 6000, 6566, 6665, 6666, 6667, 6668, 6669, 6697, 10080]);
+function blockedPort(href) {
+	const m = /^https?:\/\/(?:\[[^\]]*\]|[^/:?#]*):(\d+)/i.exec(href);
+	return m !== null && badPorts.has(Number(m[1]));
+}
+
 // watchHandle wraps the Go reader of a response body so that done runs once the body has been read
 // to its end, failed, or been cancelled.
 function watchHandle(handle, done) {
@@ -642,6 +675,11 @@ function fetch(input, init = undefined) {
 		} else {
 			stream = bodyStream(b);
 		}
+	}
+	if (blockedPort(r.url)) {
+		const failed = new TypeError('fetch failed');
+		failed.cause = new Error('bad port');
+		return Promise.reject(failed);
 	}
 	const headers = r.headers;
 	const defaults = [['accept', '*/*'], ['accept-language', '*'], ['sec-fetch-mode', 'cors'], ['user-agent', 'node']];
