@@ -342,12 +342,14 @@ func TestBuiltinInstantiatedOncePerRuntime(t *testing.T) {
 	})
 	reg.Register("replaced", func(rt *jsruntime.Runtime) (goja.Value, error) { return rt.VM().ToValue("old"), nil })
 	reg.Register("node:replaced", func(rt *jsruntime.Runtime) (goja.Value, error) { return rt.VM().ToValue("new"), nil })
+	reg.Register("thing/part", reg.Member("thing", "part"))
 	e := newEnv(t, modules.Options{Registry: reg})
 	e.do(func(vm *goja.Runtime) error {
 		_ = vm.Set("req", e.sys.CreateRequire(abs("x.js")))
 		e.check(vm, nil, map[string]any{
 			"req('thing') === req('node:thing')": true,
 			"req('replaced')":                    "new",
+			"req('thing').part = {}; req('thing/part') === req('thing').part": true,
 		})
 		return nil
 	})

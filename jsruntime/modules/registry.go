@@ -82,3 +82,23 @@ func instantiate(rt *jsruntime.Runtime, name string, b Builtin) (goja.Value, err
 	}
 	return slot.value, slot.err
 }
+
+// Member is a built-in that is a property of the registry's built-in named of: "path/posix" is
+// require("path").posix and "util/types" is require("util").types, the very same object.
+func (r *Registry) Member(of, property string) Builtin {
+	return func(rt *jsruntime.Runtime) (goja.Value, error) {
+		name, b, ok := r.lookup(of)
+		if !ok {
+			return nil, fmt.Errorf("no built-in %q", of)
+		}
+		v, err := instantiate(rt, name, b)
+		if err != nil {
+			return nil, err
+		}
+		obj, ok := v.(*goja.Object)
+		if !ok {
+			return nil, fmt.Errorf("built-in %q is not an object", of)
+		}
+		return obj.Get(property), nil
+	}
+}

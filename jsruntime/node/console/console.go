@@ -57,7 +57,20 @@ func Install(rt *jsruntime.Runtime) error {
 	if err := c.vm.Set("console", obj); err != nil {
 		return fmt.Errorf("console: defining the global: %w", err)
 	}
+	rt.Value(moduleKey{}, func() any { return obj })
 	return nil
+}
+
+type moduleKey struct{}
+
+// Require returns the "console" module: the console object Install defined, even if a plugin has
+// since replaced the global. Must be called on the loop, after Install.
+func Require(rt *jsruntime.Runtime) (goja.Value, error) {
+	obj, _ := rt.Value(moduleKey{}, func() any { return nil }).(*goja.Object)
+	if obj == nil {
+		return nil, fmt.Errorf("console: not installed")
+	}
+	return obj, nil
 }
 
 func (c *console) emit(level slog.Level, msg string) {
