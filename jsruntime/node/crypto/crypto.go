@@ -18,10 +18,11 @@
 // RIPEMD-160, BLAKE2, SM3 and MD5-SHA1; ciphers other than AES in the four modes above (ChaCha20,
 // CCM, OCB, CFB, OFB, DES, ...); the deprecated createCipher/createDecipher; public and private keys
 // (createSign, createVerify, sign, verify, generateKeyPair, createPublicKey, createPrivateKey,
-// publicEncrypt and friends, Diffie-Hellman, ECDH, X509Certificate, Certificate, primes); subtle's
-// encrypt, decrypt, deriveBits, deriveKey, wrapKey and unwrapKey and algorithms other than HMAC. All
-// of these exist, so bundles load, and throw (or reject with) ERR_NOT_SUPPORTED_IN_PLUGINHOST when
-// called. Errors Node takes from OpenSSL's error queue are those of a fresh process: Node's "Invalid
+// publicEncrypt and friends, Diffie-Hellman, ECDH, X509Certificate, Certificate, primes);
+// getCipherInfo, setEngine, setFips and secureHeapUsed (getFips reports 0, getCurves lists none);
+// subtle's encrypt, decrypt, deriveBits, deriveKey, wrapKey and unwrapKey and algorithms other than
+// HMAC. All of these exist, so bundles load, and throw (or reject with)
+// ERR_NOT_SUPPORTED_IN_PLUGINHOST when called. Errors Node takes from OpenSSL's error queue are those of a fresh process: Node's "Invalid
 // scrypt params" message can carry a stale OpenSSL error from an earlier call; here it never does.
 package crypto
 

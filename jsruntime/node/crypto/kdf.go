@@ -7,7 +7,6 @@ import (
 	"encoding/binary"
 	"hash"
 	"slices"
-	"strconv"
 
 	"github.com/dop251/goja"
 
@@ -151,5 +150,3 @@ func (m *module) callback(cb goja.Callable, args ...goja.Value) {
 		m.rt.Logger().Error("uncaught exception in crypto callback", "error", m.rt.Describe(err).Error())
 	}
 }
-
-func itoa(n int) string { return strconv.Itoa(n) }

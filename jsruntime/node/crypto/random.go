@@ -6,6 +6,7 @@ import (
 	"crypto/subtle"
 	"encoding/binary"
 	"encoding/hex"
+	"strconv"
 
 	"github.com/dop251/goja"
 
@@ -80,7 +81,7 @@ func (m *module) span(call goja.FunctionCall) []byte {
 	b := m.bytes(call.Argument(0))
 	offset, size := call.Argument(1).ToInteger(), call.Argument(2).ToInteger()
 	if offset < 0 || size < 0 || offset+size > int64(len(b)) {
-		panic(outOfRange(m.vm, "size + offset", "<= "+itoa(len(b)), m.vm.ToValue(offset+size)))
+		panic(outOfRange(m.vm, "size + offset", "<= "+strconv.Itoa(len(b)), m.vm.ToValue(offset+size)))
 	}
 	return b[offset : offset+size]
 }
