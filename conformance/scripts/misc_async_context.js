@@ -13,18 +13,21 @@ function sleep(ms) {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
+// request records what it sees in its own list, so the output does not depend on how the timers of
+// concurrent requests interleave.
 async function request(id, delay) {
-  return als.run({ id }, async () => {
-    log('start', id, als.getStore().id);
+  const seen = [];
+  const see = (what) => seen.push(what + '=' + als.getStore().id);
+  await als.run({ id }, async () => {
+    see('start');
     await sleep(delay);
-    log('after sleep', id, als.getStore().id);
+    see('after sleep');
     await Promise.resolve();
-    const inner = await new Promise((resolve) => setImmediate(() => resolve(als.getStore().id)));
-    log('immediate', id, inner);
-    await new Promise((resolve) => process.nextTick(() => { log('tick', id, als.getStore().id); resolve(); }));
-    await new Promise((resolve) => queueMicrotask(() => { log('microtask', id, als.getStore().id); resolve(); }));
-    return als.getStore().id;
+    await new Promise((resolve) => setImmediate(() => { see('immediate'); resolve(); }));
+    await new Promise((resolve) => process.nextTick(() => { see('tick'); resolve(); }));
+    await new Promise((resolve) => queueMicrotask(() => { see('microtask'); resolve(); }));
   });
+  return id + ': ' + seen.join(' ');
 }
 
 module.exports = async function main() {
@@ -33,7 +36,7 @@ module.exports = async function main() {
 
   // Interleaved requests keep their own stores.
   const results = await Promise.all([request('a', 20), request('b', 5), request('c', 10)]);
-  log('results', results.join());
+  log(results.join('\n'));
 
   // then() callbacks take the context of the then() call.
   const p = Promise.resolve(1);
