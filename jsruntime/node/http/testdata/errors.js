@@ -38,6 +38,16 @@ module.exports = async function (env, log) {
     }).on('error', (e) => describe(log, 'req error', e)).on('close', () => log('req close'));
   });
 
+  // Headers beyond maxHeaderSize (16 KiB unless the request says otherwise).
+  [err, events] = await expectError(env.base + '/bigheader');
+  log('header overflow', err.code, err.message, events.join(' '));
+  await new Promise((resolve) => {
+    http.get(env.base + '/bigheader', { maxHeaderSize: 64 * 1024 }, (res) => {
+      res.resume();
+      res.on('end', () => { log('bigger limit', res.statusCode, res.headers['x-big'].length); resolve(); });
+    });
+  });
+
   // Bad arguments throw synchronously.
   const bad = [
     () => http.request({ protocol: 'https:', host: 'x' }),

@@ -63,7 +63,17 @@ module.exports = async function (env, log) {
     req.end();
   });
 
-  // Reading with read() in paused mode and for await.
+  // 1xx responses before the final one are 'information' events.
+  await new Promise((resolve) => {
+    const req = http.get(env.base + '/early', (res) => {
+      let body = '';
+      res.on('data', (d) => { body += d; });
+      res.on('end', () => { log('final', res.statusCode, body, res.headers.link); resolve(); });
+    });
+    req.on('information', (info) => log('information', info.statusCode, info.statusMessage, info.httpVersion, info.headers.link, JSON.stringify(info.rawHeaders)));
+  });
+
+  // Reading with read() in paused mode.
   await new Promise((resolve) => {
     http.get(env.base + '/hello', (res) => {
       res.on('readable', () => {

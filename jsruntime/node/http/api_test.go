@@ -1,0 +1,189 @@
+package http_test
+
+import (
+	"context"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/dop251/goja"
+
+	"github.com/pluginhost/pluginhost/jsruntime"
+)
+
+// eval runs src (whose value may be a promise) in rt and returns the settled value as a string.
+func eval(t *testing.T, rt *jsruntime.Runtime, src string) string {
+	t.Helper()
+	var out string
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	err := rt.AwaitThen(ctx, func(vm *goja.Runtime) (goja.Value, error) {
+		return vm.RunString(src)
+	}, func(vm *goja.Runtime, v goja.Value) error {
+		out = v.String()
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// The server side exists, so bundles that name it load, and fails with pluginhost's code when used.
+func TestServerSideIsNotSupported(t *testing.T) {
+	rt := newRuntime(t)
+	got := eval(t, rt, `
+		const http = require('http'), https = require('https');
+		const out = [];
+		for (const [name, f] of [
+			['http.createServer', () => http.createServer()],
+			['new http.Server', () => new http.Server()],
+			['http.ServerResponse', () => new http.ServerResponse({})],
+			['https.createServer', () => https.createServer({})],
+			['Agent.createConnection', () => new http.Agent().createConnection({})],
+			['https.Agent.createConnection', () => new https.Agent().createConnection({})],
+			['createConnection option', () => http.request({ createConnection() {} })],
+		]) {
+			try { f(); out.push(name + ': no throw'); } catch (e) { out.push(name + ': ' + e.code + ' ' + e.message); }
+		}
+		out.join('\n')`)
+	want := strings.Join([]string{
+		"http.createServer: ERR_NOT_SUPPORTED_IN_PLUGINHOST http.createServer is not supported in pluginhost",
+		"new http.Server: ERR_NOT_SUPPORTED_IN_PLUGINHOST http.Server is not supported in pluginhost",
+		"http.ServerResponse: ERR_NOT_SUPPORTED_IN_PLUGINHOST http.ServerResponse is not supported in pluginhost",
+		"https.createServer: ERR_NOT_SUPPORTED_IN_PLUGINHOST https.createServer is not supported in pluginhost",
+		"Agent.createConnection: ERR_NOT_SUPPORTED_IN_PLUGINHOST net.createConnection is not supported in pluginhost",
+		"https.Agent.createConnection: ERR_NOT_SUPPORTED_IN_PLUGINHOST tls.connect is not supported in pluginhost",
+		"createConnection option: ERR_NOT_SUPPORTED_IN_PLUGINHOST http.request with options.createConnection is not supported in pluginhost",
+	}, "\n")
+	compareLines(t, got, want)
+}
+
+// An agent that builds its own sockets (as proxy agents do) cannot hand them to a request.
+func TestForeignSocketIsNotSupported(t *testing.T) {
+	rt := newRuntime(t)
+	got := eval(t, rt, `
+		const http = require('http'), EventEmitter = require('events');
+		const agent = { addRequest(req) { req.onSocket(new EventEmitter()); } };
+		new Promise((resolve) => {
+			const req = http.request({ host: '127.0.0.1', port: 9, agent });
+			req.on('error', (e) => resolve(e.code + ' ' + e.message));
+			req.end();
+		})`)
+	if got != "ERR_NOT_SUPPORTED_IN_PLUGINHOST http.request over a socket made by a custom agent is not supported in pluginhost" {
+		t.Fatalf("got %q", got)
+	}
+}
+
+// net/http parses the response: rawHeaders list the names sorted and in canonical case, each name's
+// values in the order the server sent them (Node keeps the server's order and case).
+func TestRawHeadersAreCanonical(t *testing.T) {
+	srv := newTestServer(t)
+	rt := newRuntime(t)
+	got := eval(t, rt, `new Promise((resolve) => require('http').get('`+srv.plain.URL+`/raw/headers', (res) => {
+		res.resume();
+		resolve(JSON.stringify(res.rawHeaders));
+	}))`)
+	want := `["Connection","close","Content-Length","2","Content-Type","text/plain","Content-Type","text/html",` +
+		`"Cookie","c=1","Cookie","d=2","Location","/first","Location","/second","Set-Cookie","a=1","Set-Cookie","b=2",` +
+		`"X-Dup","one","X-Dup","two"]`
+	if got != want {
+		t.Fatalf("got  %s\nwant %s", got, want)
+	}
+}
+
+// Closing the runtime ends its requests in flight: the server sees the client go away.
+func TestRuntimeCloseCancelsRequests(t *testing.T) {
+	arrived := make(chan struct{})
+	gone := make(chan struct{})
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		close(arrived)
+		<-r.Context().Done()
+		close(gone)
+	}))
+	defer srv.Close()
+	rt := newRuntime(t)
+	eval(t, rt, `require('http').get('`+srv.URL+`').on('error', () => {}); 0`)
+	<-arrived
+	if err := rt.Close(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case <-gone:
+	case <-time.After(10 * time.Second):
+		t.Fatal("the request outlived its runtime")
+	}
+}
+
+// A response nobody reads is not read into memory: the server stays blocked on its writes.
+func TestResponseBackpressure(t *testing.T) {
+	const total = 256 << 20
+	var written atomic.Int64
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		chunk := []byte(strings.Repeat("x", 64<<10))
+		for written.Load() < total {
+			n, err := w.Write(chunk)
+			written.Add(int64(n))
+			if err != nil {
+				return
+			}
+		}
+	}))
+	defer srv.Close()
+	rt := newRuntime(t)
+	got := eval(t, rt, `new Promise((resolve) => require('http').get('`+srv.URL+`', (res) => {
+		res.once('data', (d) => { res.pause(); resolve('paused after ' + (d.length > 0)); });
+	}))`)
+	if got != "paused after true" {
+		t.Fatal(got)
+	}
+	// Wait until the server's writes stop advancing: socket buffers are full and nothing reads.
+	last := int64(-1)
+	for stable := 0; stable < 3; {
+		time.Sleep(100 * time.Millisecond)
+		n := written.Load()
+		if n == last {
+			stable++
+		} else {
+			stable = 0
+		}
+		last = n
+	}
+	if last >= 64<<20 {
+		t.Fatalf("the client read %d bytes it was not asked for", last)
+	}
+	if err := rt.Close(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// The request body reaches the server as it is written: the server answers the first chunk while
+// the request is still open.
+func TestRequestBodyStreams(t *testing.T) {
+	firstChunk := make(chan string, 1)
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		buf := make([]byte, 16)
+		n, _ := r.Body.Read(buf)
+		firstChunk <- string(buf[:n])
+		_, _ = io.Copy(io.Discard, r.Body)
+		_, _ = io.WriteString(w, "done")
+	}))
+	defer srv.Close()
+	rt := newRuntime(t)
+	eval(t, rt, `globalThis.req = require('http').request('`+srv.URL+`', { method: 'POST' });
+		req.write('first'); 0`)
+	if got := <-firstChunk; got != "first" {
+		t.Fatalf("server read %q", got)
+	}
+	got := eval(t, rt, `new Promise((resolve) => {
+		req.on('response', (res) => { let s = ''; res.on('data', (d) => { s += d; }); res.on('end', () => resolve(s)); });
+		req.end('second');
+	})`)
+	if got != "done" {
+		t.Fatal(got)
+	}
+}
