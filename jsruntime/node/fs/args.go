@@ -80,7 +80,7 @@ func (m *module) fileOptions(v goja.Value, defaultFlag string) fileOptions {
 // mode reads a file mode given as a number or an octal string.
 func (m *module) mode(v goja.Value, def int64) int64 {
 	switch {
-	case goja.IsUndefined(v) || goja.IsNull(v):
+	case v == nil || goja.IsUndefined(v) || goja.IsNull(v):
 		return def
 	case goja.IsString(v):
 		n, err := strconv.ParseInt(v.String(), 8, 64)

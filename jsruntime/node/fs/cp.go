@@ -321,7 +321,8 @@ func (j *cpJob) copyDir(info, destInfo fs.FileInfo, src, dest string) error {
 			return wrap(err, "mkdir", dest, "")
 		}
 	}
-	entries, err := os.ReadDir(src)
+	// Node walks the directory with opendir, in the directory's own order.
+	entries, err := readDir(src, false)
 	if err != nil {
 		return wrap(err, "opendir", src, "")
 	}

@@ -17,8 +17,8 @@
 // Descriptors are the host's own numbers, but a plugin reaches only those it opened: 0, 1 and 2 are
 // EBADF to it. Everything a runtime opened or watches is closed when it closes.
 //
-// Differences from Node: FileHandle.readLines and readableWebStream, fs.openAsBlob and lchmod (absent
-// on Linux Node as well) throw ERR_NOT_SUPPORTED_IN_PLUGINHOST. The events fs.watch reports follow
+// Differences from Node: FileHandle.readLines and readableWebStream and fs.openAsBlob throw
+// ERR_NOT_SUPPORTED_IN_PLUGINHOST (lchmod is missing, as in Node on Linux). The events fs.watch reports follow
 // inotify through fsnotify, so their number can differ from Node's (a change is one event or two);
 // when a directory and a file inside it are both watched, both watchers see the events of either.
 // fs.promises.watch queues the events that arrive between two next() calls instead of dropping them.
@@ -147,10 +147,10 @@ func newModule(rt *jsruntime.Runtime) *module {
 	m.set(m.exports, "promises", m.promises)
 	m.set(m.exports, "Stats", m.statsProto.Get("constructor"))
 	m.set(m.exports, "Dirent", m.direntProto.Get("constructor"))
-	for _, name := range []string{"openAsBlob", "lchmod", "lchmodSync"} {
-		m.set(m.exports, name, m.notSupported("fs."+name))
-	}
-	m.set(m.promises, "lchmod", m.notSupported("fs.promises.lchmod"))
+	m.set(m.exports, "openAsBlob", m.notSupported("fs.openAsBlob"))
+	// Node on Linux has no lchmod: the keys exist with undefined values, which graceful-fs checks.
+	m.set(m.exports, "lchmod", goja.Undefined())
+	m.set(m.exports, "lchmodSync", goja.Undefined())
 	m.installNatives()
 	if err := m.runJS(); err != nil {
 		m.err = err

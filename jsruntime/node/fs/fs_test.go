@@ -81,10 +81,12 @@ func TestScenariosMatchNode(t *testing.T) {
 	}
 }
 
-// runScenario evaluates src, a script yielding a promise of its output, with the globals fs and dir.
+// runScenario evaluates src, a script yielding a promise of its output, with the globals fs and dir,
+// which is also the working directory.
 func runScenario(t *testing.T, src string) string {
 	t.Helper()
 	dir := t.TempDir()
+	t.Chdir(dir)
 	rt := newRuntime(t)
 	var out string
 	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)

@@ -192,7 +192,7 @@ func readdir(m *module, args []goja.Value) op {
 	withTypes := boolOption(arg(args, 1), "withFileTypes")
 	recursive := boolOption(arg(args, 1), "recursive")
 	return func() (result, error) {
-		entries, err := list(p, "", recursive)
+		entries, err := list(p, "", recursive, true)
 		if err != nil {
 			return nil, wrap(err, "scandir", p, "")
 		}
@@ -211,9 +211,10 @@ func readdir(m *module, args []goja.Value) op {
 }
 
 // list reads dir (root/rel), descending into subdirectories when recursive.
-func list(root, rel string, recursive bool) ([]entry, error) {
+// readdir lists in name order, as libuv's scandir; opendir in the directory's own order, as readdir(3).
+func list(root, rel string, recursive, sorted bool) ([]entry, error) {
 	dir := filepath.Join(root, rel)
-	des, err := os.ReadDir(dir)
+	des, err := readDir(dir, sorted)
 	if err != nil {
 		return nil, err
 	}
@@ -222,7 +223,7 @@ func list(root, rel string, recursive bool) ([]entry, error) {
 		name := filepath.Join(rel, de.Name())
 		out = append(out, entry{dir: dir, name: name, mode: de.Type()})
 		if recursive && de.IsDir() {
-			sub, err := list(root, name, true)
+			sub, err := list(root, name, true, sorted)
 			if err != nil {
 				return nil, err
 			}
@@ -230,6 +231,19 @@ func list(root, rel string, recursive bool) ([]entry, error) {
 		}
 	}
 	return out, nil
+}
+
+// readDir reads a directory's entries, sorted by name or in the order the directory holds them.
+func readDir(dir string, sorted bool) ([]fs.DirEntry, error) {
+	if sorted {
+		return os.ReadDir(dir)
+	}
+	f, err := os.Open(dir)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return f.ReadDir(-1)
 }
 
 func mkdir(m *module, args []goja.Value) op {
@@ -423,7 +437,7 @@ func opendir(m *module, args []goja.Value) op {
 	p := m.path(arg(args, 0), "path")
 	recursive, withPath := arg(args, 1).ToBoolean(), arg(args, 2).ToBoolean()
 	return func() (result, error) {
-		entries, err := list(p, "", recursive)
+		entries, err := list(p, "", recursive, false)
 		if err != nil && withPath {
 			return nil, wrap(err, "opendir", p, "")
 		}

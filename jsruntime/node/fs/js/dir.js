@@ -119,7 +119,9 @@
     }
   };
 
-  // realpath.native is realpath(3), which reports errors with the path as given.
+  // realpath.native and fs.promises.realpath are realpath(3), which reports errors with the path as
+  // given; fs.realpath and realpathSync walk the path as Node's JS implementation does.
   fs.realpath.native = natives.cb.realpathNative;
   fs.realpathSync.native = natives.sync.realpathNative;
+  promises.realpath = natives.p.realpathNative;
 });

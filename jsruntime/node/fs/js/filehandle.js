@@ -114,6 +114,11 @@
   }
   ns.FileHandle = FileHandle;
 
+  // Linux has no lchmod; Node's promise form exists and rejects.
+  promises.lchmod = function lchmod() {
+    return Promise.reject(natives.error('Error', 'ERR_METHOD_NOT_IMPLEMENTED', 'The lchmod() method is not implemented'));
+  };
+
   promises.open = function open(path, flags, mode) {
     return p.open(path, flags, mode).then((fd) => new FileHandle(fd));
   };
