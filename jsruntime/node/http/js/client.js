@@ -379,6 +379,7 @@
         var res = req.res;
         if (!res || res.destroyed) return;
         res.rawTrailers = rawTrailers;
+        res[H.kTrailersCount] = rawTrailers.length;
         res.complete = true;
         res.push(null);
       },
@@ -399,6 +400,7 @@
     res.statusCode = info.statusCode;
     res.statusMessage = info.statusMessage;
     res.rawHeaders = info.rawHeaders;
+    res[H.kHeadersCount] = info.rawHeaders.length;
     socket._activity(0, 0);
     if (!info.keepAlive) req.shouldKeepAlive = false;
     req.res = res;

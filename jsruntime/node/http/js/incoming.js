@@ -9,6 +9,10 @@
   var kHeadersDistinct = Symbol('kHeadersDistinct');
   var kTrailers = Symbol('kTrailers');
   var kTrailersDistinct = Symbol('kTrailersDistinct');
+  // The counts of raw lines the connection delivered: only those make headers and trailers, as in
+  // Node, so rawHeaders assigned by hand do not.
+  var kHeadersCount = H.kHeadersCount = Symbol('kHeadersCount');
+  var kTrailersCount = H.kTrailersCount = Symbol('kTrailersCount');
 
   function IncomingMessage(socket) {
     if (!(this instanceof IncomingMessage)) return new IncomingMessage(socket);
@@ -36,6 +40,8 @@
     this[kHeadersDistinct] = null;
     this[kTrailers] = null;
     this[kTrailersDistinct] = null;
+    this[kHeadersCount] = 0;
+    this[kTrailersCount] = 0;
   }
   Object.setPrototypeOf(IncomingMessage.prototype, Readable.prototype);
   Object.setPrototypeOf(IncomingMessage, Readable);
@@ -46,14 +52,14 @@
     set: function (v) { this.socket = v; },
   });
 
-  function lazy(name, key, raw, distinct) {
+  function lazy(name, key, raw, count, distinct) {
     Object.defineProperty(IncomingMessage.prototype, name, {
       configurable: true, enumerable: true,
       get: function () {
         if (!this[key]) {
           var dest = {};
           var lines = this[raw];
-          for (var i = 0; i + 1 < lines.length; i += 2) {
+          for (var i = 0; i + 1 < this[count]; i += 2) {
             if (distinct) addDistinct(lines[i], lines[i + 1], dest);
             else this._addHeaderLine(lines[i], lines[i + 1], dest);
           }
@@ -64,10 +70,10 @@
       set: function (v) { this[key] = v; },
     });
   }
-  lazy('headers', kHeaders, 'rawHeaders', false);
-  lazy('headersDistinct', kHeadersDistinct, 'rawHeaders', true);
-  lazy('trailers', kTrailers, 'rawTrailers', false);
-  lazy('trailersDistinct', kTrailersDistinct, 'rawTrailers', true);
+  lazy('headers', kHeaders, 'rawHeaders', kHeadersCount, false);
+  lazy('headersDistinct', kHeadersDistinct, 'rawHeaders', kHeadersCount, true);
+  lazy('trailers', kTrailers, 'rawTrailers', kTrailersCount, false);
+  lazy('trailersDistinct', kTrailersDistinct, 'rawTrailers', kTrailersCount, true);
 
   // Fields whose duplicates Node drops, keeping the first.
   var single = {
