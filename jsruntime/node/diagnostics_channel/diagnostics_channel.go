@@ -1,0 +1,51 @@
+// Package diagnostics_channel provides Node's 'diagnostics_channel' module to pluginhost runtimes:
+// channel, hasSubscribers, subscribe, unsubscribe, tracingChannel and Channel, with publish,
+// bindStore/runStores (over AsyncLocalStorage) and the tracing channels' traceSync, tracePromise and
+// traceCallback, as in Node 20 (packages such as undici and pino publish to it at load time).
+//
+// Differences from Node: channels are per runtime and live as long as it (Node drops unused channels
+// through weak references, which goja lacks); a subscriber or store transform that throws is logged
+// with the plugin id on the next tick instead of becoming an uncaught exception.
+package diagnostics_channel
+
+import (
+	_ "embed"
+	"fmt"
+
+	"github.com/dop251/goja"
+
+	"github.com/pluginhost/pluginhost/jsruntime"
+	"github.com/pluginhost/pluginhost/jsruntime/nodeerr"
+)
+
+//go:embed diagnostics_channel.js
+var source string
+
+var script = jsruntime.NewScript("node:diagnostics_channel", source)
+
+type key struct{}
+
+// Require returns the 'diagnostics_channel' module of rt, built once per runtime. It needs the
+// process global (process.nextTick). Must be called on the loop.
+func Require(rt *jsruntime.Runtime) (goja.Value, error) {
+	return jsruntime.Module(rt, key{}, func() (goja.Value, error) {
+		v, err := script.Call(rt, natives(rt))
+		if err != nil {
+			return nil, fmt.Errorf("diagnostics_channel: %w", err)
+		}
+		return v, nil
+	})
+}
+
+func natives(rt *jsruntime.Runtime) *goja.Object {
+	vm := rt.VM()
+	obj := vm.NewObject()
+	_ = obj.Set("invalidArgType", func(call goja.FunctionCall) goja.Value {
+		return nodeerr.InvalidArgType(vm, call.Argument(0).String(), call.Argument(1).String(), call.Argument(2))
+	})
+	_ = obj.Set("report", func(call goja.FunctionCall) goja.Value {
+		rt.Logger().Error("uncaught exception in a diagnostics_channel subscriber", "error", rt.JSError(call.Argument(0)).Error())
+		return goja.Undefined()
+	})
+	return obj
+}
