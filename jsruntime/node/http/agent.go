@@ -57,6 +57,8 @@ type agent struct {
 // transportKey is what makes two requests unable to share connections.
 type transportKey struct {
 	socketPath    string
+	family        int    // 4 or 6 restricts the addresses dialled; 0 allows both
+	localAddress  string // the local IP to connect from; "" lets the system choose
 	maxHeaderSize int64
 	tls           tlsOptions
 }
@@ -118,7 +120,7 @@ func (a *agent) transport(k transportKey) (*http.Transport, error) {
 		IdleConnTimeout:        a.opts.idleTimeout,
 		MaxResponseHeaderBytes: k.maxHeaderSize,
 		DialContext: func(ctx context.Context, network, addr string) (net.Conn, error) {
-			return dial(ctx, network, addr, k.socketPath)
+			return dial(ctx, network, addr, k)
 		},
 	}
 	if k.maxHeaderSize <= 0 {
@@ -133,11 +135,24 @@ func (a *agent) transport(k transportKey) (*http.Transport, error) {
 	return t, nil
 }
 
-// dial connects to addr, or to the unix socket socketPath when there is one.
-func dial(ctx context.Context, network, addr, socketPath string) (net.Conn, error) {
+// dial connects to addr as k says: over its unix socket when it has one, else over TCP from its
+// local address and in its address family.
+func dial(ctx context.Context, network, addr string, k transportKey) (net.Conn, error) {
 	var d net.Dialer
-	if socketPath != "" {
-		return d.DialContext(ctx, "unix", socketPath)
+	if k.socketPath != "" {
+		return d.DialContext(ctx, "unix", k.socketPath)
+	}
+	// As in Node, the family only chooses among the addresses a name resolves to.
+	if host, _, err := net.SplitHostPort(addr); err == nil && net.ParseIP(host) == nil {
+		switch k.family {
+		case 4:
+			network = "tcp4"
+		case 6:
+			network = "tcp6"
+		}
+	}
+	if ip := net.ParseIP(k.localAddress); ip != nil {
+		d.LocalAddr = &net.TCPAddr{IP: ip}
 	}
 	return d.DialContext(ctx, network, addr)
 }
@@ -160,7 +175,7 @@ func tlsDialer(k transportKey) (func(ctx context.Context, network, addr string) 
 		certs = []tls.Certificate{pair}
 	}
 	return func(ctx context.Context, network, addr string) (net.Conn, error) {
-		raw, err := dial(ctx, network, addr, k.socketPath)
+		raw, err := dial(ctx, network, addr, k)
 		if err != nil {
 			return nil, err
 		}

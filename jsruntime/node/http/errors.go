@@ -114,6 +114,11 @@ func nodeError(err error) error {
 		}
 		return ne
 	}
+	var addrErr *net.AddrError
+	if errors.As(err, &addrErr) && strings.Contains(addrErr.Err, "no suitable address") {
+		// A name with no address in the requested family: getaddrinfo finds nothing.
+		return &netError{code: "ENOTFOUND", errno: -3008, syscall: "getaddrinfo", hostname: addrErr.Addr}
+	}
 	var opErr *net.OpError
 	var errno syscall.Errno
 	if errors.As(err, &opErr) && errors.As(err, &errno) {

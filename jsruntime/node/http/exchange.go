@@ -101,6 +101,8 @@ func readSpec(vm *goja.Runtime, o *goja.Object) spec {
 	}
 	s.key = transportKey{
 		socketPath:    str("socketPath"),
+		family:        int(o.Get("family").ToInteger()),
+		localAddress:  str("localAddress"),
 		maxHeaderSize: o.Get("maxHeaderSize").ToInteger(),
 	}
 	if s.protocol == "https:" {

@@ -28,7 +28,8 @@
 //     and CONNECT tunnels are not supported. HTTP/2 is never negotiated.
 //   - TLS: ca, cert, key, servername and rejectUnauthorized are honoured; other tls options are
 //     ignored. getPeerCertificate() returns subject and issuer CN, validity, serial and fingerprints.
-//   - family, localAddress, lookup and insecureHTTPParser are accepted and ignored.
+//   - lookup (a custom resolver), autoSelectFamily and insecureHTTPParser are accepted and ignored;
+//     family and localAddress are honoured.
 package http
 
 import (

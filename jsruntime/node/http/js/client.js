@@ -291,6 +291,8 @@
       contentLength: this._bodyMode === 'none' ? 0 : this._bodyMode === 'length' ? lengthOf(this) : -1,
       keepAlive: this.shouldKeepAlive,
       socketPath: this.socketPath || '',
+      family: opts.family === 4 || opts.family === 6 ? opts.family : 0,
+      localAddress: typeof opts.localAddress === 'string' ? opts.localAddress : '',
       maxHeaderSize: this.maxHeaderSize === undefined ? H.maxHeaderSize : this.maxHeaderSize,
       rejectUnauthorized: opts.rejectUnauthorized !== false,
       servername: opts.servername || '',

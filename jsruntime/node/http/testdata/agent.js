@@ -23,6 +23,20 @@ module.exports = async function (env, log) {
 
   const noAgent = await get(env.base + '/echo', { agent: false });
   log('agent false', noAgent.agent instanceof http.Agent, noAgent.agent === http.globalAgent, noAgent.agent.keepAlive);
+  const v4 = await get(env.base + '/hello', { family: 4, localAddress: '127.0.0.1' });
+  log('family 4', v4.socket === null || v4.res.statusCode);
+  const v6 = await new Promise((resolve) => {
+    http.get(env.base + '/hello', { family: 6 }, () => resolve('response')).on('error', (e) => resolve(e.code));
+  });
+  log('family 6 to an IPv4 address', v6);
+  const port = env.host.split(':')[1];
+  for (const family of [4, 6]) {
+    const r = await new Promise((resolve) => {
+      http.get({ host: 'localhost', port, path: '/hello', family }, (res) => { res.resume(); resolve(res.statusCode); })
+        .on('error', (e) => resolve(`${e.code} ${e.address}`));
+    });
+    log('localhost family', family, r);
+  }
   const plain = await get(env.base + '/hello');
   log('default agent', plain.agent === http.globalAgent);
 
