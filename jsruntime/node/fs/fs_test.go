@@ -18,7 +18,13 @@ import (
 
 func newRuntime(t *testing.T) *jsruntime.Runtime {
 	t.Helper()
-	rt := jsruntime.New(jsruntime.Options{Name: "test"})
+	return newRuntimeWith(t, jsruntime.Options{Name: "test"})
+}
+
+// newRuntimeWith returns a runtime with the globals a plugin has and the module bound to "fs".
+func newRuntimeWith(t *testing.T, opts jsruntime.Options) *jsruntime.Runtime {
+	t.Helper()
+	rt := jsruntime.New(opts)
 	t.Cleanup(func() { _ = rt.Close(context.Background()) })
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
@@ -43,6 +49,39 @@ func newRuntime(t *testing.T) *jsruntime.Runtime {
 		t.Fatal(err)
 	}
 	return rt
+}
+
+// run evaluates src on the loop and returns String() of its value.
+func run(t *testing.T, rt *jsruntime.Runtime, src string) string {
+	t.Helper()
+	var out string
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	err := rt.Do(ctx, func(vm *goja.Runtime) error {
+		v, err := vm.RunString(src)
+		if err != nil {
+			return err
+		}
+		out = v.String()
+		return nil
+	})
+	if err != nil {
+		t.Fatalf("%s: %v", src, err)
+	}
+	return out
+}
+
+// waitFor evaluates cond on the loop until it is true; the file system's notifications take their
+// own time to arrive, so this waits for them instead of for a duration.
+func waitFor(t *testing.T, rt *jsruntime.Runtime, cond string) {
+	t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for run(t, rt, cond) != "true" {
+		if time.Now().After(deadline) {
+			t.Fatalf("still not %s; log: %s", cond, run(t, rt, `JSON.stringify(globalThis.log)`))
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
 }
 
 // TestScenariosMatchNode runs each testdata/*.js, whose output under Node 20 is the .golden beside it

@@ -190,10 +190,14 @@ func (h *watchHub) read(n *notifier, w *fsnotify.Watcher) {
 // have been filled before its watch existed.
 func (h *watchHub) dispatch(n *notifier, w *fsnotify.Watcher, ev fsnotify.Event) {
 	eventType := "change"
-	if ev.Has(fsnotify.Create) || ev.Has(fsnotify.Remove) || ev.Has(fsnotify.Rename) {
+	switch {
+	case ev.Has(fsnotify.Create) || ev.Has(fsnotify.Remove) || ev.Has(fsnotify.Rename):
 		eventType = "rename"
-	} else if !ev.Has(fsnotify.Write) && !ev.Has(fsnotify.Chmod) {
+	case !ev.Has(fsnotify.Write) && !ev.Has(fsnotify.Chmod):
 		return
+	case n == &h.dirs && isDir(ev.Name):
+		// libuv reports every event about a directory as a rename (inotify's IN_ISDIR bit).
+		eventType = "rename"
 	}
 	var out []delivery
 	var grow []*watchSub
@@ -231,8 +235,7 @@ func (h *watchHub) dispatch(n *notifier, w *fsnotify.Watcher, ev fsnotify.Event)
 
 // grow extends recursive subscriptions over a directory created inside them.
 func (h *watchHub) grow(subs []*watchSub, dir string) []delivery {
-	info, err := os.Lstat(dir)
-	if err != nil || !info.IsDir() {
+	if !isDir(dir) {
 		return nil
 	}
 	dirs := append([]string{dir}, subdirs(dir)...)
@@ -286,6 +289,11 @@ func (sub *watchSub) match(path string) (string, bool) {
 		return filepath.Base(path), true
 	}
 	return "", false
+}
+
+func isDir(p string) bool {
+	info, err := os.Lstat(p)
+	return err == nil && info.IsDir()
 }
 
 // subdirs lists the directories below root.
