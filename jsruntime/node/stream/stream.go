@@ -23,8 +23,11 @@
 // code iterates them; code that names Symbol.asyncIterator itself needs the runtime to define it as
 // that symbol.
 //
-// Not provided: web streams (Readable.toWeb/fromWeb, Duplex.from of web streams), stream.compose,
-// Duplex.from, duplexPair, Readable.wrap, the experimental operators (map, filter, toArray, …) and
+// Web-stream interop (js/web.js): Readable.toWeb/fromWeb, Writable.toWeb/fromWeb, Duplex.toWeb/fromWeb
+// and Duplex.from for Duplex instances and web streams, over the web package's classes.
+//
+// Not provided: stream.compose, Duplex.from of other inputs (iterables, functions, promises, Blobs),
+// duplexPair, Readable.wrap, the experimental operators (map, filter, toArray, …) and
 // captureRejections.
 package stream
 
@@ -38,6 +41,8 @@ import (
 	"github.com/pluginhost/pluginhost/jsruntime"
 	"github.com/pluginhost/pluginhost/jsruntime/node/buffer"
 	"github.com/pluginhost/pluginhost/jsruntime/node/events"
+	"github.com/pluginhost/pluginhost/jsruntime/nodeerr"
+	"github.com/pluginhost/pluginhost/jsruntime/web"
 )
 
 //go:embed js/*.js
@@ -46,7 +51,7 @@ var sources embed.FS
 // files is the evaluation order: each file adds its part to a namespace object the later files use.
 var files = []string{
 	"internal.js", "destroy.js", "legacy.js", "readable.js", "pipe.js", "iterate.js",
-	"writable.js", "duplex.js", "finished.js", "pipeline.js", "exports.js",
+	"writable.js", "duplex.js", "finished.js", "pipeline.js", "web.js", "exports.js",
 }
 
 // programs are compiled once and shared: goja Programs are immutable and usable by every runtime.
@@ -106,6 +111,15 @@ func evaluate(rt *jsruntime.Runtime) *module {
 		return fail("%w", err)
 	}
 	natives := newNatives(rt, bufMod.ToObject(vm).Get("Buffer"))
+	// web.js reaches the WHATWG stream classes through these, when first used.
+	_ = natives.Set("webStreams", func(goja.FunctionCall) goja.Value {
+		ns, err := web.Namespace(rt)
+		if err != nil {
+			panic(nodeerr.NotSupported(vm, "web stream interop without the web globals"))
+		}
+		return ns
+	})
+	_ = natives.Set("notSupported", func(what string) *goja.Object { return nodeerr.NotSupported(vm, what) })
 	for i, prg := range progs {
 		v, err := vm.RunProgram(prg)
 		if err != nil {
