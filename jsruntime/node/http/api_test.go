@@ -187,3 +187,22 @@ func TestRequestBodyStreams(t *testing.T) {
 		t.Fatal(got)
 	}
 }
+
+// https requests run through a script named node:https, as in Node: agent-base tells TLS requests
+// apart by looking for that name on the call stack.
+func TestHTTPSCallStackNamesNodeHTTPS(t *testing.T) {
+	rt := newRuntime(t)
+	got := eval(t, rt, `
+		const https = require('https');
+		class StackAgent extends https.Agent {
+			get protocol() { return new Error().stack.includes('node:https:') ? 'https:' : 'http:'; }
+			set protocol(v) {}
+		}
+		const req = https.request({ host: '127.0.0.1', port: 1, agent: new StackAgent() });
+		req.on('error', () => {});
+		req.destroy();
+		req.protocol`)
+	if got != "https:" {
+		t.Fatalf("the agent saw protocol %q", got)
+	}
+}

@@ -50,7 +50,7 @@ import (
 var sources embed.FS
 
 // files is the evaluation order: each file adds its part to a namespace the later files use.
-var files = []string{"common.js", "outgoing.js", "socket.js", "incoming.js", "agent.js", "client.js", "exports.js"}
+var files = []string{"common.js", "outgoing.js", "socket.js", "incoming.js", "agent.js", "client.js", "exports.js", "https.js"}
 
 var scripts = func() []*jsruntime.Script {
 	out := make([]*jsruntime.Script, len(files))
@@ -59,7 +59,11 @@ var scripts = func() []*jsruntime.Script {
 		if err != nil {
 			panic(fmt.Sprintf("http: embedded %s: %v", name, err))
 		}
-		out[i] = jsruntime.NewScript("node:http/"+name, string(src))
+		script := "node:http/" + name
+		if name == "https.js" {
+			script = "node:https"
+		}
+		out[i] = jsruntime.NewScript(script, string(src))
 	}
 	return out
 }()

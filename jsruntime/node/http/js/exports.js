@@ -1,10 +1,11 @@
-// The exports of 'http' and 'https'. The server side is present, so code that only names it loads,
-// and throws ERR_NOT_SUPPORTED_IN_PLUGINHOST when used: a plugin serves through the host's router.
+// The exports of 'http'. The server side is present, so code that only names it loads, and throws
+// ERR_NOT_SUPPORTED_IN_PLUGINHOST when used: a plugin serves through the host's router.
 (function (H) {
   'use strict';
 
   var ClientRequest = H.ClientRequest;
 
+  H.unsupported = unsupported;
   function unsupported(name) {
     var fn = function () { throw H.errors.notSupported(name); };
     Object.defineProperty(fn, 'name', { value: name.split('.').pop() });
@@ -47,35 +48,4 @@
     get: function () { return H.globalAgent; },
     set: function (v) { H.globalAgent = v; },
   });
-
-  // https.request is http.request with the https global agent as the default.
-  function httpsRequest() {
-    var args = Array.prototype.slice.call(arguments);
-    var options = {};
-    if (typeof args[0] === 'string') {
-      options = H.urlToHttpOptions(new URL(args.shift()));
-    } else if (args[0] && typeof args[0] === 'object' && typeof args[0].href === 'string' && args[0].searchParams) {
-      options = H.urlToHttpOptions(args.shift());
-    }
-    if (args[0] && typeof args[0] !== 'function') Object.assign(options, args.shift());
-    options._defaultAgent = H.httpsGlobalAgent;
-    args.unshift(options);
-    return new ClientRequest(args[0], args[1], args[2]);
-  }
-
-  var https = H.httpsExports;
-  https.Agent = H.HttpsAgent;
-  Object.defineProperty(https, 'globalAgent', {
-    configurable: true, enumerable: true,
-    get: function () { return H.httpsGlobalAgent; },
-    set: function (v) { H.httpsGlobalAgent = v; },
-  });
-  https.Server = unsupported('https.Server');
-  https.createServer = unsupported('https.createServer');
-  https.get = function get() {
-    var req = httpsRequest.apply(undefined, arguments);
-    req.end();
-    return req;
-  };
-  https.request = httpsRequest;
 })
