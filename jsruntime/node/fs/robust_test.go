@@ -66,7 +66,7 @@ func TestBadArgumentsNeverCrash(t *testing.T) {
 				for (const name of names) {
 					let fn;
 					try { fn = obj[name]; } catch (e) { continue; }
-					if (typeof fn !== 'function' || skip.has(name) || /^_|Stats|Dirent|Dir$|Stream$|watch/.test(name)) continue;
+					if (typeof fn !== 'function' || skip.has(name) || /^_|Stats|Dirent|Dir$|Stream$/.test(name)) continue;
 					for (const args of argSets) {
 						try {
 							const r = fn.apply(obj, args);
@@ -78,7 +78,8 @@ func TestBadArgumentsNeverCrash(t *testing.T) {
 				}
 			}
 			await Promise.all(pending);
-			await handle.close();
+			// Some call above may have closed the descriptor under the handle.
+			await handle.close().catch(() => {});
 		})()`)
 	})
 	catcher.mu.Lock()
