@@ -30,8 +30,18 @@ W.validateFunction = (value, name) => {
 	if (value !== undefined && typeof value !== 'function') throw W.argType(name, 'of type function', value);
 };
 
-// deferred is a promise with its resolving functions; settled records that one of them was called.
+// deferred is a promise with its resolving functions.
 W.deferred = () => {
+	const d = {};
+	d.promise = new Promise((resolve, reject) => {
+		d.resolve = resolve;
+		d.reject = reject;
+	});
+	return d;
+};
+// trackedDeferred is a deferred that also records, in settled, whether it has been resolved or
+// rejected (the writer's ready and closed promises are replaced only once settled).
+W.trackedDeferred = () => {
 	const d = { settled: false };
 	d.promise = new Promise((resolve, reject) => {
 		d.resolve = (value) => { d.settled = true; resolve(value); };

@@ -257,12 +257,14 @@ function defaultReaderRead(reader, request) {
 }
 W.defaultReaderRead = defaultReaderRead;
 
-// readRequest turns a deferred into the chunk/close/error steps of a read() call.
-W.readRequest = (d) => ({
-	chunk: (value) => d.resolve({ value, done: false }),
-	close: (value) => d.resolve({ value, done: true }),
-	error: (e) => d.reject(e),
-});
+// ReadRequest turns a deferred into the chunk/close/error steps of a read() call.
+class ReadRequest {
+	constructor(d) { this.d = d; }
+	chunk(value) { this.d.resolve({ value, done: false }); }
+	close(value) { this.d.resolve({ value, done: true }); }
+	error(e) { this.d.reject(e); }
+}
+W.readRequest = (d) => new ReadRequest(d);
 
 class ReadableStreamDefaultReader {
 	constructor(stream) {
@@ -273,9 +275,24 @@ class ReadableStreamDefaultReader {
 	}
 	read() {
 		if (!is(this, 'ReadableStreamDefaultReader')) return Promise.reject(W.invalidThis('ReadableStreamDefaultReader'));
-		if (this[kState].stream === undefined) return Promise.reject(W.invalidState('The reader is not attached to a stream'));
+		const stream = this[kState].stream;
+		if (stream === undefined) return Promise.reject(W.invalidState('The reader is not attached to a stream'));
+		// A chunk already queued is answered without a read request, as Node does.
+		const ss = stream[kState];
+		const c = ss.controller;
+		if (ss.state === 'readable' && c[kState].kind === 'ReadableStreamDefaultController' && c[kState].queue.length > 0) {
+			ss.disturbed = true;
+			const chunk = W.dequeueValue(c[kState]);
+			if (c[kState].closeRequested && c[kState].queue.length === 0) {
+				defaultControllerClearAlgorithms(c);
+				readableStreamClose(stream);
+			} else {
+				defaultControllerCallPullIfNeeded(c);
+			}
+			return Promise.resolve({ value: chunk, done: false });
+		}
 		const d = W.deferred();
-		defaultReaderRead(this, W.readRequest(d));
+		defaultReaderRead(this, new ReadRequest(d));
 		return d.promise;
 	}
 	releaseLock() {

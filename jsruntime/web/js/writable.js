@@ -192,7 +192,7 @@ function startErroring(stream, reason) {
 function updateBackpressure(stream, backpressure) {
 	const s = stream[kState];
 	if (s.writer !== undefined && backpressure !== s.backpressure) {
-		if (backpressure) s.writer[kState].ready = W.deferred();
+		if (backpressure) s.writer[kState].ready = W.trackedDeferred();
 		else s.writer[kState].ready.resolve();
 	}
 	s.backpressure = backpressure;
@@ -203,7 +203,7 @@ class WritableStreamDefaultWriter {
 	constructor(stream) {
 		if (!is(stream, 'WritableStream')) throw W.argType('stream', 'an instance of WritableStream', stream);
 		if (stream[kState].writer !== undefined) throw W.invalidState('WritableStream is locked');
-		this[kState] = { kind: 'WritableStreamDefaultWriter', stream, ready: W.deferred(), closed: W.deferred() };
+		this[kState] = { kind: 'WritableStreamDefaultWriter', stream, ready: W.trackedDeferred(), closed: W.trackedDeferred() };
 		const s = stream[kState];
 		s.writer = this;
 		const w = this[kState];
@@ -265,7 +265,7 @@ class WritableStreamDefaultWriter {
 W.defineClass('WritableStreamDefaultWriter', WritableStreamDefaultWriter, ['closed', 'desiredSize', 'ready', 'abort', 'close', 'releaseLock', 'write']);
 
 function ensurePromiseRejected(w, key, error) {
-	if (w[key].settled) w[key] = W.deferred();
+	if (w[key].settled) w[key] = W.trackedDeferred();
 	w[key].reject(error);
 	W.markHandled(w[key].promise);
 }
