@@ -16,21 +16,22 @@ import (
 	"github.com/pluginhost/pluginhost/jsruntime"
 )
 
-// pools tracks a runtime's keep-alive agents, whose idle connections are closed when it stops.
+// pools tracks the connections of a runtime's keep-alive agents: their idle connections are closed
+// when the runtime stops.
 type pools struct {
 	mu   sync.Mutex
-	live map[*agent]struct{}
+	live map[*conns]struct{}
 }
 
 func newPools(rt *jsruntime.Runtime) *pools {
-	p := &pools{live: map[*agent]struct{}{}}
+	p := &pools{live: map[*conns]struct{}{}}
 	rt.OnClose(func() {
 		p.mu.Lock()
-		agents := p.live
-		p.live = map[*agent]struct{}{}
+		live := p.live
+		p.live = map[*conns]struct{}{}
 		p.mu.Unlock()
-		for a := range agents {
-			a.Close()
+		for c := range live {
+			c.closeIdle()
 		}
 	})
 	return p
@@ -44,12 +45,15 @@ type agentOptions struct {
 	idleTimeout    time.Duration // 0 keeps idle connections until the server closes them
 }
 
-// agent is the Go side of one JS Agent: a transport per set of connection options (TLS options and
-// unix socket), since Node's agents key their pools by those too.
+// agent is the Go side of one JS Agent.
 type agent struct {
-	p    *pools
-	opts agentOptions
+	opts  agentOptions
+	conns *conns
+}
 
+// conns are an agent's transports, one per set of connection options (TLS options, unix socket,
+// family, local address), since Node's agents key their pools by those too.
+type conns struct {
 	mu         sync.Mutex
 	transports map[transportKey]*http.Transport
 }
@@ -73,7 +77,7 @@ type tlsOptions struct {
 
 // newAgent is natives.agent({keepAlive, maxSockets, maxFreeSockets, timeout}).
 func (p *pools) newAgent(vm *goja.Runtime, o *goja.Object) goja.Value {
-	a := &agent{p: p, transports: map[transportKey]*http.Transport{}}
+	a := &agent{conns: &conns{transports: map[transportKey]*http.Transport{}}}
 	a.opts.keepAlive = o.Get("keepAlive").ToBoolean()
 	a.opts.maxSockets = int(o.Get("maxSockets").ToInteger())
 	a.opts.maxFreeSockets = int(o.Get("maxFreeSockets").ToInteger())
@@ -82,21 +86,22 @@ func (p *pools) newAgent(vm *goja.Runtime, o *goja.Object) goja.Value {
 	}
 	if a.opts.keepAlive {
 		p.mu.Lock()
-		p.live[a] = struct{}{}
+		p.live[a.conns] = struct{}{}
 		p.mu.Unlock()
 	}
 	return vm.ToValue(a)
 }
 
 // Close closes the agent's idle connections (agent.destroy()); it stays usable.
-func (a *agent) Close() {
-	a.mu.Lock()
-	ts := make([]*http.Transport, 0, len(a.transports))
-	for _, t := range a.transports {
+func (a *agent) Close() { a.conns.closeIdle() }
+
+func (c *conns) closeIdle() {
+	c.mu.Lock()
+	ts := make([]*http.Transport, 0, len(c.transports))
+	for _, t := range c.transports {
 		ts = append(ts, t)
 	}
-	a.transports = map[transportKey]*http.Transport{}
-	a.mu.Unlock()
+	c.mu.Unlock()
 	for _, t := range ts {
 		t.CloseIdleConnections()
 	}
@@ -104,9 +109,10 @@ func (a *agent) Close() {
 
 // transport returns the agent's transport for k, making it on first use.
 func (a *agent) transport(k transportKey) (*http.Transport, error) {
-	a.mu.Lock()
-	defer a.mu.Unlock()
-	if t, ok := a.transports[k]; ok {
+	c := a.conns
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if t, ok := c.transports[k]; ok {
 		return t, nil
 	}
 	t := &http.Transport{
@@ -131,7 +137,7 @@ func (a *agent) transport(k transportKey) (*http.Transport, error) {
 		return nil, err
 	}
 	t.DialTLSContext = dialTLS
-	a.transports[k] = t
+	c.transports[k] = t
 	return t, nil
 }
 

@@ -3,6 +3,7 @@ package http_test
 import (
 	"context"
 	"io"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -205,4 +206,65 @@ func TestHTTPSCallStackNamesNodeHTTPS(t *testing.T) {
 	if got != "https:" {
 		t.Fatalf("the agent saw protocol %q", got)
 	}
+}
+
+// idleServer counts the connections a server has open, to see keep-alive connections released.
+func idleServer(t *testing.T) (*httptest.Server, *atomic.Int64) {
+	var open atomic.Int64
+	srv := httptest.NewUnstartedServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		_, _ = io.WriteString(w, "ok")
+	}))
+	srv.Config.ConnState = func(_ net.Conn, state http.ConnState) {
+		switch state {
+		case http.StateNew:
+			open.Add(1)
+		case http.StateClosed, http.StateHijacked:
+			open.Add(-1)
+		}
+	}
+	srv.Start()
+	t.Cleanup(srv.Close)
+	return srv, &open
+}
+
+func waitFor(t *testing.T, what string, cond func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for !cond() {
+		if time.Now().After(deadline) {
+			t.Fatal("timed out waiting for " + what)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}
+
+// A keep-alive agent's idle connections close with the runtime and with agent.destroy().
+func TestIdleConnectionsAreReleased(t *testing.T) {
+	get := func(url, agent string) string {
+		return `new Promise((resolve) => require('http').get('` + url + `', { agent: ` + agent + ` }, (res) => {
+			res.resume(); res.on('end', () => resolve('done'));
+		}))`
+	}
+
+	srv, open := idleServer(t)
+	rt := newRuntime(t)
+	eval(t, rt, get(srv.URL, "require('http').globalAgent"))
+	if open.Load() != 1 {
+		t.Fatalf("%d connections open after the request", open.Load())
+	}
+	if err := rt.Close(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, "the runtime's idle connection to close", func() bool { return open.Load() == 0 })
+
+	rt = newRuntime(t)
+	eval(t, rt, `globalThis.agent = new (require('http').Agent)({ keepAlive: true }); 0`)
+	eval(t, rt, get(srv.URL, "agent"))
+	waitFor(t, "a connection", func() bool { return open.Load() == 1 })
+	eval(t, rt, `agent.destroy(); 0`)
+	waitFor(t, "destroy() to close the idle connection", func() bool { return open.Load() == 0 })
+
+	// The agent stays usable after destroy().
+	eval(t, rt, get(srv.URL, "agent"))
+	waitFor(t, "a new connection", func() bool { return open.Load() == 1 })
 }
