@@ -24,10 +24,14 @@
 //     and no User-Agent is added, as in Node.
 //   - A GET, HEAD, DELETE, OPTIONS or TRACE body written in parts is gathered and sent with a
 //     Content-Length at end() (Node sends it without framing); other methods stream it chunked.
-//   - 1xx responses other than 100 arrive as 'information' without rawHeaders order; 101 upgrades
-//     and CONNECT tunnels are not supported. HTTP/2 is never negotiated.
-//   - TLS: ca, cert, key, servername and rejectUnauthorized are honoured; other tls options are
-//     ignored. getPeerCertificate() returns subject and issuer CN, validity, serial and fingerprints.
+//   - 1xx responses arrive as 'information' (and 'continue' for 100) with canonical rawHeaders; 101
+//     upgrades and CONNECT tunnels are not supported, and HTTP/2 is never negotiated.
+//   - Writing a request body to a connection that already failed calls the write callbacks without
+//     an error; the request's 'error' event reports the failure.
+//   - TLS: ca, cert, key, servername and rejectUnauthorized are honoured, with OpenSSL's error codes
+//     (DEPTH_ZERO_SELF_SIGNED_CERT, ERR_TLS_CERT_ALTNAME_INVALID, ...); other tls options are ignored.
+//     getPeerCertificate() gives subject, issuer, subjectaltname, validity, serialNumber, the
+//     fingerprints and raw, not the public key or the issuer chain.
 //   - lookup (a custom resolver), autoSelectFamily and insecureHTTPParser are accepted and ignored;
 //     family and localAddress are honoured.
 package http
