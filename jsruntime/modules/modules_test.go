@@ -240,6 +240,7 @@ func TestPackages(t *testing.T) {
 		"exp.mainonly":   "mainonly",
 		"exp.mainfolder": "mainfolder",
 		"exp.noindex":    "noindex",
+		"exp.mainfalse":  "mainfalse index",
 		"exp.scoped":     "scoped",
 		"exp.scopedSub":  "scoped-extra",
 		"exp.esm.kind":   "esm",

@@ -15,12 +15,24 @@ import (
 type packageJSON struct {
 	path    string // the package.json file
 	dir     string
-	Name    string          `json:"name"`
-	Main    string          `json:"main"`
-	Type    string          `json:"type"`
+	Name    looseString     `json:"name"`
+	Main    looseString     `json:"main"`
+	Type    looseString     `json:"type"`
 	Exports json.RawMessage `json:"exports"`
 
 	exports *jsonNode // parsed Exports, keeping key order; nil when absent or null
+}
+
+// looseString is a package.json field Node reads only when it is a string: any other JSON value
+// ("main": false, as some packages publish) counts as absent rather than making the file unreadable.
+type looseString string
+
+func (l *looseString) UnmarshalJSON(data []byte) error {
+	var s string
+	if json.Unmarshal(data, &s) == nil {
+		*l = looseString(s)
+	}
+	return nil
 }
 
 // packageAt reads dir/package.json, caching the outcome per directory for the life of the System

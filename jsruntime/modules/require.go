@@ -131,7 +131,7 @@ func (s *System) nativeAddon(filename string, from *module) error {
 	}
 	name := ""
 	if pkg != nil {
-		name = pkg.Name
+		name = string(pkg.Name)
 	}
 	return nativeAddonError(filename, name, from)
 }

@@ -134,7 +134,7 @@ func (s *System) loadAsDirectory(dir string) (string, error) {
 		return "", err
 	}
 	if pkg != nil && pkg.Main != "" {
-		main := filepath.Join(dir, pkg.Main)
+		main := filepath.Join(dir, string(pkg.Main))
 		if f := loadAsFile(main); f != "" {
 			return f, nil
 		}
