@@ -15,4 +15,4 @@ module.exports = {
 try { require('dual/sub/private/y'); } catch (e) { module.exports.privateErr = e.code; }
 try { require('dual/missing'); } catch (e) { module.exports.missingErr = e.code; }
 try { require('broken-target'); } catch (e) { module.exports.brokenErr = e.code; }
-exports.mainfalse = require('mainfalse');
+module.exports.mainfalse = require('mainfalse');
