@@ -106,7 +106,7 @@ func TestWatchErrorsAndOptions(t *testing.T) {
 		"TypeError|ERR_INVALID_ARG_TYPE|||||The \"options.recursive\" property must be of type boolean. Received type number (1)",
 		"TypeError|ERR_INVALID_ARG_VALUE|||||The argument 'encoding' is invalid encoding. Received 'bogus'",
 		"TypeError|ERR_INVALID_ARG_TYPE|||||The \"options\" argument must be one of type string or object. Received type number (5)",
-		"TypeError|ERR_INVALID_ARG_TYPE|||||The \"filename\" argument must be of type string or an instance of Buffer or URL. Received an instance of Object",
+		"TypeError|ERR_INVALID_ARG_TYPE|||||The \"path\" argument must be of type string or an instance of Buffer or URL. Received an instance of Object",
 	}, "\n")
 	if got != want {
 		t.Errorf("got:\n%s\nwant:\n%s", got, want)

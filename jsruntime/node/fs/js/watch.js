@@ -51,7 +51,7 @@
   fs.watch = function watch(filename, options, listener) {
     if (typeof options === 'function') listener = options;
     options = watchOptions(options);
-    const path = natives.path(filename, 'filename');
+    const path = natives.path(filename, 'path');
     const watcher = new FSWatcher();
     watcher._handle = start(path, options.recursive, (eventType, name) => {
       watcher.emit('change', eventType, encodeName(name, options.encoding));
@@ -89,7 +89,7 @@
     }
 
     function begin() {
-      const path = natives.path(filename, 'filename');
+      const path = natives.path(filename, 'path');
       ns.validateObject(options, 'options');
       const { persistent = true, recursive = false, encoding = 'utf8' } = options;
       signal = options.signal;
@@ -171,7 +171,7 @@
   const statWatchers = new Map();
 
   fs.watchFile = function watchFile(filename, options, listener) {
-    filename = natives.resolve(natives.path(filename, 'filename'));
+    filename = natives.resolve(natives.path(filename, 'path'));
     if (options === null || typeof options !== 'object') {
       listener = options;
       options = null;
@@ -194,7 +194,7 @@
   };
 
   fs.unwatchFile = function unwatchFile(filename, listener) {
-    filename = natives.resolve(natives.path(filename, 'filename'));
+    filename = natives.resolve(natives.path(filename, 'path'));
     const watcher = statWatchers.get(filename);
     if (watcher === undefined) return;
     if (typeof listener === 'function') {
