@@ -66,6 +66,10 @@ func Install(rt *jsruntime.Runtime, cfg Config) error {
 	if err := p.SetPrototype(proto); err != nil {
 		return fmt.Errorf("process: %w", err)
 	}
+	// Object.prototype.toString.call(process) is "[object process]": axios picks its http adapter by it.
+	if err := p.DefineDataPropertySymbol(goja.SymToStringTag, vm.ToValue("process"), goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_TRUE); err != nil {
+		return fmt.Errorf("process: %w", err)
+	}
 	steps := []func(*jsruntime.Runtime, *goja.Object, Config) error{defineInfo, defineControl, defineTime, defineIO, defineNextTick}
 	for _, step := range steps {
 		if err := step(rt, p, cfg); err != nil {
