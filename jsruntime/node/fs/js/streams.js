@@ -86,13 +86,20 @@
     });
   }
 
+  // close closes the descriptor, after an fsync for a WriteStream made with flush.
   function close(stream, err, cb) {
     if (!stream.fd) {
       cb(err);
+    } else if (stream.flush) {
+      stream[kFs].fsync(stream.fd, (flushErr) => closeAfterSync(stream, err || flushErr, cb));
     } else {
-      stream[kFs].close(stream.fd, (er) => cb(er || err));
-      stream.fd = null;
+      closeAfterSync(stream, err, cb);
     }
+  }
+
+  function closeAfterSync(stream, err, cb) {
+    stream[kFs].close(stream.fd, (er) => cb(er || err));
+    stream.fd = null;
   }
 
   // destroy waits for I/O in flight before closing the descriptor, as Node does.
@@ -183,6 +190,12 @@
     options.decodeStrings = true;
     setup(this, path, options, 'w');
     this.bytesWritten = 0;
+    if (options.flush == null) {
+      this.flush = false;
+    } else {
+      ns.validateBoolean(options.flush, 'options.flush');
+      this.flush = options.flush;
+    }
     Writable.call(this, options);
     if (options.encoding) this.setDefaultEncoding(options.encoding);
   }

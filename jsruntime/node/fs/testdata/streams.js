@@ -116,6 +116,12 @@
 	await done(w);
 	out.push('hex ' + fs.readFileSync(dir + '/hex.txt', 'utf8'));
 
+	w = fs.createWriteStream(dir + '/flushed.txt', { flush: true });
+	w.end('synced');
+	await done(w);
+	out.push('flush ' + w.flush + ' ' + fs.readFileSync(dir + '/flushed.txt', 'utf8'));
+	try { fs.createWriteStream(dir + '/x', { flush: 1 }); } catch (e) { out.push('bad flush ' + e.code + ' ' + e.message); }
+
 	w = fs.createWriteStream(dir + '/nodir/w.txt');
 	events(w, 'write missing');
 	w.write('x', (err) => out.push('write callback ' + (err && err.code)));
