@@ -18,12 +18,12 @@
 // EBADF to it. Everything a runtime opened or watches is closed when it closes.
 //
 // Differences from Node: FileHandle.readLines and readableWebStream and fs.openAsBlob throw
-// ERR_NOT_SUPPORTED_IN_PLUGINHOST (lchmod is missing, as in Node on Linux). The events fs.watch reports follow
-// inotify through fsnotify, so their number can differ from Node's (a change is one event or two);
-// when a directory and a file inside it are both watched, both watchers see the events of either.
-// fs.promises.watch queues the events that arrive between two next() calls instead of dropping them.
-// fs.Dir reads the whole directory when it opens. FileHandles are not closed on garbage collection,
-// only by close() or when the runtime closes. Numeric open flags are Linux's values.
+// ERR_NOT_SUPPORTED_IN_PLUGINHOST; FileHandle has no getAsyncId (lchmod is missing, as in Node on
+// Linux). The events fs.watch reports follow inotify through fsnotify, so their number can differ
+// from Node's (a change is one event or two). fs.promises.watch queues the events that arrive
+// between two next() calls instead of dropping them. fs.Dir reads the whole directory when it
+// opens. FileHandles are not closed on garbage collection, only by close() or when the runtime
+// closes. Numeric open flags are Linux's values; statfs is Linux-only.
 package fs
 
 import (
