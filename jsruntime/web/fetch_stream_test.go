@@ -350,3 +350,24 @@ func TestFetchBadPort(t *testing.T) {
 		t.Errorf("got %q", got)
 	}
 }
+
+// TestFetchReleasesSignal: a finished fetch leaves no listener on the caller's signal, so one
+// long-lived signal can serve any number of requests.
+func TestFetchReleasesSignal(t *testing.T) {
+	srv := echoServer(t)
+	rt := newRuntime(t, newManualClock())
+	got := await(t, rt, `(async () => {
+		const c = new AbortController();
+		let live = 0;
+		const add = c.signal.addEventListener, remove = c.signal.removeEventListener;
+		c.signal.addEventListener = function (...args) { live++; return add.apply(this, args); };
+		c.signal.removeEventListener = function (...args) { live--; return remove.apply(this, args); };
+		for (let i = 0; i < 3; i++) await (await fetch('`+srv.URL+`/json', { signal: c.signal })).text();
+		try { await fetch('http://127.0.0.1:1/', { signal: c.signal }); } catch {}
+		await fetch('`+srv.URL+`/json', { method: 'HEAD', signal: c.signal });
+		return live;
+	})()`)
+	if got != "0" {
+		t.Errorf("listeners left on the signal: %s", got)
+	}
+}

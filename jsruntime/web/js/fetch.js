@@ -406,14 +406,21 @@ const normalizedMethods = ['DELETE', 'GET', 'HEAD', 'OPTIONS', 'POST', 'PUT', 'P
 const forbiddenMethods = ['CONNECT', 'TRACE', 'TRACK'];
 const redirectModes = ['follow', 'manual', 'error'];
 
-// followSignal is a signal that aborts when signal does: a Request's own signal.
+// followSignal gives a Request its own signal, which aborts when signal does, and unfollow, which
+// detaches it (fetch does once done, so a long-lived signal does not collect listeners).
 function followSignal(signal) {
 	const ac = new AbortController();
+	let unfollow = W.noop;
 	if (signal != null) {
-		if (signal.aborted) ac.abort(signal.reason);
-		else signal.addEventListener('abort', () => ac.abort(signal.reason), { once: true });
+		if (signal.aborted) {
+			ac.abort(signal.reason);
+		} else {
+			const onAbort = () => ac.abort(signal.reason);
+			signal.addEventListener('abort', onAbort, { once: true });
+			unfollow = () => signal.removeEventListener('abort', onAbort);
+		}
 	}
-	return ac.signal;
+	return { signal: ac.signal, unfollow };
 }
 
 class Request {
@@ -472,7 +479,8 @@ class Request {
 			if (bodyUnusable(from.body)) throw new TypeError('Cannot construct a Request with a Request object that has already been used.');
 			body = moveBody(from.body);
 		}
-		this[kState] = { kind: 'Request', url, method, headers, body, redirect, signal: followSignal(signal) };
+		const follow = followSignal(signal);
+		this[kState] = { kind: 'Request', url, method, headers, body, redirect, signal: follow.signal, unfollow: follow.unfollow };
 	}
 	get method() { return requestState(this).method; }
 	get url() { return requestState(this).url; }
@@ -494,7 +502,8 @@ class Request {
 		const s = requestState(this);
 		if (bodyUnusable(s.body)) throw new TypeError('unusable');
 		const clone = Object.create(Request.prototype);
-		clone[kState] = { ...s, headers: new Headers(s.headers), body: cloneBody(s.body), signal: followSignal(s.signal) };
+		const follow = followSignal(s.signal);
+		clone[kState] = { ...s, headers: new Headers(s.headers), body: cloneBody(s.body), signal: follow.signal, unfollow: follow.unfollow };
 		return clone;
 	}
 }
@@ -663,6 +672,7 @@ function fetch(input, init = undefined) {
 	const signal = r.signal;
 	const b = r.body;
 	if (signal.aborted) {
+		r.unfollow();
 		if (b !== null && b.stream !== null) W.markHandled(b.stream.cancel(signal.reason));
 		return Promise.reject(signal.reason);
 	}
@@ -677,6 +687,7 @@ function fetch(input, init = undefined) {
 		}
 	}
 	if (blockedPort(r.url)) {
+		r.unfollow();
 		const failed = new TypeError('fetch failed');
 		failed.cause = new Error('bad port');
 		return Promise.reject(failed);
@@ -707,7 +718,10 @@ function fetch(input, init = undefined) {
 	signal.addEventListener('abort', onAbort, { once: true });
 	call.response.then((raw) => {
 		if (signal.aborted) return;
-		const done = () => signal.removeEventListener('abort', onAbort);
+		const done = () => {
+			signal.removeEventListener('abort', onAbort);
+			r.unfollow();
+		};
 		const body = raw.body === null ? null : { stream: null, source: null, handle: watchHandle(raw.body, done), used: false, aborted: undefined };
 		if (body === null) done();
 		response = newResponse({
@@ -717,6 +731,7 @@ function fetch(input, init = undefined) {
 		d.resolve(response);
 	}, (err) => {
 		signal.removeEventListener('abort', onAbort);
+		r.unfollow();
 		if (signal.aborted) return;
 		d.reject(err);
 	});
