@@ -67,6 +67,23 @@ func (r *Runtime) Describe(err error) error {
 	return err
 }
 
+// IsInterrupt reports whether err is goja's interrupt: the runtime is stopping (or was stopped), so
+// the JS that was running did not fail on its own.
+func IsInterrupt(err error) bool {
+	var intr *goja.InterruptedError
+	return errors.As(err, &intr)
+}
+
+// ReportUncaught logs an exception no JS code can catch, such as one thrown by a timer callback or an
+// event listener; where says whose ("timer callback", "http callback"). The plugin keeps running, and
+// an interrupt is not reported: it is the runtime stopping. Must be called on the loop.
+func (r *Runtime) ReportUncaught(where string, err error) {
+	if err == nil || IsInterrupt(err) {
+		return
+	}
+	r.Logger().Error("uncaught exception in "+where, "error", r.Describe(err).Error())
+}
+
 // Throw panics with a JS exception built from err, for use inside native functions called by JS.
 func (r *Runtime) Throw(err error) {
 	panic(r.ErrorValue(err))

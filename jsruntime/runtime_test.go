@@ -239,3 +239,22 @@ func TestAfterJobRunsWhenTheJobEnds(t *testing.T) {
 		t.Errorf("panic not logged: %s", logs.String())
 	}
 }
+
+func TestReportUncaught(t *testing.T) {
+	rt, logs := newTestRuntime(t)
+	err := rt.Do(context.Background(), func(vm *goja.Runtime) error {
+		_, thrown := vm.RunString("throw new TypeError('listener broke')")
+		rt.ReportUncaught("test listener", thrown)
+		rt.ReportUncaught("test listener", &goja.InterruptedError{})
+		rt.ReportUncaught("test listener", nil)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := logs.String()
+	if strings.Count(out, "uncaught exception") != 1 || !strings.Contains(out, "in test listener") ||
+		!strings.Contains(out, "TypeError: listener broke") || !strings.Contains(out, "plugin=test-plugin") {
+		t.Errorf("logs:\n%s", out)
+	}
+}

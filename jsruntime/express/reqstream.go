@@ -257,8 +257,5 @@ func (a *App) listenerCount(obj *goja.Object, name string) int64 {
 // logListenerError reports an exception thrown by a plugin's request event listener; an interrupt
 // (the runtime is closing) is not one.
 func (a *App) logListenerError(err error) {
-	var intr *goja.InterruptedError
-	if err != nil && !errors.As(err, &intr) {
-		a.rt.Logger().Error("exception in request event listener", "error", err)
-	}
+	a.rt.ReportUncaught("request event listener", err)
 }

@@ -207,9 +207,8 @@ func (t *timers) fire(tm *timer, gen uint64) {
 		t.cancel(tm)
 	}
 	t.rt.WithAsyncContext(tm.ctx, func() {
-		if _, err := tm.fn(tm.obj, tm.args...); err != nil {
-			reportError(t.rt, t.rt.ErrorValue(t.rt.Describe(err)))
-		}
+		_, err := tm.fn(tm.obj, tm.args...)
+		t.rt.ReportUncaught("timer callback", err)
 	})
 }
 

@@ -190,8 +190,8 @@ func transfer(rt *jsruntime.Runtime, v goja.Value) goja.Value {
 	return rt.VM().ToValue(rt.VM().NewArrayBuffer(b))
 }
 
-// reportError handles an exception nothing can catch (a timer or listener that threw): it is logged,
-// and the plugin keeps running.
+// reportError handles an exception nothing can catch (an event listener or microtask callback that
+// threw): it is logged, and the plugin keeps running.
 func reportError(rt *jsruntime.Runtime, v goja.Value) {
-	rt.Logger().Error("uncaught exception", "error", rt.JSError(v).Error())
+	rt.ReportUncaught("event listener", rt.JSError(v))
 }

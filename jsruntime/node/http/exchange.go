@@ -436,9 +436,8 @@ func (x *exchange) write(data []byte, cb goja.Callable) {
 				arg = x.rt.ErrorValue(err)
 			}
 			if cb != nil {
-				if _, err := cb(goja.Undefined(), arg); err != nil {
-					x.report(err)
-				}
+				_, err := cb(goja.Undefined(), arg)
+				x.rt.ReportUncaught("http callback", err)
 			}
 		})
 	}()
@@ -486,15 +485,7 @@ func (x *exchange) call(name string, args ...goja.Value) {
 	if !ok {
 		return
 	}
-	if _, err := fn(x.sink, args...); err != nil {
-		x.report(err)
-	}
+	_, err := fn(x.sink, args...)
+	x.rt.ReportUncaught("http callback", err)
 }
 
-func (x *exchange) report(err error) {
-	var intr *goja.InterruptedError
-	if errors.As(err, &intr) {
-		return
-	}
-	x.rt.Logger().Error("uncaught exception in http callback", "error", x.rt.Describe(err).Error())
-}
