@@ -137,7 +137,7 @@
 
   function sanitizeKillSignal(killSignal) {
     if (typeof killSignal === 'string' || typeof killSignal === 'number') return convertToValidSignal(killSignal);
-    if (killSignal != null) throw natives.argType('options.killSignal', 'of type string or number', killSignal);
+    if (killSignal != null) throw natives.argType('options.killSignal', 'one of type string or number', killSignal);
     return undefined;
   }
 
@@ -176,8 +176,9 @@
     throw natives.notSupported(`child_process stdio file descriptor ${fd}`);
   }
 
-  // normalizeStdio returns kinds (for descriptors 0-2), count (the length of child.stdio) and, for the
-  // Sync forms, the input given in place of stdin.
+  // normalizeStdio returns kinds (for descriptors 0-2) and count (the length of child.stdio). The Sync
+  // forms accept a Buffer or string in place of a descriptor, as Node does, as a plain pipe: Node 20
+  // does not pass it on either (use options.input).
   function normalizeStdio(stdio, sync) {
     if (typeof stdio === 'string') {
       switch (stdio) {
@@ -197,7 +198,6 @@
     }
     const count = Math.max(stdio.length, 3);
     const kinds = [];
-    let input;
     for (let i = 0; i < count; i++) {
       let s = stdio[i];
       if (s == null) s = i < 3 ? 'pipe' : 'ignore';
@@ -218,7 +218,6 @@
             `Asynchronous forks do not support Buffer, TypedArray, DataView or string input: ${natives.inspect(s)}`);
         }
         kind = 'pipe';
-        if (i === 0) input = s;
       } else if (typeof s === 'object' && (s._handle || s.handle || typeof s.pipe === 'function')) {
         throw natives.notSupported('child_process stdio streams');
       } else {
@@ -229,7 +228,7 @@
       }
       kinds.push(kind);
     }
-    return { kinds: kinds.slice(0, 3), count, input };
+    return { kinds: kinds.slice(0, 3), count };
   }
 
   function normalizeSpawnArguments(file, args, options) {
@@ -258,7 +257,7 @@
     if (options.gid != null && !isInt32(options.gid)) throw natives.argType('options.gid', 'of type int32', options.gid);
     if (options.uid != null || options.gid != null) throw natives.notSupported('child_process options.uid and options.gid');
     if (options.shell != null && typeof options.shell !== 'boolean' && typeof options.shell !== 'string') {
-      throw natives.argType('options.shell', 'of type boolean or string', options.shell);
+      throw natives.argType('options.shell', 'one of type boolean or string', options.shell);
     }
     if (options.argv0 != null) {
       validateString(options.argv0, 'options.argv0');
@@ -733,8 +732,8 @@
     options.killSignal = sanitizeKillSignal(options.killSignal);
     const stdio = normalizeStdio(options.stdio || 'pipe', true);
 
-    let input = options.input || stdio.input;
-    if (input != null) {
+    let input = options.input;
+    if (input) {
       if (typeof input === 'string') {
         input = Buffer.from(input, options.encoding);
       } else if (!ArrayBuffer.isView(input)) {
@@ -748,7 +747,7 @@
       cwd: options.cwd,
       envPairs: options.envPairs,
       stdio: stdio.kinds,
-      input: input == null ? null : input,
+      input: input || null,
       timeout: options.timeout,
       killSignal: options.killSignal,
       maxBuffer: options.maxBuffer,
@@ -798,7 +797,7 @@
     ({ file, args, options } = normalizeExecFileArgs(file, args, options));
     const inheritStderr = !options.stdio;
     const ret = spawnSync(file, args, options);
-    if (inheritStderr && ret.stderr) writeStderr(ret.stderr);
+    if (inheritStderr && ret.stderr && ret.stderr.length > 0) writeStderr(ret.stderr);
     const err = checkExecSyncError(ret, [options.argv0 || file, ...args]);
     if (err) throw err;
     return ret.stdout;
@@ -808,7 +807,7 @@
     const opts = normalizeExecArgs(command, options, null);
     const inheritStderr = !opts.options.stdio;
     const ret = spawnSync(opts.file, opts.options);
-    if (inheritStderr && ret.stderr) writeStderr(ret.stderr);
+    if (inheritStderr && ret.stderr && ret.stderr.length > 0) writeStderr(ret.stderr);
     const err = checkExecSyncError(ret, undefined, command);
     if (err) throw err;
     return ret.stdout;

@@ -33,9 +33,10 @@ type syncResult struct {
 }
 
 // spawnSync runs a child to completion, blocking the caller (the loop, as in Node). A timeout or
-// output beyond maxBuffer kills the child with killSignal and sets ETIMEDOUT or ENOBUFS; the end of
-// ctx (the plugin stopping) kills its whole process group and closes its pipes, so Close never waits
-// for it.
+// output beyond maxBuffer kills the child with killSignal, sets ETIMEDOUT or ENOBUFS and, like Node,
+// stops reading its outputs, so that what the child started cannot hold the call; the end of ctx
+// (the plugin stopping) kills its whole process group and closes its pipes, so Close never waits for
+// it.
 func spawnSync(ctx context.Context, rt *jsruntime.Runtime, o *syncOptions) syncResult {
 	cmd, err := o.command()
 	if err != nil {
@@ -51,7 +52,7 @@ func spawnSync(ctx context.Context, rt *jsruntime.Runtime, o *syncOptions) syncR
 		return syncResult{errno: negErrno(err)}
 	}
 	p.closeChildEnds()
-	run := &syncRun{proc: cmd.Process, opts: o}
+	run := &syncRun{proc: cmd.Process, opts: o, pipes: p}
 	res := syncResult{pid: cmd.Process.Pid, output: make([][]byte, 3)}
 	var pumps sync.WaitGroup
 	if f := p.parent[0]; f != nil {
@@ -104,15 +105,17 @@ func spawnSync(ctx context.Context, rt *jsruntime.Runtime, o *syncOptions) syncR
 
 // syncRun is the state a spawnSync's goroutines share.
 type syncRun struct {
-	proc *os.Process
-	opts *syncOptions
+	proc  *os.Process
+	opts  *syncOptions
+	pipes *plumbing
 
 	mu       sync.Mutex
 	buffered float64
 	err      syscall.Errno // the first failure: ETIMEDOUT or ENOBUFS
 }
 
-// fail records err, unless a failure came first, and kills the child with killSignal.
+// fail records err, unless a failure came first, kills the child with killSignal and closes the
+// host's ends of its pipes.
 func (r *syncRun) fail(err syscall.Errno) {
 	r.mu.Lock()
 	first := r.err == 0
@@ -122,6 +125,7 @@ func (r *syncRun) fail(err syscall.Errno) {
 	r.mu.Unlock()
 	if first {
 		_ = r.proc.Signal(r.opts.killSignal)
+		r.pipes.closeAll()
 	}
 }
 

@@ -91,7 +91,8 @@ func (p *plumbing) closeChildEnds() {
 	}
 }
 
-// closeAll closes every descriptor, for a child that did not start.
+// closeAll closes every descriptor: for a child that did not start, or whose outputs are no longer
+// wanted. Closing again is harmless.
 func (p *plumbing) closeAll() {
 	p.closeChildEnds()
 	for _, f := range p.parent {
