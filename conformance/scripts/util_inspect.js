@@ -17,3 +17,5 @@ console.log(util.inspect({ deep: { deeper: { deepest: { gone: 1 } } } }, { depth
 for (const bad of [5, 'x'.repeat(40), Object.create(null), { a: 1 }, [1], () => {}, null]) {
   try { path.join(bad); } catch (e) { console.log(e.code, e.message); }
 }
+console.log(util.inspect(Buffer.alloc(0)), util.inspect(Buffer.from('hi')), util.inspect(Buffer.alloc(60)));
+console.log(util.inspect(new Uint8Array(0)), util.inspect(new Uint8Array([1, 2])));

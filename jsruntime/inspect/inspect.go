@@ -392,6 +392,9 @@ func dateString(obj *goja.Object) string {
 func bufferString(b []byte, ctor string) string {
 	var sb strings.Builder
 	sb.WriteString("<" + ctor)
+	if len(b) == 0 {
+		sb.WriteByte(' ') // Node's "<Buffer >"
+	}
 	for i, c := range b {
 		if i == maxBufferBytes {
 			fmt.Fprintf(&sb, " ... %d more byte", len(b)-maxBufferBytes)
