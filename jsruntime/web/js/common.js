@@ -129,7 +129,18 @@ W.viewBytes = (view) => new Uint8Array(view.buffer, view.byteOffset, view.byteLe
 W.transferBuffer = (buffer) => native.transfer(buffer);
 W.isDetached = (buffer) => native.detached(buffer);
 
+// hideState makes kState, once assigned on an instance of proto, a non-enumerable own property, so
+// that util.inspect and Object.assign do not show or copy the internals.
+function hideState(proto) {
+	Object.defineProperty(proto, kState, {
+		set(value) { Object.defineProperty(this, kState, { value, writable: true, configurable: true }); },
+		configurable: true,
+	});
+}
+W.hideState = hideState;
+
 function defineClass(name, cls, accessors) {
+	hideState(cls.prototype);
 	Object.defineProperty(cls.prototype, Symbol.toStringTag, { value: name, configurable: true });
 	for (const key of accessors || []) {
 		const d = Object.getOwnPropertyDescriptor(cls.prototype, key);
@@ -139,7 +150,7 @@ function defineClass(name, cls, accessors) {
 	return cls;
 }
 // W.defineClass gives a class its toStringTag and makes the listed members enumerable, as WebIDL
-// classes have them.
+// classes have them, and hides its instances' state.
 W.defineClass = defineClass;
 
 // The queuing strategies. size is a getter returning one shared function, as in Node.

@@ -119,6 +119,7 @@ const headersIteratorPrototype = {
 	},
 	[Symbol.iterator]() { return this; },
 };
+W.hideState(headersIteratorPrototype);
 Object.defineProperty(headersIteratorPrototype, Symbol.toStringTag, { value: 'Headers Iterator', configurable: true });
 
 function headersIterator(headers, kind) {

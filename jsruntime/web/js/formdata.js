@@ -126,6 +126,7 @@ const formDataIteratorPrototype = {
 	},
 	[Symbol.iterator]() { return this; },
 };
+W.hideState(formDataIteratorPrototype);
 Object.defineProperty(formDataIteratorPrototype, Symbol.toStringTag, { value: 'FormData Iterator', configurable: true });
 Object.defineProperty(formDataIteratorPrototype, 'next', { enumerable: true });
 
