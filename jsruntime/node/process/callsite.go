@@ -8,7 +8,8 @@ import (
 type callSites struct {
 	proto *goja.Object
 	// frame is the symbol under which a call site keeps its Go frame, out of plugins' way.
-	frame *goja.Symbol
+	frame   *goja.Symbol
+	sources sourceLines
 }
 
 // newCallSites builds the CallSite prototype with V8's accessor methods. Each method reads the Go
@@ -43,7 +44,7 @@ func newCallSites(vm *goja.Runtime) *callSites {
 	})
 	method("getScriptNameOrSourceURL", func(f *goja.StackFrame) any { return orNull(f.SrcName()) })
 	method("getLineNumber", func(f *goja.StackFrame) any { return position(f, f.Position().Line) })
-	method("getColumnNumber", func(f *goja.StackFrame) any { return position(f, f.Position().Column) })
+	method("getColumnNumber", func(f *goja.StackFrame) any { return position(f, cs.sources.column(f)) })
 	method("getFunctionName", func(f *goja.StackFrame) any { return orNull(functionName(f)) })
 	method("getTypeName", func(*goja.StackFrame) any { return nil })
 	method("getMethodName", func(*goja.StackFrame) any { return nil })
@@ -56,7 +57,7 @@ func newCallSites(vm *goja.Runtime) *callSites {
 	method("isConstructor", func(*goja.StackFrame) any { return false })
 	method("isAsync", func(*goja.StackFrame) any { return false })
 	method("isPromiseAll", func(*goja.StackFrame) any { return false })
-	method("toString", func(f *goja.StackFrame) any { return frameString(f) })
+	method("toString", func(f *goja.StackFrame) any { return cs.frameString(f) })
 	return cs
 }
 

@@ -108,7 +108,7 @@ func (s *errorStacks) apply(e *goja.Object, ctorName string) {
 	if len(frames) > 0 && isNative(&frames[0]) && frames[0].FuncName() == ctorName {
 		skip = 1
 	}
-	frames = frames[skip:]
+	frames = v8Frames(frames[skip:])
 	_, prepare := goja.AssertFunction(s.errorCtor.Get("prepareStackTrace"))
 	long := !unlimited && int64(len(frames)) > n
 	if !long && !prepare && skip == 0 {

@@ -74,11 +74,17 @@ func newEnv(t *testing.T, cfg process.Config) *env {
 // eval runs src as test.js, waits for the value it returns to settle and returns it exported as JSON.
 func (e *env) eval(t *testing.T, src string) string {
 	t.Helper()
+	return e.evalFile(t, "test.js", src)
+}
+
+// evalFile is eval with src named file in stacks.
+func (e *env) evalFile(t *testing.T, file, src string) string {
+	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
 	var out string
 	err := e.rt.AwaitThen(ctx, func(vm *goja.Runtime) (goja.Value, error) {
-		v, err := vm.RunScript("test.js", src)
+		v, err := vm.RunScript(file, src)
 		if err != nil {
 			return nil, e.rt.Describe(err)
 		}

@@ -29,8 +29,10 @@ const defaultStackTraceLimit = 10
 // consults it on first read; errors goja throws itself (a TypeError from reading a property of
 // undefined) and errors built in Go keep goja's full stack; ctor is recognised by its name, as goja
 // frames carry no function object; call sites report no receiver or type (getThis, getTypeName and
-// getMethodName return undefined or null); a frame's column is goja's, which points at a call's
-// opening parenthesis where V8 points at the callee's name.
+// getMethodName return undefined or null). Call sites and captureStackTrace's stacks leave out the
+// Function.prototype.call and apply frames goja records and V8 does not, and give columns as V8 does
+// (the callee's name, in UTF-16 units) by reading the plugin's source line back (columns.go); code
+// without a source file keeps goja's column, at the call's opening parenthesis.
 func InstallV8(rt *jsruntime.Runtime) error {
 	vm := rt.VM()
 	sites := newCallSites(vm)
@@ -62,7 +64,7 @@ func captureStackTrace(vm *goja.Runtime, errorCtor *goja.Object, cs *callSites, 
 		return
 	}
 	// The first frame is captureStackTrace itself.
-	frames := vm.CaptureCallStack(0, nil)[1:]
+	frames := v8Frames(vm.CaptureCallStack(0, nil)[1:])
 	if name := ctorName(call.Argument(1)); name != "" {
 		frames = after(frames, name)
 	}
@@ -81,7 +83,7 @@ func captureStackTrace(vm *goja.Runtime, errorCtor *goja.Object, cs *callSites, 
 		}
 		stack = v
 	} else {
-		stack = vm.ToValue(formatStack(target, frames))
+		stack = vm.ToValue(cs.formatStack(target, frames))
 	}
 	if err := target.DefineDataProperty("stack", stack, goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE); err != nil {
 		panic(err)
@@ -118,12 +120,12 @@ func after(frames []goja.StackFrame, name string) []goja.StackFrame {
 
 // formatStack renders V8's format: the error's "name: message" header, then one "    at " line per
 // frame.
-func formatStack(target *goja.Object, frames []goja.StackFrame) string {
+func (cs *callSites) formatStack(target *goja.Object, frames []goja.StackFrame) string {
 	var b strings.Builder
 	b.WriteString(header(target))
 	for i := range frames {
 		b.WriteString("\n    at ")
-		b.WriteString(frameString(&frames[i]))
+		b.WriteString(cs.frameString(&frames[i]))
 	}
 	return b.String()
 }
@@ -158,8 +160,23 @@ func functionName(f *goja.StackFrame) string {
 
 func isNative(f *goja.StackFrame) bool { return f.SrcName() == "<native>" }
 
+// v8Frames drops the frames V8 does not show: Function.prototype.call and apply, through which goja
+// calls a function (depd counts frames from its log.call(...)).
+func v8Frames(frames []goja.StackFrame) []goja.StackFrame {
+	kept := frames[:0:0]
+	for i := range frames {
+		if isNative(&frames[i]) {
+			if n := frames[i].FuncName(); n == "call" || n == "apply" {
+				continue
+			}
+		}
+		kept = append(kept, frames[i])
+	}
+	return kept
+}
+
 // location is "file:line:column", or "native" for a Go function, as V8 writes them.
-func location(f *goja.StackFrame) string {
+func (cs *callSites) location(f *goja.StackFrame) string {
 	if isNative(f) {
 		return "native"
 	}
@@ -168,13 +185,13 @@ func location(f *goja.StackFrame) string {
 	if file == "" {
 		file = "<anonymous>"
 	}
-	return file + ":" + strconv.Itoa(p.Line) + ":" + strconv.Itoa(p.Column)
+	return file + ":" + strconv.Itoa(p.Line) + ":" + strconv.Itoa(cs.sources.column(f))
 }
 
 // frameString is one frame as V8 prints it: "name (location)" or the bare location.
-func frameString(f *goja.StackFrame) string {
+func (cs *callSites) frameString(f *goja.StackFrame) string {
 	if name := functionName(f); name != "" {
-		return name + " (" + location(f) + ")"
+		return name + " (" + cs.location(f) + ")"
 	}
-	return location(f)
+	return cs.location(f)
 }

@@ -1,6 +1,8 @@
 package process_test
 
 import (
+	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/pluginhost/pluginhost/jsruntime/node/process"
@@ -120,4 +122,24 @@ func TestWrappedErrorConstructors(t *testing.T) {
 		 Function.prototype.toString.call(Error), new AggregateError([1], 'a').errors.length,
 		 Object.getOwnPropertyDescriptor(Error, 'prototype').writable]`)
 	expect(t, "constructors", got, `["Error",1,"TypeError",true,true,true,true,false,true,["stackTraceLimit"],"function Error() { [native code] }",1,false]`)
+}
+
+// TestCallSitesAsV8 checks, against what Node 20 prints for the same file, the two places where goja's frames differ from V8's and packages notice:
+// Function.prototype.call/apply frames (depd counts frames from log.call) and columns, which V8
+// places on the callee's name and counts in UTF-16 units.
+func TestCallSitesAsV8(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "plugin.js")
+	src := "function sites() { const p = Error.prepareStackTrace; Error.prepareStackTrace = (_, s) => s;\n" +
+		"  const s = {}; Error.captureStackTrace(s); const r = s.stack; Error.prepareStackTrace = p; return r; }\n" +
+		"const obj = { method() { return sites(); } };\n" +
+		"function viaCall() { return sites.call(null); }\n" +
+		"const a = obj.method(), b = obj . method (), c = 'éé' + viaCall.apply(null, []).length;\n" +
+		"[a[2].getColumnNumber(), b[2].getColumnNumber(), viaCall.apply(null, []).map((s) => s.getFunctionName()),\n" +
+		" (() => { const s = 'éé'; return obj.method()[2].getColumnNumber(); })(), String(a[2])]\n"
+	if err := os.WriteFile(file, []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	e := newEnv(t, process.Config{})
+	got := e.evalFile(t, file, src)
+	expect(t, "call sites", got, `[15,35,["sites","viaCall",null],38,"`+file+`:5:15"]`)
 }
