@@ -9,6 +9,7 @@ import (
 	"net"
 	"net/http"
 	"net/url"
+	"runtime"
 	"sync"
 	"syscall"
 
@@ -177,9 +178,22 @@ func (f *fetcher) toJS(resp *http.Response, method string, cancel context.Cancel
 		cancel()
 		_ = o.Set("body", goja.Null())
 	} else {
-		_ = o.Set("body", f.bodyHandle(&bodyReader{body: resp.Body, cancel: cancel}))
+		r := &bodyReader{body: resp.Body, cancel: cancel}
+		// A body the plugin drops unread is released when its handle is collected, so that the
+		// connection does not wait for the runtime to close.
+		runtime.AddCleanup(r, func(rel release) {
+			_ = rel.body.Close()
+			rel.cancel()
+		}, release{resp.Body, cancel})
+		_ = o.Set("body", f.bodyHandle(r))
 	}
 	return o
+}
+
+// release is what closing an unread body takes, kept apart from the bodyReader it outlives.
+type release struct {
+	body   io.Closer
+	cancel context.CancelFunc
 }
 
 // bodyReader is a response body being read from Go. Reads come one at a time (a stream pull or one

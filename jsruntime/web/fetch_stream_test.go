@@ -7,8 +7,10 @@ import (
 	"mime/multipart"
 	"net/http"
 	"net/http/httptest"
+	"runtime"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/dop251/goja"
 	"github.com/pluginhost/pluginhost/jsruntime"
@@ -369,5 +371,30 @@ func TestFetchReleasesSignal(t *testing.T) {
 	})()`)
 	if got != "0" {
 		t.Errorf("listeners left on the signal: %s", got)
+	}
+}
+
+// TestFetchDroppedBodyReleased: a response dropped unread releases its connection once collected.
+func TestFetchDroppedBodyReleased(t *testing.T) {
+	gone := make(chan struct{})
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		_, _ = io.WriteString(w, "unread")
+		w.(http.Flusher).Flush()
+		<-r.Context().Done()
+		close(gone)
+	}))
+	t.Cleanup(srv.Close)
+	rt := newRuntime(t, newManualClock())
+	await(t, rt, `fetch('`+srv.URL+`').then((r) => r.status)`)
+	deadline := time.After(10 * time.Second)
+	for {
+		runtime.GC()
+		select {
+		case <-gone:
+			return
+		case <-deadline:
+			t.Fatal("the dropped body's connection was never released")
+		case <-time.After(10 * time.Millisecond):
+		}
 	}
 }
