@@ -12,9 +12,10 @@
 // What differs from Node, which tracks every async resource through hooks that goja lacks:
 //   - createHook validates its callbacks and returns a hook whose enable and disable do nothing: the
 //     callbacks are never called, because the runtime reports no async resources.
-//   - Async ids identify AsyncResource scopes only. executionAsyncId is the asyncId of the innermost
-//     AsyncResource whose runInAsyncScope is running (or that a scheduled callback was created under),
-//     else 1 (the top level); Node gives every timer, tick and promise an id of its own.
+//   - Async ids and resources identify AsyncResource scopes only. executionAsyncId and
+//     executionAsyncResource are the asyncId and object of the innermost AsyncResource whose
+//     runInAsyncScope is running (or that a scheduled callback was created under), else 1 and one
+//     top-level object; Node gives every timer, tick and promise an id and resource of its own.
 //   - disable only makes getStore return undefined until the next run or enterWith; stores captured
 //     meanwhile by scheduled callbacks are kept. enterWith inside runInAsyncScope lasts until the scope
 //     ends, where Node keeps it on the resource.
