@@ -28,8 +28,8 @@ const defaultStackTraceLimit = 10
 // Differences from V8, which goja's stack API imposes: stacks keep goja's format ("\tat f
 // (file:line:col(pc))") except captureStackTrace's, which uses V8's; prepareStackTrace is consulted
 // when the stack is first read only if it was already set when the error was constructed, whereas V8
-// consults it on first read; errors goja throws itself (a TypeError from reading a property of
-// undefined) and errors built in Go keep goja's full stack; ctor is recognised by its name, as goja
+// consults it on first read; errors goja creates itself (a TypeError from reading a property of
+// undefined, Runtime.NewTypeError, NewGoError) keep goja's full stack; ctor is recognised by its name, as goja
 // frames carry no function object; call sites report no receiver or type (getThis, getTypeName and
 // getMethodName return undefined or null). Call sites and captureStackTrace's stacks leave out the
 // Function.prototype.call and apply frames goja records and V8 does not, and give columns as V8 does
