@@ -228,6 +228,20 @@ async function codecs() {
   show('chunked input', (await new Response(chunked.readable).text()) === text);
 }
 
+async function dataURLs() {
+  for (const u of ['data:,Hello%2C%20World%21', 'data:text/plain;base64,SGVsbG8=', 'data:Text/HTML; charset=utf-8,%3Ch1%3E', 'data:;base64,AAE=', 'data:image/png;base64,!!', 'data:x']) {
+    try {
+      const r = await fetch(u);
+      show('data URL', [r.status, r.statusText, r.type, r.url === u, [...r.headers], Array.from(new Uint8Array(await r.arrayBuffer()))]);
+    } catch (e) {
+      console.log('data URL', e.name, e.message, e.cause && e.cause.message);
+    }
+  }
+  for (const u of ['ftp://x/', 'file:///etc/hostname', 'http://127.0.0.1:6000/']) {
+    try { await fetch(u); } catch (e) { console.log('refused', u, e.name, e.message, e.cause && e.cause.message); }
+  }
+}
+
 module.exports = async function main() {
   await blobs();
   await formData();
@@ -235,4 +249,5 @@ module.exports = async function main() {
   await bodies();
   await requests();
   await codecs();
+  await dataURLs();
 };

@@ -13,10 +13,11 @@
 // (Runtime.Go) and hands the response body over chunk by chunk as it arrives; (de)compression runs
 // Go's compress packages off the loop. All of it stops when the runtime closes.
 //
-// Differences from Node 20: fetch supports http and https only (no data:, blob: or file: URLs), sends
-// Go's "Accept-Encoding: gzip" and decodes gzip transparently (the response then has no
+// Differences from Node 20: fetch supports http, https and data: URLs (blob: and file: fail as in
+// Node), sends Go's "Accept-Encoding: gzip" and decodes gzip transparently (the response then has no
 // Content-Encoding or Content-Length), and ignores the cache, credentials, mode, referrer, integrity
-// and keepalive options. TextDecoder knows UTF-8, UTF-16LE and the windows-1252 labels (decoded as
+// and keepalive options. A response body dropped unread holds its connection until it is garbage
+// collected, or while the AbortSignal the request was given is still referenced. TextDecoder knows UTF-8, UTF-16LE and the windows-1252 labels (decoded as
 // Latin-1, as Node 20 does); other labels throw ERR_ENCODING_NOT_SUPPORTED. Compressed bytes differ
 // from zlib's (they decompress to the same data), and corrupt input is reported as Z_DATA_ERROR
 // "invalid compressed data" where zlib names the exact fault. Streams cannot be transferred

@@ -308,21 +308,7 @@ function mimeType(obj) {
 // parseURLEncoded is the application/x-www-form-urlencoded parser: '+' is a space and percent-escapes
 // are bytes of UTF-8.
 function parseURLEncoded(input) {
-	const decode = (s) => {
-		const b = encoder.encode(s.replace(/\+/g, ' '));
-		const out = new Uint8Array(b.length);
-		let n = 0;
-		for (let i = 0; i < b.length; i++) {
-			const hex = b[i] === 0x25 && i + 2 < b.length ? String.fromCharCode(b[i + 1], b[i + 2]) : '';
-			if (/^[0-9A-Fa-f]{2}$/.test(hex)) {
-				out[n++] = parseInt(hex, 16);
-				i += 2;
-			} else {
-				out[n++] = b[i];
-			}
-		}
-		return utf8(out.subarray(0, n));
-	};
+	const decode = (s) => utf8(percentDecode(s.replace(/\+/g, ' ')));
 	const entries = [];
 	for (const part of input.split('&')) {
 		if (part === '') continue;
@@ -621,6 +607,61 @@ function pumpRequestBody(stream, writer) {
 	});
 }
 
+// fetchFailed is undici's TypeError('fetch failed') for a request refused before any network use.
+function fetchFailed(cause) {
+	const err = new TypeError('fetch failed');
+	err.cause = new Error(cause);
+	return err;
+}
+
+// dataURLResponse answers a data: URL (the Fetch Standard's data: URL processor), or null when the
+// URL is malformed.
+function dataURLResponse(href) {
+	const rest = href.slice(href.indexOf(':') + 1);
+	const comma = rest.indexOf(',');
+	if (comma < 0) return null;
+	let mime = rest.slice(0, comma).replace(/^[\t\n\f\r ]+|[\t\n\f\r ]+$/g, '');
+	let body = percentDecode(rest.slice(comma + 1));
+	const base64 = /;[\t\n\f\r ]*base64$/i.exec(mime);
+	if (base64 !== null) {
+		mime = mime.slice(0, base64.index);
+		let encoded = '';
+		for (let i = 0; i < body.length; i += 8192) encoded += String.fromCharCode.apply(null, body.subarray(i, i + 8192));
+		let binary;
+		try {
+			binary = global.atob(encoded);
+		} catch {
+			return null;
+		}
+		body = new Uint8Array(binary.length);
+		for (let i = 0; i < binary.length; i++) body[i] = binary.charCodeAt(i);
+	}
+	if (mime.startsWith(';')) mime = 'text/plain' + mime;
+	const essence = /^([!#$%&'*+\-.^_`|~0-9A-Za-z]+)\/([!#$%&'*+\-.^_`|~0-9A-Za-z]+)(.*)$/.exec(mime);
+	const type = essence === null ? 'text/plain;charset=US-ASCII' : `${essence[1]}/${essence[2]}`.toLowerCase() + essence[3].replace(/\s*;\s*/g, ';');
+	return newResponse({
+		kind: 'Response', type: 'basic', status: 200, statusText: 'OK', headers: immutableHeaders([['content-type', type]]),
+		url: href, redirected: false, body: { stream: null, source: body, handle: null, used: false, aborted: undefined },
+	});
+}
+
+// percentDecode turns a string's percent-escapes into bytes, the rest into its UTF-8 bytes.
+function percentDecode(s) {
+	const b = encoder.encode(s);
+	const out = new Uint8Array(b.length);
+	let n = 0;
+	for (let i = 0; i < b.length; i++) {
+		const hex = b[i] === 0x25 && i + 2 < b.length ? String.fromCharCode(b[i + 1], b[i + 2]) : '';
+		if (/^[0-9A-Fa-f]{2}$/.test(hex)) {
+			out[n++] = parseInt(hex, 16);
+			i += 2;
+		} else {
+			out[n++] = b[i];
+		}
+	}
+	return out.subarray(0, n);
+}
+
 // The Fetch Standard's bad ports, which fetch refuses to connect to, as undici does.
 const badPorts = new Set([1, 7, 9, 11, 13, 15, 17, 19, 20, 21, 22, 23, 25, 37, 42, 43, 53, 69, 77, 79, 87, 95, 101, 102,
 	103, 104, 109, 110, 111, 113, 115, 117, 119, 123, 135, 137, 139, 143, 161, 179, 389, 427, 465, 512, 513, 514, 515, 526,
@@ -687,11 +728,20 @@ function fetch(input, init = undefined) {
 			stream = bodyStream(b);
 		}
 	}
-	if (blockedPort(r.url)) {
+	const scheme = r.url.slice(0, r.url.indexOf(':')).toLowerCase();
+	if (scheme === 'data') {
 		r.unfollow();
-		const failed = new TypeError('fetch failed');
-		failed.cause = new Error('bad port');
-		return Promise.reject(failed);
+		if (b !== null) b.used = true;
+		const response = dataURLResponse(r.url);
+		return response === null ? Promise.reject(fetchFailed('failed to fetch the data URL')) : Promise.resolve(response);
+	}
+	const refusal = scheme === 'file' ? 'not implemented... yet...'
+		: scheme === 'blob' ? 'invalid method'
+			: scheme !== 'http' && scheme !== 'https' ? 'unknown scheme'
+				: blockedPort(r.url) ? 'bad port' : null;
+	if (refusal !== null) {
+		r.unfollow();
+		return Promise.reject(fetchFailed(refusal));
 	}
 	const headers = r.headers;
 	const defaults = [['accept', '*/*'], ['accept-language', '*'], ['sec-fetch-mode', 'cors'], ['user-agent', 'node']];
