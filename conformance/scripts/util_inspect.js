@@ -19,3 +19,17 @@ for (const bad of [5, 'x'.repeat(40), Object.create(null), { a: 1 }, [1], () => 
 }
 console.log(util.inspect(Buffer.alloc(0)), util.inspect(Buffer.from('hi')), util.inspect(Buffer.alloc(60)));
 console.log(util.inspect(new Uint8Array(0)), util.inspect(new Uint8Array([1, 2])));
+class Money {
+  constructor(n) { this.n = n; }
+  [util.inspect.custom](depth, options, inspect) {
+    return `Money<${this.n}> depth=${depth} ${typeof options.stylize} ${inspect({ x: [this.n] })}`;
+  }
+}
+console.log(util.inspect(new Money(5)), [new Money(1)], { m: { m: new Money(2) } });
+class Wrapper { [Symbol.for('nodejs.util.inspect.custom')]() { return { wrapped: true, list: [1, 2] }; } }
+console.log(util.inspect(new Wrapper()), util.format('%O', new Wrapper()));
+class Self { constructor() { this.a = 1; } [util.inspect.custom]() { return this; } }
+console.log(new Self());
+try { util.inspect({ [util.inspect.custom]() { throw new Error('custom failed'); } }); } catch (e) { console.log('threw', e.message); }
+console.log(util.inspect(new URLSearchParams('a=1&b=2')), util.inspect(new URLSearchParams()));
+console.log(util.inspect(new URL('https://user:pw@example.com:8080/a/b?c=1#h')));

@@ -4,6 +4,7 @@
 package inspect
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"regexp"
@@ -35,6 +36,7 @@ const (
 type inspector struct {
 	vm           *goja.Runtime
 	opts         Options
+	customSym    *goja.Symbol // Symbol.for('nodejs.util.inspect.custom'), looked up on first use
 	seen         []*goja.Object
 	circular     map[*goja.Object]int
 	indent       int
@@ -65,11 +67,84 @@ func (in *inspector) value(v goja.Value, level int) string {
 			return fmt.Sprintf("[Circular *%d]", idx)
 		}
 	}
+	if out, ok := in.custom(obj, level); ok {
+		return out
+	}
 	out := in.object(obj, level)
 	if idx, ok := in.circular[obj]; ok {
 		out = fmt.Sprintf("<ref *%d> %s", idx, out)
 	}
 	return out
+}
+
+// CustomSymbol is util.inspect.custom, Symbol.for('nodejs.util.inspect.custom'): host classes define
+// their Node rendering under it. nil if the runtime's Symbol.for is unusable.
+func CustomSymbol(vm *goja.Runtime) *goja.Symbol {
+	symFor, ok := goja.AssertFunction(vm.Get("Symbol").ToObject(vm).Get("for"))
+	if !ok {
+		return nil
+	}
+	sym, err := symFor(goja.Undefined(), vm.ToValue("nodejs.util.inspect.custom"))
+	if err != nil {
+		return nil
+	}
+	s, _ := sym.(*goja.Symbol)
+	return s
+}
+
+// OptionsOf reads the options object a custom inspect method receives (only depth matters here).
+func OptionsOf(v goja.Value) Options {
+	o := Defaults
+	if arg, isObj := v.(*goja.Object); isObj {
+		if d := arg.Get("depth"); d != nil && !goja.IsUndefined(d) && !goja.IsNull(d) {
+			o.Depth = int(d.ToInteger())
+		}
+	}
+	return o
+}
+
+// custom renders obj through its [util.inspect.custom](depth, options, inspect) method, as Node does
+// when an object (not a prototype) has one; ok is false when it has none or it returned obj itself.
+func (in *inspector) custom(obj *goja.Object, level int) (out string, ok bool) {
+	vm := in.vm
+	if in.customSym == nil {
+		if in.customSym = CustomSymbol(vm); in.customSym == nil {
+			return "", false
+		}
+	}
+	fn, isFn := goja.AssertFunction(obj.GetSymbol(in.customSym))
+	if !isFn {
+		return "", false
+	}
+	if c, isObj := obj.Get("constructor").(*goja.Object); isObj && c.Get("prototype") == goja.Value(obj) {
+		return "", false
+	}
+	depth := in.opts.Depth - level
+	opts := vm.NewObject()
+	_ = opts.Set("depth", depth)
+	_ = opts.Set("colors", false)
+	_ = opts.Set("showHidden", false)
+	_ = opts.Set("customInspect", true)
+	_ = opts.Set("compact", compact)
+	_ = opts.Set("breakLength", breakLength)
+	_ = opts.Set("stylize", func(call goja.FunctionCall) goja.Value { return vm.ToValue(call.Argument(0).String()) })
+	inspectFn := vm.ToValue(func(call goja.FunctionCall) goja.Value {
+		return vm.ToValue(Value(vm, call.Argument(0), OptionsOf(call.Argument(1))))
+	})
+	ret, err := fn(obj, vm.ToValue(depth), opts, inspectFn)
+	var exc *goja.Exception
+	if errors.As(err, &exc) {
+		panic(exc) // the method threw: util.inspect throws it on, as in Node
+	} else if err != nil {
+		panic(err)
+	}
+	if ret == goja.Value(obj) {
+		return "", false
+	}
+	if goja.IsString(ret) {
+		return strings.ReplaceAll(ret.String(), "\n", "\n"+strings.Repeat(" ", in.indent)), true
+	}
+	return in.value(ret, level), true
 }
 
 func (in *inspector) primitive(v goja.Value) string {

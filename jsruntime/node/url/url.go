@@ -87,6 +87,7 @@ func build(rt *jsruntime.Runtime) (m *module, err error) {
 	}()
 	m.defineURL()
 	m.defineSearchParams()
+	m.defineInspect()
 	for name, v := range map[string]any{
 		"URL":             m.urlCtor,
 		"URLSearchParams": m.paramsCtor,
