@@ -44,3 +44,21 @@ func TestGlobals(t *testing.T) {
 		t.Errorf("AbortSignal.timeout: %s", got)
 	}
 }
+
+// TestLazyClasses: the stream, body and fetch globals are accessors that evaluate the classes on first
+// use, as Node's are; an assignment replaces one; the classes keep using the originals of the globals
+// they depend on even when a plugin replaced those first.
+func TestLazyClasses(t *testing.T) {
+	rt := newRuntime(t, newManualClock())
+	cases := [][2]string{
+		{`const d = Object.getOwnPropertyDescriptor(globalThis, 'ReadableStream'); [typeof d.get, typeof d.set, d.enumerable, d.configurable].join()`, "function,function,false,true"},
+		{`globalThis.AbortController = function () { throw new Error('replaced'); }; globalThis.TextEncoder = null; const w = new WritableStream(); [w.locked, new TextEncoderStream().encoding].join()`, "false,utf-8"},
+		{`globalThis.Blob = 5; Blob`, "5"},
+		{`typeof require === 'undefined' && typeof Response.json`, "function"},
+	}
+	for _, c := range cases {
+		if got := run(t, rt, "{"+c[0]+"}"); got != c[1] {
+			t.Errorf("%s\n got %q\nwant %q", c[0], got, c[1])
+		}
+	}
+}

@@ -3,7 +3,13 @@
 (function (native, global) {
 'use strict';
 
-const define = (name, value) => Object.defineProperty(global, name, { value, writable: true, configurable: true, enumerable: false });
+// installed keeps what the prelude defines, in front of the global object: the classes evaluated later
+// (web.Install's scripts) see these originals even if a plugin has replaced the globals by then.
+const installed = Object.create(global);
+const define = (name, value) => {
+	installed[name] = value;
+	Object.defineProperty(global, name, { value, writable: true, configurable: true, enumerable: false });
+};
 
 function argTypeError(message) {
 	const e = new TypeError(message);
@@ -271,4 +277,6 @@ define('structuredClone', function structuredClone(value, options) {
 	};
 	return clone(value);
 });
+
+return installed;
 })

@@ -26,6 +26,7 @@ package web
 
 import (
 	"embed"
+	"errors"
 	"fmt"
 
 	"github.com/dop251/goja"
@@ -71,7 +72,44 @@ var streamNames = []string{
 // otherGlobals are the rest of the classes the scripts define as globals.
 var otherGlobals = []string{"Blob", "File", "FormData", "Headers", "Request", "Response", "fetch"}
 
-type namespaceKey struct{}
+// classesKey is the per-runtime key of the lazily evaluated classes.
+type classesKey struct{}
+
+// classes are the streams, Blob, FormData and fetch of one runtime. They are evaluated when a plugin
+// first touches one of them: they cost about half a megabyte per runtime, and many plugins never use
+// them (Node loads them lazily too).
+type classes struct {
+	rt      *jsruntime.Runtime
+	natives *goja.Object
+	base    *goja.Object // the prelude's globals in front of the global object
+	ns      *goja.Object // the scripts' namespace, once evaluated
+	module  *goja.Object // 'stream/web'
+	err     error
+}
+
+// load evaluates the scripts on first use and remembers the outcome. Must be called on the loop.
+func (c *classes) load() (*goja.Object, error) {
+	if c.ns != nil || c.err != nil {
+		return c.ns, c.err
+	}
+	vm := c.rt.VM()
+	ns := vm.NewObject()
+	for _, s := range scripts {
+		if _, err := s.Call(c.rt, ns, c.natives, c.base); err != nil {
+			c.err = fmt.Errorf("web: evaluating the web classes: %w", err)
+			return nil, c.err
+		}
+	}
+	module := vm.NewObject()
+	for _, name := range streamNames {
+		if err := module.Set(name, ns.Get(name)); err != nil {
+			c.err = fmt.Errorf("web: stream/web %s: %w", name, err)
+			return nil, c.err
+		}
+	}
+	c.ns, c.module = ns, module
+	return ns, nil
+}
 
 // Install defines the globals on rt. Must be called on the loop, once per runtime.
 func Install(rt *jsruntime.Runtime) error {
@@ -82,39 +120,53 @@ func Install(rt *jsruntime.Runtime) error {
 		return err
 	}
 	global := vm.GlobalObject()
-	if _, err := prelude.Call(rt, natives, global); err != nil {
+	base, err := prelude.Call(rt, natives, global)
+	if err != nil {
 		return fmt.Errorf("web: installing globals: %w", err)
 	}
-	ns := vm.NewObject()
-	for _, s := range scripts {
-		if _, err := s.Call(rt, ns, natives, global); err != nil {
-			return fmt.Errorf("web: installing globals: %w", err)
-		}
+	c := &classes{rt: rt, natives: natives, base: base.ToObject(vm)}
+	if _, err := jsruntime.Module(rt, classesKey{}, func() (*classes, error) { return c, nil }); err != nil {
+		return err
 	}
-	module := vm.NewObject()
-	for _, name := range streamNames {
-		if err := module.Set(name, ns.Get(name)); err != nil {
-			return fmt.Errorf("web: stream/web %s: %w", name, err)
-		}
-	}
+	// Each class is a global accessor, as in Node: reading it evaluates the classes; assigning it
+	// replaces the accessor with the value.
 	for _, name := range append(append([]string(nil), streamNames...), otherGlobals...) {
-		if err := global.DefineDataProperty(name, ns.Get(name), goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE); err != nil {
+		get := vm.ToValue(func(goja.FunctionCall) goja.Value {
+			ns, err := c.load()
+			if err != nil {
+				rt.Throw(err)
+			}
+			return ns.Get(name)
+		})
+		enumerable := goja.FLAG_FALSE
+		if name == "fetch" {
+			enumerable = goja.FLAG_TRUE
+		}
+		set := vm.ToValue(func(call goja.FunctionCall) goja.Value {
+			_ = global.DefineDataProperty(name, call.Argument(0), goja.FLAG_TRUE, goja.FLAG_TRUE, enumerable)
+			return goja.Undefined()
+		})
+		if err := global.DefineAccessorProperty(name, get, set, goja.FLAG_TRUE, enumerable); err != nil {
 			return fmt.Errorf("web: defining %s: %w", name, err)
 		}
 	}
-	rt.Value(namespaceKey{}, func() any { return module })
 	return nil
 }
 
-// Namespace returns the 'stream/web' module of rt: the stream classes Install defined. Must be called
-// on the loop, after Install.
+// Namespace returns the 'stream/web' module of rt: the stream classes of the web globals. Must be
+// called on the loop, after Install.
 func Namespace(rt *jsruntime.Runtime) (*goja.Object, error) {
-	m, _ := rt.Value(namespaceKey{}, func() any { return (*goja.Object)(nil) }).(*goja.Object)
-	if m == nil {
-		return nil, fmt.Errorf("web: stream/web needs the web globals, which are not installed")
+	c, err := jsruntime.Module(rt, classesKey{}, func() (*classes, error) { return nil, errNotInstalled })
+	if err != nil {
+		return nil, err
 	}
-	return m, nil
+	if _, err := c.load(); err != nil {
+		return nil, err
+	}
+	return c.module, nil
 }
+
+var errNotInstalled = errors.New("web: stream/web needs the web globals, which are not installed")
 
 // Require returns the 'stream/web' module for rt. Must be called on the loop.
 func Require(rt *jsruntime.Runtime) (goja.Value, error) {
