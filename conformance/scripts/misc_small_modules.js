@@ -60,3 +60,19 @@ module.exports = async function main() {
 
   log('sys is util', require('sys') === require('util'));
 };
+{
+  const punycode = require('punycode');
+  const samples = ['', 'abc', 'ü', 'bücher', 'München-Ost', '日本語', '\uD83D\uDE00 smile', 'a-b-c', 'ñ-', '-ñ', 'Ab\u00dfCD'];
+  for (const s of samples) {
+    const enc = punycode.encode(s);
+    console.log('punycode round trip', JSON.stringify(s), enc, punycode.decode(enc) === s);
+  }
+  for (const d of ['user@bücher.example', 'a@b@c.de', 'x\u3002y\uFF0Ez\uFF61com', 'XN--bcher-kva.example', 'xn--BCHER-KVA.example', 'xn--bcher-kva.xn--.com']) {
+    let u; try { u = punycode.toUnicode(d); } catch (e) { u = e.name + ': ' + e.message; }
+    console.log('punycode domain', punycode.toASCII(d), u);
+  }
+  for (const bad of ['99999999999', 'a-!', 'zzzzzz9', 'ü-abc']) {
+    try { console.log('punycode decode', JSON.stringify(punycode.decode(bad))); } catch (e) { console.log('punycode decode error', bad, e.name, e.message); }
+  }
+  console.log('ucs2', JSON.stringify(punycode.ucs2.decode('a\uD800b\uDC00\uD834\uDF06')), JSON.stringify(punycode.ucs2.encode([97, 0xD800, 0x1F600])));
+}
