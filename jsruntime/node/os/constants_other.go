@@ -1,3 +1,5 @@
+//go:build !linux
+
 package os
 
 import (
@@ -6,8 +8,9 @@ import (
 	"github.com/dop251/goja"
 )
 
-// constants is os.constants with the signals, errno values and priorities packages look up by name.
-// The numbers come from the host's syscall tables, so they match Node's on the same platform.
+// constants is os.constants with the signals and errno values packages look up by name, on systems
+// other than Linux (where constants_linux.go has Node's full tables). The numbers come from the host's
+// syscall tables, so they match Node's on the same platform.
 func constants(vm *goja.Runtime) *goja.Object {
 	signals := object(vm,
 		"SIGHUP", int(syscall.SIGHUP), "SIGINT", int(syscall.SIGINT), "SIGQUIT", int(syscall.SIGQUIT),
@@ -24,9 +27,5 @@ func constants(vm *goja.Runtime) *goja.Object {
 		"ENOTDIR", int(syscall.ENOTDIR), "ENOTEMPTY", int(syscall.ENOTEMPTY), "EPERM", int(syscall.EPERM),
 		"EPIPE", int(syscall.EPIPE), "ETIMEDOUT", int(syscall.ETIMEDOUT),
 	)
-	priority := object(vm,
-		"PRIORITY_LOW", 19, "PRIORITY_BELOW_NORMAL", 10, "PRIORITY_NORMAL", 0,
-		"PRIORITY_ABOVE_NORMAL", -7, "PRIORITY_HIGH", -14, "PRIORITY_HIGHEST", -20,
-	)
-	return object(vm, "signals", signals, "errno", errno, "priority", priority)
+	return object(vm, "errno", errno, "signals", signals, "priority", priorities(vm))
 }
