@@ -32,6 +32,10 @@ var documentedDifferences = map[string]difference{
 		Reason: "a rejected promise from async middleware goes to next(err) (Express 5 behaviour); its status 422 reaches finalhandler",
 		Ours:   finalhandlerResponse(422, "Unprocessable Entity"),
 	},
+	"context/reject": {
+		Reason: "a rejected promise from an async handler goes to next(err) (Express 5 behaviour); the error handler still sees the request's AsyncLocalStorage store",
+		Ours:   jsonResponse(418, `{"error":"rejected","id":"req-reject"}`),
+	},
 	"errors/oversize-declared": {
 		Reason: "a declared Content-Length above the global parsers' limit: body-parser's read() dumps the whole body before passing the 413 on, so Node answers only after all 600 MB arrived (never, here: the client sends none); pluginhost answers 413 at once and never reads what it rejects",
 		Ours:   finalhandlerResponse(413, "Payload Too Large"),
