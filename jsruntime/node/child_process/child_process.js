@@ -317,12 +317,13 @@
   Object.setPrototypeOf(ChildProcess.prototype, EventEmitter.prototype);
   Object.setPrototypeOf(ChildProcess, EventEmitter);
 
-  // failedHandle stands in for a process that could not start: its outputs end at once and stdin
-  // takes nothing, as Node's handle-less sockets do.
+  // failedHandle stands in for a process that could not start: its outputs end and stdin takes
+  // nothing, as Node's handle-less sockets do. The outputs end on a later turn of the loop, as in
+  // Node, so 'close' comes well after 'error'.
   const failedHandle = {
     pid: undefined,
     logs: 0,
-    read(fd, cb) { cb(null); },
+    read(fd, cb) { setImmediate(cb, null); },
     write(chunk, cb) { cb(errno.EPIPE); },
     close() {},
     kill() { return errno.ESRCH; },
@@ -429,19 +430,23 @@
     else child.exitCode = exitCode;
     if (child.stdin) child.stdin.destroy();
     child._handle = null;
-    if (exitCode < 0) {
-      const syscall = child.spawnfile ? `spawn ${child.spawnfile}` : 'spawn';
-      const err = errnoException(exitCode, syscall);
-      if (child.spawnfile) err.path = child.spawnfile;
-      err.spawnargs = child.spawnargs.slice(1);
-      child.emit('error', err);
-    } else {
-      child.emit('exit', child.exitCode, child.signalCode);
+    // A listener that throws is reported by the host, which keeps running: 'close' must still come.
+    try {
+      if (exitCode < 0) {
+        const syscall = child.spawnfile ? `spawn ${child.spawnfile}` : 'spawn';
+        const err = errnoException(exitCode, syscall);
+        if (child.spawnfile) err.path = child.spawnfile;
+        err.spawnargs = child.spawnargs.slice(1);
+        child.emit('error', err);
+      } else {
+        child.emit('exit', child.exitCode, child.signalCode);
+      }
+    } finally {
+      // Outputs nobody consumes are drained so that they end and 'close' can follow; the next tick
+      // leaves the plugin a last chance to start reading them.
+      nextTick(flushStdio, child);
+      maybeClose(child);
     }
-    // Outputs nobody consumes are drained so that they end and 'close' can follow; the next tick
-    // leaves the plugin a last chance to start reading them.
-    nextTick(flushStdio, child);
-    maybeClose(child);
   }
 
   function flushStdio(child) {

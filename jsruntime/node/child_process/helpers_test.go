@@ -19,7 +19,7 @@ import (
 	"github.com/pluginhost/pluginhost/jsruntime/web"
 )
 
-// records is a slog.Handler keeping each record's level and message.
+// records is a slog.Handler keeping each record as "LEVEL message key=value...".
 type records struct {
 	mu    sync.Mutex
 	lines []string
@@ -30,7 +30,12 @@ func (h *records) Enabled(context.Context, slog.Level) bool { return true }
 func (h *records) Handle(_ context.Context, r slog.Record) error {
 	h.mu.Lock()
 	defer h.mu.Unlock()
-	h.lines = append(h.lines, r.Level.String()+" "+r.Message)
+	line := r.Level.String() + " " + r.Message
+	r.Attrs(func(a slog.Attr) bool {
+		line += " " + a.String()
+		return true
+	})
+	h.lines = append(h.lines, line)
 	return nil
 }
 
@@ -91,20 +96,26 @@ func newEnv(t *testing.T, vars map[string]string) *env {
 // waits for it to finish, and returns the lines.
 func (e *env) run(t *testing.T, src string) []string {
 	t.Helper()
+	var mu sync.Mutex // lines is written on the loop and read here, possibly before the script ends
 	var lines []string
 	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
 	defer cancel()
 	err := e.rt.Await(ctx, func(vm *goja.Runtime) (goja.Value, error) {
 		_ = vm.Set("log", func(call goja.FunctionCall) goja.Value {
-			lines = append(lines, util.Format(e.rt, call.Arguments))
+			line := util.Format(e.rt, call.Arguments)
+			mu.Lock()
+			lines = append(lines, line)
+			mu.Unlock()
 			return goja.Undefined()
 		})
 		return vm.RunString("(async () => {\n" + src + "\n})()")
 	})
+	mu.Lock()
+	defer mu.Unlock()
 	if err != nil {
 		t.Fatalf("script failed: %v\noutput so far:\n%s", err, strings.Join(lines, "\n"))
 	}
-	return lines
+	return append([]string(nil), lines...)
 }
 
 // expect runs src and compares its log lines with want.
