@@ -14,21 +14,33 @@ import (
 	"github.com/pluginhost/pluginhost/jsruntime"
 	"github.com/pluginhost/pluginhost/jsruntime/express"
 	"github.com/pluginhost/pluginhost/jsruntime/modules"
+	nodeassert "github.com/pluginhost/pluginhost/jsruntime/node/assert"
+	asynchooks "github.com/pluginhost/pluginhost/jsruntime/node/async_hooks"
 	"github.com/pluginhost/pluginhost/jsruntime/node/buffer"
+	childprocess "github.com/pluginhost/pluginhost/jsruntime/node/child_process"
 	"github.com/pluginhost/pluginhost/jsruntime/node/console"
+	nodeconstants "github.com/pluginhost/pluginhost/jsruntime/node/constants"
+	nodecrypto "github.com/pluginhost/pluginhost/jsruntime/node/crypto"
+	diagnosticschannel "github.com/pluginhost/pluginhost/jsruntime/node/diagnostics_channel"
 	"github.com/pluginhost/pluginhost/jsruntime/node/events"
 	"github.com/pluginhost/pluginhost/jsruntime/node/fs"
+	nodehttp "github.com/pluginhost/pluginhost/jsruntime/node/http"
 	nodemodule "github.com/pluginhost/pluginhost/jsruntime/node/module"
 	nodeos "github.com/pluginhost/pluginhost/jsruntime/node/os"
 	"github.com/pluginhost/pluginhost/jsruntime/node/path"
+	perfhooks "github.com/pluginhost/pluginhost/jsruntime/node/perf_hooks"
 	"github.com/pluginhost/pluginhost/jsruntime/node/process"
+	"github.com/pluginhost/pluginhost/jsruntime/node/punycode"
 	"github.com/pluginhost/pluginhost/jsruntime/node/querystring"
 	"github.com/pluginhost/pluginhost/jsruntime/node/stream"
 	stringdecoder "github.com/pluginhost/pluginhost/jsruntime/node/string_decoder"
 	"github.com/pluginhost/pluginhost/jsruntime/node/timers"
 	"github.com/pluginhost/pluginhost/jsruntime/node/tty"
+	"github.com/pluginhost/pluginhost/jsruntime/node/unsupported"
 	"github.com/pluginhost/pluginhost/jsruntime/node/url"
 	"github.com/pluginhost/pluginhost/jsruntime/node/util"
+	"github.com/pluginhost/pluginhost/jsruntime/node/zlib"
+	"github.com/pluginhost/pluginhost/jsruntime/polyfill"
 	"github.com/pluginhost/pluginhost/jsruntime/web"
 )
 
@@ -61,25 +73,46 @@ type Platform struct {
 // builtins is the registry shared by every runtime: it holds constructors, not values.
 var builtins = sync.OnceValue(func() *modules.Registry {
 	r := &modules.Registry{}
+	r.Register("assert", nodeassert.Require)
+	r.Register("assert/strict", nodeassert.RequireStrict)
+	r.Register("async_hooks", asynchooks.Require)
 	r.Register("buffer", buffer.Require)
+	r.Register("constants", nodeconstants.Require)
+	r.Register("diagnostics_channel", diagnosticschannel.Require)
+	r.Register("console", console.Require)
+	r.Register("child_process", childprocess.Require)
+	r.Register("crypto", nodecrypto.Require)
 	r.Register("events", events.Require)
 	r.Register("fs", fs.Require)
 	r.Register("fs/promises", fs.RequirePromises)
+	r.Register("http", nodehttp.Require)
+	r.Register("https", nodehttp.RequireHTTPS)
 	r.Register("module", nodemodule.Require)
 	r.Register("os", nodeos.Require)
 	r.Register("path", path.Require)
+	r.Register("path/posix", r.Member("path", "posix"))
+	r.Register("path/win32", r.Member("path", "win32"))
+	r.Register("perf_hooks", perfhooks.Require)
 	r.Register("process", process.Require)
+	r.Register("punycode", punycode.Require)
 	r.Register("querystring", querystring.Require)
 	r.Register("stream", stream.Require)
 	r.Register("stream/promises", stream.RequirePromises)
+	r.Register("stream/web", web.Require)
 	r.Register("string_decoder", stringdecoder.Require)
 	r.Register("timers", timers.Require)
 	r.Register("timers/promises", timers.RequirePromises)
 	r.Register("tty", tty.Require)
 	r.Register("url", url.Require)
 	r.Register("util", util.Require)
+	r.Register("sys", util.Require)
+	r.Register("util/types", r.Member("util", "types"))
+	r.Register("zlib", zlib.Require)
 	r.Register("express", express.Require)
 	r.Register("body-parser", express.RequireBodyParser)
+	for name, require := range unsupported.Modules {
+		r.Register(name, require)
+	}
 	return r
 })
 
@@ -100,7 +133,7 @@ func New(cfg Config) (*Platform, error) {
 			env[k] = v
 		}
 		proc := func(rt *jsruntime.Runtime) error { return process.Install(rt, process.Config{Env: env}) }
-		for _, install := range []func(*jsruntime.Runtime) error{console.Install, buffer.Install, proc, web.Install, url.Install} {
+		for _, install := range []func(*jsruntime.Runtime) error{console.Install, buffer.Install, proc, web.Install, nodecrypto.Install, url.Install, polyfill.Install, perfhooks.Install} {
 			if err := install(rt); err != nil {
 				return err
 			}
