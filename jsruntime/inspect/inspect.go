@@ -121,7 +121,8 @@ func (in *inspector) custom(obj *goja.Object, level int) (out string, ok bool) {
 	}
 	depth := in.opts.Depth - level
 	opts := vm.NewObject()
-	_ = opts.Set("depth", depth)
+	// Node's options carry the whole depth, the argument what is left of it.
+	_ = opts.Set("depth", in.opts.Depth)
 	_ = opts.Set("colors", false)
 	_ = opts.Set("showHidden", false)
 	_ = opts.Set("customInspect", true)
