@@ -242,6 +242,25 @@ async function dataURLs() {
   }
 }
 
+function inspection() {
+  const fd = new FormData();
+  fd.append('a', 'x');
+  fd.append('a', 'y');
+  fd.append('f', new File(['q'], 'n.txt', { lastModified: 7 }));
+  console.log(fd);
+  console.log(new Request('http://a/x', { method: 'POST', body: 'b', headers: { x: 'y' } }));
+  console.log(new Response('x', { status: 201, headers: { 'x-a': 'b' } }));
+  console.log(new ReadableStream().getReader());
+  console.log(new ReadableStream({ type: 'bytes' }), new WritableStream());
+  console.log(new TransformStream());
+  console.log(new WritableStream().getWriter());
+  console.log([new Blob(['ab'], { type: 'x/y' }), new File(['ab'], 'f.txt', { type: 'text/plain', lastModified: 5 })]);
+  console.log(new Headers([['set-cookie', 'a'], ['set-cookie', 'b'], ['x', '1']]));
+  console.log(new CompressionStream('gzip'), new TextEncoderStream(), new TextDecoderStream());
+  console.log(new ByteLengthQueuingStrategy({ highWaterMark: 1 }), new CountQueuingStrategy({ highWaterMark: 2 }));
+  console.log(AbortSignal.abort(), new AbortController().signal);
+}
+
 module.exports = async function main() {
   await blobs();
   await formData();
@@ -250,4 +269,5 @@ module.exports = async function main() {
   await requests();
   await codecs();
   await dataURLs();
+  inspection();
 };

@@ -157,6 +157,13 @@ class AbortSignal extends EventTarget {
 	}
 }
 Object.defineProperty(AbortSignal.prototype, '_abort', { enumerable: false });
+Object.defineProperty(AbortSignal.prototype, Symbol.for('nodejs.util.inspect.custom'), {
+	value: function (depth, options, inspect) {
+		if (depth < 0 || typeof inspect !== 'function') return this;
+		return `AbortSignal ${inspect({ aborted: this.aborted }, { ...options, depth: options.depth == null ? null : options.depth - 1 })}`;
+	},
+	writable: true, configurable: true,
+});
 define('AbortSignal', AbortSignal);
 
 class AbortController {

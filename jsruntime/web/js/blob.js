@@ -135,6 +135,7 @@ class Blob {
 	}
 }
 W.defineClass('Blob', Blob, ['type', 'size', 'slice', 'arrayBuffer', 'text', 'stream']);
+W.inspectAs(Blob, 'Blob', (b) => ({ size: b[kState].size, type: b[kState].type }));
 
 class File extends Blob {
 	constructor(fileBits, fileName, options = {}) {
@@ -159,4 +160,5 @@ class File extends Blob {
 	}
 }
 W.defineClass('File', File, ['name', 'lastModified']);
+W.inspectAs(File, 'File', (f) => ({ size: f[kState].size, type: f[kState].type, name: f[kState].name, lastModified: f[kState].lastModified }));
 })

@@ -60,6 +60,7 @@ class TextEncoderStream {
 }
 pairGetters(TextEncoderStream, 'TextEncoderStream');
 W.defineClass('TextEncoderStream', TextEncoderStream, ['encoding']);
+W.inspectAs(TextEncoderStream, 'TextEncoderStream', (t) => ({ encoding: 'utf-8', readable: t.readable, writable: t.writable }));
 
 class TextDecoderStream {
 	constructor(encoding = 'utf-8', options = {}) {
@@ -94,6 +95,9 @@ class TextDecoderStream {
 }
 pairGetters(TextDecoderStream, 'TextDecoderStream');
 W.defineClass('TextDecoderStream', TextDecoderStream, ['encoding', 'fatal', 'ignoreBOM']);
+W.inspectAs(TextDecoderStream, 'TextDecoderStream', (t) => ({
+	encoding: t.encoding, fatal: t.fatal, ignoreBOM: t.ignoreBOM, readable: t.readable, writable: t.writable,
+}));
 
 const formats = ['deflate', 'deflate-raw', 'gzip'];
 
@@ -124,6 +128,7 @@ class CompressionStream {
 }
 pairGetters(CompressionStream, 'CompressionStream');
 W.defineClass('CompressionStream', CompressionStream, []);
+W.inspectAs(CompressionStream, 'CompressionStream', (t) => ({ readable: t.readable, writable: t.writable }));
 
 class DecompressionStream {
 	constructor(format) {
@@ -132,4 +137,5 @@ class DecompressionStream {
 }
 pairGetters(DecompressionStream, 'DecompressionStream');
 W.defineClass('DecompressionStream', DecompressionStream, []);
+W.inspectAs(DecompressionStream, 'DecompressionStream', (t) => ({ readable: t.readable, writable: t.writable }));
 })

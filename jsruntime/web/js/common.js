@@ -153,6 +153,19 @@ function defineClass(name, cls, accessors) {
 // classes have them, and hides its instances' state.
 W.defineClass = defineClass;
 
+// inspectAs gives cls Node's [util.inspect.custom] rendering of web classes: the name and an object of
+// the fields data(instance) picks, one level shallower.
+const customInspect = Symbol.for('nodejs.util.inspect.custom');
+W.inspectAs = (cls, name, data) => {
+	Object.defineProperty(cls.prototype, customInspect, {
+		value: function (depth, options, inspect) {
+			if (depth < 0 || typeof inspect !== 'function') return this;
+			return `${name} ${inspect(data(this), { ...options, depth: options.depth == null ? null : options.depth - 1 })}`;
+		},
+		writable: true, configurable: true,
+	});
+};
+
 // The queuing strategies. size is a getter returning one shared function, as in Node.
 const byteLengthSize = function size(chunk) { return chunk.byteLength; };
 const countSize = function size() { return 1; };
@@ -187,4 +200,6 @@ class CountQueuingStrategy {
 }
 defineClass('ByteLengthQueuingStrategy', ByteLengthQueuingStrategy, ['highWaterMark', 'size']);
 defineClass('CountQueuingStrategy', CountQueuingStrategy, ['highWaterMark', 'size']);
+W.inspectAs(ByteLengthQueuingStrategy, 'ByteLengthQueuingStrategy', (s) => ({ highWaterMark: s[kState].highWaterMark }));
+W.inspectAs(CountQueuingStrategy, 'CountQueuingStrategy', (s) => ({ highWaterMark: s[kState].highWaterMark }));
 })

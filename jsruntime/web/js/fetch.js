@@ -97,6 +97,11 @@ Object.defineProperty(Headers.prototype, Symbol.iterator, {
 	value: Headers.prototype.entries, writable: true, configurable: true, enumerable: false,
 });
 W.defineClass('Headers', Headers, ['append', 'delete', 'get', 'has', 'set', 'getSetCookie', 'keys', 'values', 'entries', 'forEach']);
+W.inspectAs(Headers, 'Headers', (h) => {
+	const out = {};
+	for (const [k, vs] of h[kState].map) out[k] = vs.join(', ');
+	return out;
+});
 
 function sortedEntries(headers) {
 	const map = headers[kState].map;
@@ -499,6 +504,12 @@ W.defineClass('Request', Request, ['method', 'url', 'headers', 'destination', 'r
 	'credentials', 'cache', 'redirect', 'integrity', 'keepalive', 'isReloadNavigation', 'isHistoryNavigation', 'signal',
 	'duplex', 'clone']);
 
+W.inspectAs(Request, 'Request', (r) => ({
+	method: r.method, url: r.url, headers: r.headers, destination: '', referrer: 'about:client', referrerPolicy: '',
+	mode: 'cors', credentials: 'same-origin', cache: 'default', redirect: r.redirect, integrity: '', keepalive: false,
+	isReloadNavigation: false, isHistoryNavigation: false, signal: r.signal,
+}));
+
 function requestState(r) {
 	if (!is(r, 'Request')) throw W.invalidThis('Request');
 	return r[kState];
@@ -578,6 +589,11 @@ class Response {
 }
 mixBody(Response, 'Response', ['clone']);
 W.defineClass('Response', Response, ['type', 'url', 'redirected', 'status', 'ok', 'statusText', 'headers', 'clone']);
+
+W.inspectAs(Response, 'Response', (r) => ({
+	status: r.status, statusText: r.statusText, headers: r.headers, body: r.body, bodyUsed: r.bodyUsed, ok: r.ok,
+	redirected: r.redirected, type: r.type, url: r.url,
+}));
 
 function responseState(r) {
 	if (!is(r, 'Response')) throw W.invalidThis('Response');

@@ -112,6 +112,16 @@ Object.defineProperty(FormData.prototype, Symbol.iterator, {
 	value: FormData.prototype.entries, writable: true, configurable: true, enumerable: false,
 });
 W.defineClass('FormData', FormData, ['append', 'delete', 'get', 'getAll', 'has', 'set', 'keys', 'values', 'entries', 'forEach']);
+// Node shows each name once: its value, or the array of its values when repeated.
+W.inspectAs(FormData, 'FormData', (fd) => {
+	const out = {};
+	for (const [name, value] of fd[kState].entries) {
+		if (!Object.prototype.hasOwnProperty.call(out, name)) out[name] = value;
+		else if (Array.isArray(out[name])) out[name].push(value);
+		else out[name] = [out[name], value];
+	}
+	return out;
+});
 
 // The iterator walks the live entry list, as the spec's iterators do.
 const formDataIteratorPrototype = {

@@ -91,6 +91,11 @@ Object.defineProperty(ReadableStream.prototype, Symbol.asyncIterator, {
 });
 Object.defineProperty(ReadableStream, 'from', { enumerable: true });
 W.defineClass('ReadableStream', ReadableStream, ['locked', 'cancel', 'getReader', 'pipeThrough', 'pipeTo', 'tee', 'values']);
+W.inspectAs(ReadableStream, 'ReadableStream', (rs) => ({
+	locked: isLocked(rs),
+	state: rs[kState].state,
+	supportsBYOB: is(rs[kState].controller, 'ReadableByteStreamController'),
+}));
 
 function pipeOptions(options) {
 	W.validateObject(options, 'options', true);
@@ -311,6 +316,11 @@ class ReadableStreamDefaultReader {
 	}
 }
 W.defineClass('ReadableStreamDefaultReader', ReadableStreamDefaultReader, ['read', 'releaseLock', 'closed', 'cancel']);
+W.inspectAs(ReadableStreamDefaultReader, 'ReadableStreamDefaultReader', (r) => ({
+	stream: r[kState].stream,
+	readRequests: r[kState].readRequests.length,
+	close: r[kState].closed.promise,
+}));
 
 // The default controller.
 class ReadableStreamDefaultController {

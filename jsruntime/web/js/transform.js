@@ -39,6 +39,11 @@ class TransformStream {
 	}
 }
 W.defineClass('TransformStream', TransformStream, ['readable', 'writable']);
+W.inspectAs(TransformStream, 'TransformStream', (t) => ({
+	readable: t[kState].readable,
+	writable: t[kState].writable,
+	backpressure: t[kState].backpressure,
+}));
 
 function initializeTransformStream(stream, startPromise, writableHWM, writableSize, readableHWM, readableSize) {
 	const s = stream[kState] = {

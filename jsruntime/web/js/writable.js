@@ -41,6 +41,7 @@ class WritableStream {
 	}
 }
 W.defineClass('WritableStream', WritableStream, ['locked', 'abort', 'close', 'getWriter']);
+W.inspectAs(WritableStream, 'WritableStream', (ws) => ({ locked: ws[kState].writer !== undefined, state: ws[kState].state }));
 
 function initializeWritableStream(stream) {
 	stream[kState] = {
@@ -263,6 +264,12 @@ class WritableStreamDefaultWriter {
 	}
 }
 W.defineClass('WritableStreamDefaultWriter', WritableStreamDefaultWriter, ['closed', 'desiredSize', 'ready', 'abort', 'close', 'releaseLock', 'write']);
+W.inspectAs(WritableStreamDefaultWriter, 'WritableStreamDefaultWriter', (w) => ({
+	stream: w[kState].stream,
+	close: w[kState].closed.promise,
+	ready: w[kState].ready.promise,
+	desiredSize: w[kState].stream === undefined ? undefined : writerGetDesiredSize(w),
+}));
 
 function ensurePromiseRejected(w, key, error) {
 	if (w[key].settled) w[key] = W.trackedDeferred();
