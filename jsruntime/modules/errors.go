@@ -83,6 +83,32 @@ func invalidTargetError(target string, pkg *packageJSON) *Error {
 	}
 }
 
+// importNotDefinedError is Node's error for a "#name" the package's "imports" does not map.
+func importNotDefinedError(request string, pkg *packageJSON, from string) *Error {
+	return &Error{
+		Code:    "ERR_PACKAGE_IMPORT_NOT_DEFINED",
+		Message: fmt.Sprintf("Package import specifier %q is not defined in package %s imported from %s", request, pkg.path, from),
+	}
+}
+
+// invalidImportTargetError is Node's error for an "imports" target that is neither a "./" path in the
+// package nor a package name.
+func invalidImportTargetError(target, request string, pkg *packageJSON, from string) *Error {
+	return &Error{
+		Code: "ERR_INVALID_PACKAGE_TARGET",
+		Message: fmt.Sprintf("Invalid \"imports\" target %q defined for '%s' in the package config %s imported from %s",
+			target, request, pkg.path, from),
+	}
+}
+
+// invalidImportSpecifierError is Node's error for "#" and "#/...", which cannot be imports names.
+func invalidImportSpecifierError(request, from string) *Error {
+	return &Error{
+		Code:    "ERR_INVALID_MODULE_SPECIFIER",
+		Message: fmt.Sprintf("Invalid module %q is not a valid internal imports specifier name imported from %s", request, from),
+	}
+}
+
 // argError is Node's TypeError for a require argument that is not a non-empty string.
 func argError(vm *goja.Runtime, v goja.Value) *goja.Object {
 	if s, ok := v.Export().(string); ok && s == "" {

@@ -5,21 +5,29 @@ import (
 	"strings"
 )
 
+// subpathMap is a package.json "exports" or "imports" field being resolved: the two share Node's
+// PACKAGE_IMPORTS_EXPORTS_RESOLVE and PACKAGE_TARGET_RESOLVE, and differ in what a target may be and
+// in their error messages.
+type subpathMap struct {
+	pkg     *packageJSON
+	imports bool   // "imports": targets may also name another package
+	request string // the "#name" being resolved (imports only, for messages)
+	from    string // the requiring file (imports only, for messages)
+}
+
 // resolveExports resolves subpath ("." or "./x") through pkg's "exports", as Node's
-// PACKAGE_EXPORTS_RESOLVE does: exact keys first, then the "*" pattern with the longest prefix.
-// The target must exist; there is no extension or index probing.
+// PACKAGE_EXPORTS_RESOLVE does. The target must exist; there is no extension or index probing.
 func (s *System) resolveExports(pkg *packageJSON, subpath string, conds conditions) (string, error) {
 	exp := pkg.exports
+	sm := subpathMap{pkg: pkg}
 	target, found, err := "", false, error(nil)
 	if !hasSubpathKeys(exp) {
 		// A string, array or conditions object is shorthand for the "." entry.
 		if subpath == "." {
-			target, found, err = exportTarget(pkg, exp, "", false, conds)
+			target, found, err = sm.target(exp, "", false, conds)
 		}
-	} else if i := keyIndex(exp, subpath); i >= 0 && !strings.Contains(subpath, "*") {
-		target, found, err = exportTarget(pkg, exp.vals[i], "", false, conds)
-	} else if i, match := bestPattern(exp, subpath); i >= 0 {
-		target, found, err = exportTarget(pkg, exp.vals[i], match, true, conds)
+	} else {
+		target, found, err = sm.match(exp, subpath, conds)
 	}
 	if err != nil {
 		return "", err
@@ -31,6 +39,85 @@ func (s *System) resolveExports(pkg *packageJSON, subpath string, conds conditio
 		return "", notFound(target)
 	}
 	return target, nil
+}
+
+// resolveImports resolves a "#name" request from a file in dir through the "imports" field of the
+// package that file belongs to (PACKAGE_IMPORTS_RESOLVE). handled is false when that package has no
+// "imports" object: Node then looks the request up like any other name.
+func (s *System) resolveImports(request, dir string, conds conditions, from *module) (filename string, handled bool, err error) {
+	pkg, err := s.scope(dir)
+	if err != nil || pkg == nil || pkg.imports == nil {
+		return "", false, err
+	}
+	fromFile := dir
+	if from != nil {
+		fromFile = from.filename
+	}
+	if request == "#" || strings.HasPrefix(request, "#/") {
+		return "", true, invalidImportSpecifierError(request, fromFile)
+	}
+	sm := subpathMap{pkg: pkg, imports: true, request: request, from: fromFile}
+	target, found, err := sm.match(pkg.imports, request, conds)
+	if err != nil {
+		return "", true, err
+	}
+	if !found || target == "" {
+		return "", true, importNotDefinedError(request, pkg, fromFile)
+	}
+	if !filepath.IsAbs(target) {
+		f, err := s.resolvePackageTarget(target, pkg.dir, conds)
+		return f, true, err
+	}
+	if !isFile(target) {
+		return "", true, notFound(target)
+	}
+	return target, true, nil
+}
+
+// resolvePackageTarget resolves an "imports" target naming a package, from the importing package's
+// directory, as Node's ESM resolver does: through the package's "exports" when it has them, else its
+// main for the package itself and the exact file (no extensions tried) for a path inside it.
+func (s *System) resolvePackageTarget(target, dir string, conds conditions) (string, error) {
+	name, subpath, ok := splitPackage(target)
+	if !ok {
+		return "", notFound(target)
+	}
+	for _, nm := range s.lookupPaths(dir) {
+		pkgDir := filepath.Join(nm, filepath.FromSlash(name))
+		pkg, err := s.packageAt(pkgDir)
+		if err != nil {
+			return "", err
+		}
+		if pkg != nil && pkg.exports != nil {
+			return s.resolveExports(pkg, subpath, conds)
+		}
+		if subpath == "." {
+			if f, err := s.loadAsDirectory(pkgDir); err != nil || f != "" {
+				return f, err
+			}
+			continue
+		}
+		if pkg != nil || isDir(pkgDir) {
+			exact := filepath.Join(nm, filepath.FromSlash(target))
+			if !isFile(exact) {
+				return "", notFound(exact)
+			}
+			return exact, nil
+		}
+	}
+	return "", notFound(target)
+}
+
+// match resolves key through the subpath map m: an exact key first, then the "*" pattern with the
+// longest prefix.
+func (sm subpathMap) match(m *jsonNode, key string, conds conditions) (target string, found bool, err error) {
+	if i := keyIndex(m, key); i >= 0 && !strings.Contains(key, "*") {
+		return sm.target(m.vals[i], "", false, conds)
+	}
+	if i, match := bestPattern(m, key); i >= 0 {
+		return sm.target(m.vals[i], match, true, conds)
+	}
+	return "", false, nil
 }
 
 func hasSubpathKeys(n *jsonNode) bool {
@@ -74,9 +161,10 @@ func bestPattern(n *jsonNode, subpath string) (best int, match string) {
 	return best, match
 }
 
-// exportTarget resolves one "exports" value. found is false when nothing matched the conditions (the
-// caller moves on); a null target is found but empty, excluding the subpath.
-func exportTarget(pkg *packageJSON, t *jsonNode, match string, pattern bool, conds conditions) (target string, found bool, err error) {
+// target resolves one value of the map to an absolute path. found is false when nothing matched the
+// conditions (the caller moves on); a null target is found but empty, excluding the key. An "imports"
+// target naming another package ("#dep": "dep") comes back as that name, not absolute.
+func (sm subpathMap) target(t *jsonNode, match string, pattern bool, conds conditions) (target string, found bool, err error) {
 	switch t.kind {
 	case jsonNull:
 		return "", true, nil
@@ -85,14 +173,17 @@ func exportTarget(pkg *packageJSON, t *jsonNode, match string, pattern bool, con
 		if pattern {
 			rel = strings.ReplaceAll(rel, "*", match)
 		}
-		if !strings.HasPrefix(t.str, "./") || escapesPackage(rel) {
-			return "", false, invalidTargetError(t.str, pkg)
+		if sm.imports && isPackageTarget(t.str) {
+			return rel, true, nil
 		}
-		return filepath.Join(pkg.dir, filepath.FromSlash(rel)), true, nil
+		if !strings.HasPrefix(t.str, "./") || escapesPackage(rel) {
+			return "", false, sm.invalidTarget(t.str)
+		}
+		return filepath.Join(sm.pkg.dir, filepath.FromSlash(rel)), true, nil
 	case jsonArray:
 		// Fallbacks: the first valid entry wins; invalid ones are skipped, as in Node.
 		for _, alt := range t.arr {
-			target, found, err = exportTarget(pkg, alt, match, pattern, conds)
+			target, found, err = sm.target(alt, match, pattern, conds)
 			if err == nil && found {
 				return target, found, nil
 			}
@@ -103,15 +194,28 @@ func exportTarget(pkg *packageJSON, t *jsonNode, match string, pattern bool, con
 			if !conds.match(cond) {
 				continue
 			}
-			target, found, err = exportTarget(pkg, t.vals[i], match, pattern, conds)
+			target, found, err = sm.target(t.vals[i], match, pattern, conds)
 			if err != nil || found {
 				return target, found, err
 			}
 		}
 		return "", false, nil
 	default:
-		return "", false, invalidTargetError("", pkg)
+		return "", false, sm.invalidTarget("")
 	}
+}
+
+func (sm subpathMap) invalidTarget(target string) *Error {
+	if sm.imports {
+		return invalidImportTargetError(target, sm.request, sm.pkg, sm.from)
+	}
+	return invalidTargetError(target, sm.pkg)
+}
+
+// isPackageTarget reports an "imports" target that names a package rather than a path or a URL.
+func isPackageTarget(target string) bool {
+	return !strings.HasPrefix(target, "./") && !strings.HasPrefix(target, "../") &&
+		!strings.HasPrefix(target, "/") && !strings.Contains(target, ":")
 }
 
 // escapesPackage reports a target leaving the package or reaching into node_modules, which Node rejects.

@@ -449,3 +449,30 @@ func TestSharedDirs(t *testing.T) {
 		"exp.missing":  "MODULE_NOT_FOUND",
 	})
 }
+
+// "#name" requests resolve through the "imports" of the requiring file's package, with the export
+// conditions (import for ESM importers), patterns, package targets and Node's errors. The expected
+// values are what Node 20 gives for the same tree.
+func TestPackageImports(t *testing.T) {
+	root := abs("imports/node_modules")
+	pj := filepath.Join(root, "pkg", "package.json")
+	from := filepath.Join(root, "pkg", "index.js")
+	e := newEnv(t, modules.Options{})
+	e.main("imports/index.js", map[string]any{
+		"exp['#dep']":         "dep",
+		"exp['#int/dep']":     "dep",
+		"exp['#int/node']":    "node",
+		"exp['#cond']":        "node",
+		"exp['#bare']":        "deplib",
+		"exp['#bare/sub']":    "MODULE_NOT_FOUND | Cannot find module '" + filepath.Join(root, "dep", "sub") + "'",
+		"exp['#bad']":         `ERR_INVALID_PACKAGE_TARGET | Invalid "imports" target "../outside.js" defined for '#bad' in the package config ` + pj + " imported from " + from,
+		"exp['#null']":        `ERR_PACKAGE_IMPORT_NOT_DEFINED | Package import specifier "#null" is not defined in package ` + pj + " imported from " + from,
+		"exp['#arr']":         "MODULE_NOT_FOUND | Cannot find module '" + filepath.Join(root, "pkg", "lib", "nope-missing.js") + "'",
+		"exp['#nope']":        `ERR_PACKAGE_IMPORT_NOT_DEFINED | Package import specifier "#nope" is not defined in package ` + pj + " imported from " + from,
+		"exp['#']":            `ERR_INVALID_MODULE_SPECIFIER | Invalid module "#" is not a valid internal imports specifier name imported from ` + from,
+		"exp['#/x']":          `ERR_INVALID_MODULE_SPECIFIER | Invalid module "#/x" is not a valid internal imports specifier name imported from ` + from,
+		"exp['#int/missing']": "MODULE_NOT_FOUND | Cannot find module '" + filepath.Join(root, "pkg", "lib", "missing.js") + "'",
+		"exp.outside":         "MODULE_NOT_FOUND",
+	})
+	e.main("imports/esm.mjs", map[string]any{"exp.cond": "esm"})
+}

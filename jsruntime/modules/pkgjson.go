@@ -19,8 +19,10 @@ type packageJSON struct {
 	Main    looseString     `json:"main"`
 	Type    looseString     `json:"type"`
 	Exports json.RawMessage `json:"exports"`
+	Imports json.RawMessage `json:"imports"`
 
 	exports *jsonNode // parsed Exports, keeping key order; nil when absent or null
+	imports *jsonNode // parsed Imports when it is an object; nil otherwise
 }
 
 // looseString is a package.json field Node reads only when it is a string: any other JSON value
@@ -69,6 +71,13 @@ func readPackageJSON(dir string) (*packageJSON, error) {
 			return nil, fmt.Errorf("parse %s: exports: %w", path, err)
 		}
 		pkg.exports = node
+	}
+	if bytes.HasPrefix(bytes.TrimSpace(pkg.Imports), []byte("{")) {
+		node, err := parseJSONNode(json.NewDecoder(bytes.NewReader(pkg.Imports)))
+		if err != nil {
+			return nil, fmt.Errorf("parse %s: imports: %w", path, err)
+		}
+		pkg.imports = node
 	}
 	return pkg, nil
 }

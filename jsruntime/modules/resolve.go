@@ -45,7 +45,15 @@ func (s *System) resolveIn(request, dir string, conds conditions, from *module) 
 	if filename, ok := s.resolved[key]; ok {
 		return filename, nil
 	}
-	filename, err := s.find(request, dir, conds)
+	var filename string
+	var handled bool
+	var err error
+	if strings.HasPrefix(request, "#") {
+		filename, handled, err = s.resolveImports(request, dir, conds, from)
+	}
+	if !handled && err == nil {
+		filename, err = s.find(request, dir, conds)
+	}
 	if err != nil {
 		if nf, ok := err.(notFound); ok {
 			return "", notFoundError(string(nf), from)
@@ -101,6 +109,11 @@ func isRelative(request string) bool {
 func isFile(path string) bool {
 	fi, err := os.Stat(path)
 	return err == nil && fi.Mode().IsRegular()
+}
+
+func isDir(path string) bool {
+	fi, err := os.Stat(path)
+	return err == nil && fi.IsDir()
 }
 
 // loadAsFile tries path as written, then with each extension.

@@ -1,0 +1,2 @@
+import cond from 'pkg/esm-entry';
+export { cond };

@@ -1,0 +1,2 @@
+module.exports = require('pkg');
+try { require('#dep'); } catch (e) { module.exports.outside = e.code; }
