@@ -33,7 +33,7 @@ module.exports = async function main() {
   r = await call(cp.exec, 'printf abcdef >&2', { maxBuffer: 2 });
   console.log('maxBuffer stderr', r.err.message, JSON.stringify(r.stderr));
 
-  r = await call(cp.exec, 'sleep 10', { timeout: 20 });
+  r = await call(cp.exec, 'exec sleep 10', { timeout: 20 });
   console.log('timeout', fields(r.err), JSON.stringify(r.err.message));
 
   r = await call(cp.execFile, 'sh', ['-c', 'kill -TERM $$']);
@@ -52,7 +52,7 @@ module.exports = async function main() {
   console.log('execFile shell', JSON.stringify(r.stdout));
 
   const ac = new AbortController();
-  const pending = call(cp.exec, 'sleep 10', { signal: ac.signal });
+  const pending = call(cp.exec, 'exec sleep 10', { signal: ac.signal });
   ac.abort();
   r = await pending;
   console.log('aborted', r.err.name, r.err.code, r.err.message, fields(r.err), r.err.cause && r.err.cause.name);

@@ -18,10 +18,12 @@
 //     and process.stderr go; the 'close' event waits until those lines are logged. The plugin has
 //     no stdin, so an inherited stdin is the null device. execSync's and execFileSync's default
 //     "inherited" stderr is written to process.stderr, as Node does.
-//   - Every child is the leader of a process group of its own, and when the plugin's runtime
-//     closes, every group still running (or still holding a pipe open) is killed with SIGKILL. So
-//     detached changes nothing, and ref and unref do nothing: a plugin's runtime never waits for its
-//     children.
+//   - Every child leads a process group of its own. When the plugin's runtime closes, each child
+//     still running, or whose pipes are still open, is killed with its whole group (SIGKILL); what
+//     a child left running in the background after it exited, holding none of its pipes, is not
+//     tracked (Node leaves it running too). So detached changes nothing, and ref and unref do
+//     nothing: a plugin's runtime never waits for its children. Being in a background group, a
+//     child that opens the host's terminal itself (/dev/tty) is stopped by it.
 //   - stdout and stderr are stream.Readable and stdin a stream.Writable, not net.Socket.
 //   - windowsHide and windowsVerbatimArguments are validated and ignored.
 //

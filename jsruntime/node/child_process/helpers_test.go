@@ -49,7 +49,7 @@ func (h *records) all() []string {
 }
 
 // env is a runtime set up as the platform sets up a plugin's (process, then the web globals), with
-// cp = require('child_process') and util = require('util') as globals.
+// cp = require('child_process'), util = require('util') and logged() as globals.
 type env struct {
 	rt   *jsruntime.Runtime
 	logs *records
@@ -84,6 +84,8 @@ func newEnv(t *testing.T, vars map[string]string) *env {
 			return err
 		}
 		_ = vm.Set("util", u)
+		// logged() is what the runtime has logged so far, one record per line.
+		_ = vm.Set("logged", func() string { return strings.Join(logs.all(), "\n") })
 		return vm.Set("cp", cp)
 	})
 	if err != nil {
