@@ -65,47 +65,13 @@ func (s *System) resolveImports(request, dir string, conds conditions, from *mod
 		return "", true, importNotDefinedError(request, pkg, fromFile)
 	}
 	if !filepath.IsAbs(target) {
-		f, err := s.resolvePackageTarget(target, pkg.dir, conds)
+		f, err := s.findPackage(target, pkg.dir, conds, true)
 		return f, true, err
 	}
 	if !isFile(target) {
 		return "", true, notFound(target)
 	}
 	return target, true, nil
-}
-
-// resolvePackageTarget resolves an "imports" target naming a package, from the importing package's
-// directory, as Node's ESM resolver does: through the package's "exports" when it has them, else its
-// main for the package itself and the exact file (no extensions tried) for a path inside it.
-func (s *System) resolvePackageTarget(target, dir string, conds conditions) (string, error) {
-	name, subpath, ok := splitPackage(target)
-	if !ok {
-		return "", notFound(target)
-	}
-	for _, nm := range s.lookupPaths(dir) {
-		pkgDir := filepath.Join(nm, filepath.FromSlash(name))
-		pkg, err := s.packageAt(pkgDir)
-		if err != nil {
-			return "", err
-		}
-		if pkg != nil && pkg.exports != nil {
-			return s.resolveExports(pkg, subpath, conds)
-		}
-		if subpath == "." {
-			if f, err := s.loadAsDirectory(pkgDir); err != nil || f != "" {
-				return f, err
-			}
-			continue
-		}
-		if pkg != nil || isDir(pkgDir) {
-			exact := filepath.Join(nm, filepath.FromSlash(target))
-			if !isFile(exact) {
-				return "", notFound(exact)
-			}
-			return exact, nil
-		}
-	}
-	return "", notFound(target)
 }
 
 // match resolves key through the subpath map m: an exact key first, then the "*" pattern with the

@@ -87,7 +87,7 @@ func (s *System) find(request, dir string, conds conditions) (string, error) {
 	case isRelative(request):
 		path = filepath.Join(dir, request)
 	default:
-		return s.findPackage(request, dir, conds)
+		return s.findPackage(request, dir, conds, false)
 	}
 	if !strings.HasSuffix(request, "/") {
 		if f := loadAsFile(path); f != "" {
@@ -159,8 +159,10 @@ func (s *System) loadAsDirectory(dir string) (string, error) {
 }
 
 // findPackage looks a bare request up in node_modules folders from dir upwards. A package whose
-// package.json has "exports" is resolved only through it.
-func (s *System) findPackage(request, dir string, conds conditions) (string, error) {
+// package.json has "exports" is resolved only through it. exact is the ESM resolver's rule (for an
+// "imports" target naming a package): a path inside a package must name its file exactly, with no
+// extensions or index files tried.
+func (s *System) findPackage(request, dir string, conds conditions, exact bool) (string, error) {
 	name, subpath, ok := splitPackage(request)
 	if !ok {
 		return "", notFound(request)
@@ -175,8 +177,19 @@ func (s *System) findPackage(request, dir string, conds conditions) (string, err
 			return s.resolveExports(pkg, subpath, conds)
 		}
 		path := filepath.Join(nm, filepath.FromSlash(request))
-		if f := loadAsFile(path); f != "" {
-			return f, nil
+		if exact && subpath != "." {
+			if isFile(path) {
+				return path, nil
+			}
+			if pkg != nil || isDir(pkgDir) {
+				return "", notFound(path)
+			}
+			continue
+		}
+		if !exact {
+			if f := loadAsFile(path); f != "" {
+				return f, nil
+			}
 		}
 		f, err := s.loadAsDirectory(path)
 		if err != nil || f != "" {
