@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"io"
+	"math/bits"
 	"reflect"
 
 	"github.com/andybalholm/brotli"
@@ -12,20 +13,26 @@ import (
 
 // Brotli parameter keys (zlib.constants.BROTLI_PARAM_*, BROTLI_DECODER_PARAM_*).
 const (
-	brotliParamQuality = 1
-	brotliParamLGWin   = 2
-	brotliParamMax     = 8 // the highest BROTLI_PARAM_ key; Node rejects larger ones
+	brotliParamQuality  = 1
+	brotliParamLGWin    = 2
+	brotliParamSizeHint = 5
+	brotliParamMax      = 8 // the highest BROTLI_PARAM_ key; Node rejects larger ones
 
 	brotliDecoderParamMax = 1 // BROTLI_DECODER_PARAM_LARGE_WINDOW
 )
 
 // brotliEncoder is the engine of BrotliCompress, over github.com/andybalholm/brotli. Of the
-// encoder parameters it follows quality and window size; the others (mode, size hint, block size,
+// encoder parameters it follows quality, window size and size hint; the others (mode, block size,
 // literal context modelling, large window, postfix and direct distance codes) only tune the
 // encoder in Node and have no equivalent in that implementation.
+//
+// The window is never larger than the input needs when its size is known (a size hint, or the
+// whole input in one finishing call, as the one-shot functions make): the encoder's tables grow with
+// the window, to some 34 MiB at the default quality, which a short payload does not need.
 type brotliEncoder struct {
 	opts     brotli.WriterOptions
-	w        *brotli.Writer
+	sizeHint int // BROTLI_PARAM_SIZE_HINT, 0 when unknown
+	w        *brotli.Writer // made on first use, as it is large
 	out      bytes.Buffer
 	finished bool
 }
@@ -39,14 +46,14 @@ func newBrotliEncoder(params map[int]uint32) *brotliEncoder {
 	if w, ok := params[brotliParamLGWin]; ok {
 		opts.LGWin = int(max(min(w, 24), 10))
 	}
-	e := &brotliEncoder{opts: opts}
+	e := &brotliEncoder{opts: opts, sizeHint: int(params[brotliParamSizeHint])}
 	e.reset()
 	return e
 }
 
 func (e *brotliEncoder) reset() {
 	e.out.Reset()
-	e.w = brotli.NewWriterOptions(&e.out, e.opts)
+	e.w = nil
 	e.finished = false
 }
 
@@ -56,6 +63,13 @@ func (e *brotliEncoder) process(ctx context.Context, op int, in []byte, limit in
 	}
 	if e.finished {
 		return nil, 0, nil
+	}
+	if e.w == nil {
+		size := e.sizeHint
+		if op == brotliFinish && (size == 0 || len(in) < size) {
+			size = len(in)
+		}
+		e.w = brotli.NewWriterOptions(&e.out, windowFor(e.opts, size))
 	}
 	for rest := in; len(rest) > 0; {
 		if err := ctx.Err(); err != nil {
@@ -79,6 +93,14 @@ func (e *brotliEncoder) process(ctx context.Context, op int, in []byte, limit in
 		return nil, 0, &codecError{message: "Compression failed", errno: -2, code: "ERR_BROTLI_COMPRESSION_FAILED"}
 	}
 	return e.drain(limit), len(in), nil
+}
+
+// windowFor lowers the window of opts to the smallest that holds size bytes (0: size unknown).
+func windowFor(opts brotli.WriterOptions, size int) brotli.WriterOptions {
+	if size > 0 {
+		opts.LGWin = min(opts.LGWin, max(bits.Len(uint(size-1)), 10))
+	}
+	return opts
 }
 
 func (e *brotliEncoder) drain(limit int) []byte {

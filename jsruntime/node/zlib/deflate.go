@@ -22,7 +22,7 @@ type deflater struct {
 	strategy int
 	dict     []byte
 
-	fw        *flate.Writer
+	fw        *flate.Writer // made on first use: a compressor is large, and many streams never write
 	out       bytes.Buffer // compressed bytes not yet handed out
 	started   bool         // the wrapper header is written
 	finished  bool         // Z_FINISH has been processed
@@ -50,7 +50,7 @@ func newDeflater(mode, level, strategy int, dict []byte) *deflater {
 }
 
 func (d *deflater) reset() {
-	d.fw = d.newWriter()
+	d.fw = nil
 	d.out.Reset()
 	d.started, d.finished = false, false
 	d.check = 1
@@ -86,7 +86,7 @@ func (d *deflater) params(level, strategy int) {
 		return
 	}
 	d.level, d.strategy = level, strategy
-	if !d.finished {
+	if d.fw != nil && !d.finished {
 		d.fw = d.newWriter()
 	}
 }
@@ -110,6 +110,9 @@ func (d *deflater) process(ctx context.Context, flush int, in []byte, limit int)
 	if !d.started {
 		d.writeHeader()
 		d.started = true
+	}
+	if d.fw == nil {
+		d.fw = d.newWriter()
 	}
 	for rest := in; len(rest) > 0; {
 		if err := ctx.Err(); err != nil {

@@ -3,6 +3,7 @@ package zlib_test
 import (
 	"context"
 	"flag"
+	"log/slog"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -37,6 +38,12 @@ type env struct {
 
 func newEnv(t testing.TB) *env {
 	t.Helper()
+	return newEnvWithLogger(t, nil)
+}
+
+// newEnvWithLogger is newEnv with the runtime logging to logger.
+func newEnvWithLogger(t testing.TB, logger *slog.Logger) *env {
+	t.Helper()
 	reg := new(modules.Registry)
 	reg.Register("events", events.Require)
 	reg.Register("buffer", buffer.Require)
@@ -45,7 +52,7 @@ func newEnv(t testing.TB) *env {
 	reg.Register("fs", fs.Require)
 	reg.Register("path", path.Require)
 	reg.Register("zlib", zlib.Require)
-	e := &env{rt: jsruntime.New(jsruntime.Options{Name: t.Name()})}
+	e := &env{rt: jsruntime.New(jsruntime.Options{Name: t.Name(), Logger: logger})}
 	t.Cleanup(func() { _ = e.rt.Close(context.Background()) })
 	root, _ := filepath.Abs("testdata")
 	err := e.rt.Do(context.Background(), func(vm *goja.Runtime) error {

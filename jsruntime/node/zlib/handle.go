@@ -3,6 +3,8 @@ package zlib
 import (
 	"bytes"
 	"context"
+	"fmt"
+	"runtime/debug"
 
 	"github.com/dop251/goja"
 
@@ -36,7 +38,7 @@ func (h *handle) object() *goja.Object {
 	set("writeSync", func(call goja.FunctionCall) goja.Value {
 		flush, in, limit := h.args(call)
 		h.checkIdle()
-		out, consumed, err := h.eng.process(h.rt.Context(), flush, in, limit)
+		out, consumed, err := h.process(h.rt.Context(), flush, in, limit)
 		return h.result(out, len(in)-consumed, err)
 	})
 	set("write", func(call goja.FunctionCall) goja.Value {
@@ -46,7 +48,7 @@ func (h *handle) object() *goja.Object {
 		// The goroutine must not read memory the plugin may change meanwhile.
 		in = bytes.Clone(in)
 		return vm.ToValue(h.rt.Go(func(ctx context.Context) func(*goja.Runtime) (goja.Value, error) {
-			out, consumed, err := h.eng.process(ctx, flush, in, limit)
+			out, consumed, err := h.process(ctx, flush, in, limit)
 			return func(*goja.Runtime) (goja.Value, error) {
 				h.busy = false
 				return h.result(out, len(in)-consumed, err), nil
@@ -70,6 +72,17 @@ func (h *handle) object() *goja.Object {
 		return goja.Undefined()
 	})
 	return obj
+}
+
+// process runs the engine, turning a Go panic into a stream error: bad input must not crash the host.
+func (h *handle) process(ctx context.Context, flush int, in []byte, limit int) (out []byte, consumed int, err *codecError) {
+	defer func() {
+		if p := recover(); p != nil {
+			h.rt.Logger().Error("zlib: panic in engine", "panic", p, "stack", string(debug.Stack()))
+			out, consumed, err = nil, 0, &codecError{message: fmt.Sprintf("internal error: %v", p), errno: -2, code: "Z_STREAM_ERROR"}
+		}
+	}()
+	return h.eng.process(ctx, flush, in, limit)
 }
 
 // args reads (flush, chunk, inOff, inLen, outLen).

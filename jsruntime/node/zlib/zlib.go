@@ -25,9 +25,9 @@
 // 'data' events of compressing streams; deflate streams always declare a 32 KiB window, so inflating
 // them in Node with an explicit windowBits below 15 fails; memLevel and the Z_FILTERED, Z_RLE and
 // Z_FIXED strategies do not change the output; Z_PARTIAL_FLUSH and Z_BLOCK flush like Z_SYNC_FLUSH;
-// Brotli follows the quality and window parameters only, BROTLI_OPERATION_EMIT_METADATA flushes, and a
-// Brotli decoder counts trailing garbage in bytesWritten; inflating with windowBits below 15 accepts
-// matches up to 32 KiB back. zlib.crc32 (added in Node 20.15) is not provided.
+// Brotli follows the quality, window and size-hint parameters only, BROTLI_OPERATION_EMIT_METADATA
+// flushes, and a Brotli decoder counts trailing garbage in bytesWritten; inflating with windowBits
+// below 15 accepts matches up to 32 KiB back. zlib.crc32 (added in Node 20.15) is not provided.
 package zlib
 
 import (
