@@ -31,7 +31,7 @@ const (
 // the window, to some 34 MiB at the default quality, which a short payload does not need.
 type brotliEncoder struct {
 	opts     brotli.WriterOptions
-	sizeHint int // BROTLI_PARAM_SIZE_HINT, 0 when unknown
+	sizeHint int            // BROTLI_PARAM_SIZE_HINT, 0 when unknown
 	w        *brotli.Writer // made on first use, as it is large
 	out      bytes.Buffer
 	finished bool

@@ -23,12 +23,12 @@ type deflater struct {
 	dict     []byte
 
 	fw        *flate.Writer // made on first use: a compressor is large, and many streams never write
-	out       bytes.Buffer // compressed bytes not yet handed out
-	started   bool         // the wrapper header is written
-	finished  bool         // Z_FINISH has been processed
-	check     uint32       // Adler-32 (zlib) or CRC-32 (gzip) of the input
-	size      uint32       // input length mod 2^32 (gzip)
-	lastFlush int          // the flush of the previous call, for zlib's duplicate-flush rule
+	out       bytes.Buffer  // compressed bytes not yet handed out
+	started   bool          // the wrapper header is written
+	finished  bool          // Z_FINISH has been processed
+	check     uint32        // Adler-32 (zlib) or CRC-32 (gzip) of the input
+	size      uint32        // input length mod 2^32 (gzip)
+	lastFlush int           // the flush of the previous call, for zlib's duplicate-flush rule
 }
 
 // zHuffmanOnly is the first strategy zlib treats as "no string matching" for its header flags.
