@@ -27,14 +27,26 @@ type spawnOptions struct {
 	stdio [3]stdio
 }
 
-// command prepares the child's exec.Cmd, looking file up in the child's own PATH.
-func (o *spawnOptions) command() (*exec.Cmd, error) {
+// launch starts the child o describes, looking its command up in the child's own PATH, and returns
+// it with the host's ends of its descriptors. A returned error carries the errno Node reports.
+func (o *spawnOptions) launch() (*exec.Cmd, *plumbing, error) {
 	path, err := lookPath(o.file, o.env, o.cwd)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	env := append(make([]string, 0, len(o.env)), o.env...) // never nil: nil means the host's environment
-	return &exec.Cmd{Path: path, Args: o.args, Env: env, Dir: o.cwd, SysProcAttr: sysProcAttr()}, nil
+	cmd := &exec.Cmd{Path: path, Args: o.args, Env: env, Dir: o.cwd, SysProcAttr: sysProcAttr()}
+	p, err := newPlumbing(o.stdio)
+	if err != nil {
+		return nil, nil, err
+	}
+	p.attach(cmd)
+	if err := cmd.Start(); err != nil {
+		p.closeAll()
+		return nil, nil, err
+	}
+	p.closeChildEnds()
+	return cmd, p, nil
 }
 
 // child is a running (or exited, not yet fully read) process started by spawn. Its JS face is the
@@ -58,20 +70,10 @@ type child struct {
 
 // start starts the child described by o. A returned error carries the errno Node reports.
 func start(rt *jsruntime.Runtime, reg *registry, o *spawnOptions) (*child, error) {
-	cmd, err := o.command()
+	cmd, p, err := o.launch()
 	if err != nil {
 		return nil, err
 	}
-	p, err := newPlumbing(o.stdio)
-	if err != nil {
-		return nil, err
-	}
-	p.attach(cmd)
-	if err := cmd.Start(); err != nil {
-		p.closeAll()
-		return nil, err
-	}
-	p.closeChildEnds()
 	c := &child{rt: rt, reg: reg, proc: cmd.Process, logs: len(p.logs), open: map[*os.File]bool{}, pipes: p.parent}
 	for _, f := range p.parent {
 		if f != nil {

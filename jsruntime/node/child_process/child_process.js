@@ -486,6 +486,14 @@
   ChildProcess.prototype.ref = function ref() {};
   ChildProcess.prototype.unref = function unref() {};
 
+  // `using child = spawn(...)` kills the child at the end of the block, as in Node 20, where the
+  // runtime defines Symbol.dispose.
+  if (typeof Symbol.dispose === 'symbol') {
+    ChildProcess.prototype[Symbol.dispose] = function dispose() {
+      if (!this.killed) this.kill();
+    };
+  }
+
   // spawn, exec, execFile.
 
   function abortChildProcess(child, killSignal, reason) {

@@ -16,6 +16,7 @@ import (
 	childprocess "github.com/pluginhost/pluginhost/jsruntime/node/child_process"
 	"github.com/pluginhost/pluginhost/jsruntime/node/process"
 	"github.com/pluginhost/pluginhost/jsruntime/node/util"
+	"github.com/pluginhost/pluginhost/jsruntime/polyfill"
 	"github.com/pluginhost/pluginhost/jsruntime/web"
 )
 
@@ -48,7 +49,8 @@ func (h *records) all() []string {
 	return append([]string(nil), h.lines...)
 }
 
-// env is a runtime set up as the platform sets up a plugin's (process, then the web globals), with
+// env is a runtime set up as the platform sets up a plugin's (process, the web globals, the
+// polyfills), with
 // cp = require('child_process'), util = require('util') and logged() as globals.
 type env struct {
 	rt   *jsruntime.Runtime
@@ -73,6 +75,9 @@ func newEnv(t *testing.T, vars map[string]string) *env {
 			return err
 		}
 		if err := web.Install(rt); err != nil {
+			return err
+		}
+		if err := polyfill.Install(rt); err != nil {
 			return err
 		}
 		cp, err := childprocess.Require(rt)

@@ -1,8 +1,11 @@
 package child_process_test
 
 import (
+	"context"
 	"strings"
 	"testing"
+
+	"github.com/dop251/goja"
 )
 
 // A child's output arrives in order, and 'close' follows 'exit' and the end of both outputs.
@@ -139,7 +142,23 @@ const c = cp.spawn('true');
 c.on('exit', () => { throw new Error('listener broke'); });
 log(await new Promise((res) => c.on('close', (code) => res(code))));
 `, `0`)
+	// The exception is logged when the job that emitted 'exit' ends, after its promise jobs (which
+	// finished the script): a later job sees the log.
+	if err := e.rt.Do(context.Background(), func(*goja.Runtime) error { return nil }); err != nil {
+		t.Fatal(err)
+	}
 	if logs := strings.Join(e.logs.all(), "\n"); !strings.Contains(logs, "listener broke") {
 		t.Errorf("the exception was not logged:\n%s", logs)
 	}
+}
+
+// A child is disposable, as in Node 20: disposing kills it unless it was killed already.
+func TestDispose(t *testing.T) {
+	e := newEnv(t, nil)
+	e.expect(t, `
+const c = cp.spawn('sleep', ['30']);
+const exit = new Promise((res) => c.on('exit', (code, signal) => res(signal)));
+c[Symbol.dispose]();
+log(c.killed, await exit);
+`, `true SIGTERM`)
 }

@@ -38,20 +38,10 @@ type syncResult struct {
 // (the plugin stopping) kills its whole process group and closes its pipes, so Close never waits for
 // it.
 func spawnSync(ctx context.Context, rt *jsruntime.Runtime, o *syncOptions) syncResult {
-	cmd, err := o.command()
+	cmd, p, err := o.launch()
 	if err != nil {
 		return syncResult{errno: negErrno(err)}
 	}
-	p, err := newPlumbing(o.stdio)
-	if err != nil {
-		return syncResult{errno: negErrno(err)}
-	}
-	p.attach(cmd)
-	if err := cmd.Start(); err != nil {
-		p.closeAll()
-		return syncResult{errno: negErrno(err)}
-	}
-	p.closeChildEnds()
 	run := &syncRun{proc: cmd.Process, opts: o, pipes: p}
 	res := syncResult{pid: cmd.Process.Pid, output: make([][]byte, 3)}
 	var pumps sync.WaitGroup

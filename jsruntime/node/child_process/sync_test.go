@@ -12,14 +12,14 @@ log(Object.keys(r).join(), r.status, r.signal, String(r.stdout), String(r.stderr
 r = cp.spawnSync('cat', { input: 'fed', encoding: 'utf8' });
 log(JSON.stringify(r.output));
 r = cp.spawnSync('sh', ['-c', 'kill -KILL $$']);
-log(r.status, r.signal);
+log(r.status, r.signal, cp.spawnSync('false').status);
 r = cp.spawnSync('no-such-command-here', ['q']);
 log(Object.keys(r).join(), r.pid, r.output, r.error.message, r.error.path, JSON.stringify(r.error.spawnargs));
 r = cp.spawnSync('echo', ['x'], { stdio: 'ignore' });
 log(JSON.stringify(r.output));
 `, `status,signal,output,pid,stdout,stderr 2 null out
  err
- null number`, `[null,"fed",""]`, `null SIGKILL`,
+ null number`, `[null,"fed",""]`, `null SIGKILL 1`,
 		`error,status,signal,output,pid,stdout,stderr 0 null spawnSync no-such-command-here ENOENT no-such-command-here ["q"]`,
 		`[null,null,null]`)
 }
