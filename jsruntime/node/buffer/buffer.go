@@ -23,6 +23,7 @@ type state struct {
 	uint8Obj  *goja.Object // Uint8Array
 	module    *goja.Object // exports of require('buffer')
 	viewProto *goja.Object // %TypedArray%.prototype, for Bytes on other views
+	isView    goja.Callable // ArrayBuffer.isView
 }
 
 type stateKey struct{}
@@ -63,6 +64,7 @@ func newState(rt *jsruntime.Runtime) *state {
 	}
 	s.uint8 = ctor
 	s.viewProto = s.uint8Obj.Prototype().Get("prototype").ToObject(vm)
+	s.isView, _ = goja.AssertFunction(vm.Get("ArrayBuffer").ToObject(vm).Get("isView"))
 
 	s.ctor = vm.ToValue(s.construct).ToObject(vm)
 	must(s.ctor.DefineDataProperty("name", vm.ToValue("Buffer"), goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_TRUE))
@@ -118,6 +120,17 @@ func (s *state) view(ab, offset, length goja.Value) *goja.Object {
 func (s *state) bytes(v goja.Value) ([]byte, bool) {
 	obj, ok := v.(*goja.Object)
 	if !ok {
+		return nil, false
+	}
+	if n := obj.Get("byteLength"); n != nil && goja.IsNumber(n) && n.ToInteger() == 0 {
+		// goja exports an empty typed array at the very end of its buffer (buf.subarray(buf.length))
+		// as a pointer past the allocation, which the garbage collector may trip on: never export it.
+		if isView, err := s.isView(goja.Undefined(), obj); err == nil && isView.ToBoolean() {
+			return []byte{}, true
+		}
+		if _, isAB := obj.Export().(goja.ArrayBuffer); isAB {
+			return []byte{}, true
+		}
 		return nil, false
 	}
 	switch x := obj.Export().(type) {

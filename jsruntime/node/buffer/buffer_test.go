@@ -203,3 +203,29 @@ func TestDecodeUTF8MaximalSubparts(t *testing.T) {
 		t.Errorf("DecodeUTF8 = %q, want %q", got, want)
 	}
 }
+
+// An empty view at the end of its buffer is empty bytes, and exporting it must not make a pointer past
+// the allocation (go test -race's pointer checks abort on that).
+func TestBytesOfEmptyTailView(t *testing.T) {
+	rt := newRuntime(t)
+	err := rt.Do(context.Background(), func(vm *goja.Runtime) error {
+		for _, src := range []string{"Buffer.alloc(8).subarray(8)", "new Uint8Array(new ArrayBuffer(4), 4)", "new DataView(new ArrayBuffer(2), 2)", "new ArrayBuffer(0)"} {
+			v, err := vm.RunString(src)
+			if err != nil {
+				return err
+			}
+			b, ok := buffer.Bytes(rt, v)
+			if !ok || b == nil || len(b) != 0 {
+				t.Errorf("Bytes(%s) = %v, %v; want empty bytes", src, b, ok)
+			}
+		}
+		v, _ := vm.RunString("({byteLength: 0})")
+		if _, ok := buffer.Bytes(rt, v); ok {
+			t.Error("a plain object with byteLength 0 counted as bytes")
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}

@@ -89,7 +89,7 @@ func (h *handle) process(ctx context.Context, flush int, in []byte, limit int) (
 func (h *handle) args(call goja.FunctionCall) (flush int, in []byte, limit int) {
 	vm := h.rt.VM()
 	flush = int(call.Argument(0).ToInteger())
-	chunk, ok := viewBytes(h.rt, call.Argument(1))
+	chunk, ok := buffer.Bytes(h.rt, call.Argument(1))
 	if !ok {
 		panic(nodeerr.InvalidArgType(vm, "chunk", "an instance of Buffer", call.Argument(1)))
 	}
@@ -126,16 +126,4 @@ func (h *handle) result(out []byte, left int, err *codecError) goja.Value {
 		chunk = buffer.New(h.rt, out)
 	}
 	return vm.NewArray(chunk, left)
-}
-
-// viewBytes is buffer.Bytes, except that an empty view is not exported: goja's export of an empty
-// view at the end of its buffer makes a pointer past the allocation, which the garbage collector
-// may reject as a bad pointer.
-func viewBytes(rt *jsruntime.Runtime, v goja.Value) ([]byte, bool) {
-	if obj, ok := v.(*goja.Object); ok {
-		if n := obj.Get("byteLength"); n != nil && goja.IsNumber(n) && n.ToInteger() == 0 {
-			return nil, true
-		}
-	}
-	return buffer.Bytes(rt, v)
 }

@@ -99,7 +99,7 @@ func natives(rt *jsruntime.Runtime) (*goja.Object, error) {
 			level := int(call.Argument(2).ToInteger())
 			strategy := int(call.Argument(4).ToInteger())
 			var dict []byte
-			if b, ok := viewBytes(rt, call.Argument(5)); ok && len(b) > 0 {
+			if b, ok := buffer.Bytes(rt, call.Argument(5)); ok && len(b) > 0 {
 				dict = bytes.Clone(b)
 			}
 			var eng engine
