@@ -93,7 +93,7 @@ func (s *errorStacks) apply(e *goja.Object, ctorName string) {
 	limit := s.errorCtor.Get("stackTraceLimit")
 	if limit == nil || !isNumber(limit) {
 		// V8 records no stack when the limit is not a number.
-		_ = e.DefineDataProperty("stack", goja.Undefined(), goja.FLAG_TRUE, goja.FLAG_FALSE, goja.FLAG_TRUE)
+		_ = e.DefineDataProperty("stack", goja.Undefined(), goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE)
 		return
 	}
 	n := max(limit.ToInteger(), 0)
@@ -125,7 +125,7 @@ func (s *errorStacks) apply(e *goja.Object, ctorName string) {
 func (s *errorStacks) defineLazyStack(e *goja.Object, frames []goja.StackFrame) {
 	vm := s.vm
 	settle := func(v goja.Value) {
-		_ = e.DefineDataProperty("stack", v, goja.FLAG_TRUE, goja.FLAG_FALSE, goja.FLAG_TRUE)
+		_ = e.DefineDataProperty("stack", v, goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE)
 	}
 	get := vm.ToValue(func(goja.FunctionCall) goja.Value {
 		v := s.render(e, frames)
