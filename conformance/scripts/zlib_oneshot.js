@@ -76,3 +76,12 @@ module.exports = async function main() {
   console.log(zlib.constants.Z_BEST_COMPRESSION, zlib.constants.BROTLI_PARAM_QUALITY, zlib.Z_SYNC_FLUSH, zlib.codes.Z_DATA_ERROR, zlib.codes['-3']);
   console.log(zlib.createGzip() instanceof zlib.Gzip, zlib.Gunzip() instanceof require('stream').Transform);
 };
+{
+  const z = require('zlib');
+  console.log('crc32', z.crc32('hello'), z.crc32(Buffer.from('hello')), z.crc32('world', z.crc32('hello ')), z.crc32('hello world'));
+  console.log('crc32 more', z.crc32(''), z.crc32(new Uint16Array([1, 2])), z.crc32('ü'), z.crc32('a', 2 ** 32 - 1), z.crc32(new DataView(new ArrayBuffer(3))));
+  for (const [d, v] of [[5, 0], ['a', 'x'], ['a', -1], ['a', 1.5], ['a', NaN], ['a', 2 ** 33], ['a', Infinity], ['a', undefined], ['a', null]]) {
+    try { console.log('crc32 ok', z.crc32(d, v)); } catch (e) { console.log('crc32 error', e.code, e.message); }
+  }
+  console.log('zlib keys', Object.keys(z).join());
+}

@@ -27,13 +27,14 @@
 // Z_FIXED strategies do not change the output; Z_PARTIAL_FLUSH and Z_BLOCK flush like Z_SYNC_FLUSH;
 // Brotli follows the quality, window and size-hint parameters only, BROTLI_OPERATION_EMIT_METADATA
 // flushes, and a Brotli decoder counts trailing garbage in bytesWritten; inflating with windowBits
-// below 15 accepts matches up to 32 KiB back. zlib.crc32 (added in Node 20.15) is not provided.
+// below 15 accepts matches up to 32 KiB back.
 package zlib
 
 import (
 	"bytes"
 	_ "embed"
 	"fmt"
+	"hash/crc32"
 
 	"github.com/dop251/goja"
 
@@ -91,6 +92,11 @@ func natives(rt *jsruntime.Runtime) (*goja.Object, error) {
 		},
 		"argType": func(name, expected string, got goja.Value) *goja.Object {
 			return nodeerr.InvalidArgType(vm, name, expected, got)
+		},
+		// crc32(bytes, value) continues a CRC-32 (IEEE) from value over a byte view.
+		"crc32": func(call goja.FunctionCall) goja.Value {
+			b, _ := buffer.Bytes(rt, call.Argument(0))
+			return vm.ToValue(crc32.Update(uint32(call.Argument(1).ToInteger()), crc32.IEEETable, b))
 		},
 		// zlibHandle(mode, windowBits, level, memLevel, strategy, dictionary) for the zlib modes.
 		"zlibHandle": func(call goja.FunctionCall) goja.Value {

@@ -555,7 +555,19 @@
     };
   }
 
+  // crc32 (Node 20.15): validateUint32(value) as internal/validators does it.
+  function crc32(data, value = 0) {
+    if (typeof data !== 'string' && !ArrayBuffer.isView(data)) {
+      throw natives.argType('data', 'of type string or an instance of Buffer, TypedArray, or DataView', data);
+    }
+    if (typeof value !== 'number') throw natives.argType('value', 'of type number', value);
+    if (!Number.isInteger(value)) throw outOfRange('value', 'an integer', value);
+    if (value < 0 || value > 4294967295) throw outOfRange('value', '>= 0 && <= 4294967295', value);
+    return natives.crc32(typeof data === 'string' ? Buffer.from(data) : data, value);
+  }
+
   Object.assign(exports, {
+    crc32,
     Deflate, Inflate, Gzip, Gunzip, DeflateRaw, InflateRaw, Unzip, BrotliCompress, BrotliDecompress,
     deflate: createConvenienceMethod(Deflate, false),
     deflateSync: createConvenienceMethod(Deflate, true),
