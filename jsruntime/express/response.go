@@ -10,6 +10,7 @@ import (
 
 	"github.com/dop251/goja"
 
+	"github.com/pluginhost/pluginhost/jsruntime/internal/httptext"
 	"github.com/pluginhost/pluginhost/jsruntime/node/buffer"
 	"github.com/pluginhost/pluginhost/jsruntime/node/events"
 	"github.com/pluginhost/pluginhost/jsruntime/nodeerr"
@@ -138,26 +139,6 @@ func validHeaderValue(s string) bool {
 	return true
 }
 
-// latin1 is how Node puts a header value on the wire: one byte per character (all are ≤ U+00FF once
-// validHeaderValue passed), so "naïve" goes out as the byte 0xEF rather than UTF-8.
-func latin1(s string) string {
-	ascii := true
-	for i := 0; i < len(s); i++ {
-		if s[i] >= 0x80 {
-			ascii = false
-			break
-		}
-	}
-	if ascii {
-		return s
-	}
-	b := make([]byte, 0, len(s))
-	for _, r := range s {
-		b = append(b, byte(r))
-	}
-	return string(b)
-}
-
 // wireHeader is the header block Node would write for the headers set so far. endLength is the
 // length of the chunk end() sends with the head (0 when the head goes out otherwise): Node's
 // _contentLength, which a Content-Length header replaces as the headers are written in order, and
@@ -180,7 +161,7 @@ func (res *response) wireHeader(extra int, endLength int) http.Header {
 			}
 		}
 		for _, v := range vals {
-			h[key] = append(h[key], latin1(v))
+			h[key] = append(h[key], httptext.Latin1(v))
 		}
 	}
 	return h
@@ -191,7 +172,7 @@ func (res *response) wireHeader(extra int, endLength int) http.Header {
 // into the header string decodes those bytes as UTF-8. A Latin-1 file name such as "résumé.txt"
 // therefore reaches the client with U+FFFD for each é, written as its low byte 0xFD.
 func dispositionOnWire(v string) string {
-	return buffer.DecodeUTF8([]byte(latin1(v)))
+	return buffer.DecodeUTF8([]byte(httptext.Latin1(v)))
 }
 
 func validToken(s string) bool {

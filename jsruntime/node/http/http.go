@@ -152,6 +152,7 @@ func newNatives(rt *jsruntime.Runtime, p *pools) *goja.Object {
 	})
 	set("notSupported", func(name string) *goja.Object { return nodeerr.NotSupported(vm, name) })
 	set("isIP", func(s string) bool { return net.ParseIP(s) != nil })
+	set("statusCodes", statusCodes(vm))
 	set("agent", func(call goja.FunctionCall) goja.Value { return p.newAgent(vm, call.Argument(0).ToObject(vm)) })
 	set("open", func(call goja.FunctionCall) goja.Value {
 		return open(rt, call.Argument(0), call.Argument(1).ToObject(vm), call.Argument(2).ToObject(vm))

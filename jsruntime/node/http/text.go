@@ -1,10 +1,13 @@
 package http
 
 import (
-	"unicode/utf16"
-	"unicode/utf8"
+	"maps"
+	"slices"
+	"strconv"
 
 	"github.com/dop251/goja"
+
+	"github.com/pluginhost/pluginhost/jsruntime/internal/httptext"
 )
 
 // latin1 is a JS string as the bytes Node writes for it in a request line or header: one byte per
@@ -14,47 +17,32 @@ func latin1(v goja.Value) string {
 		return ""
 	}
 	s := v.String()
-	ascii := true
-	for i := 0; i < len(s); i++ {
-		if s[i] >= 0x80 {
-			ascii = false
-			break
-		}
-	}
-	if ascii {
-		return s
-	}
-	if js, ok := v.(goja.String); ok {
+	// The Go form of a JS string has its lone surrogates replaced, so a non-ASCII one (its UTF-8
+	// form is longer than its UTF-16 form) is read unit by unit.
+	if js, ok := v.(goja.String); ok && len(s) != js.Length() {
 		out := make([]byte, js.Length())
 		for i := range out {
 			out[i] = byte(js.CharAt(i))
 		}
 		return string(out)
 	}
-	units := utf16.Encode([]rune(s))
-	out := make([]byte, len(units))
-	for i, u := range units {
-		out[i] = byte(u)
-	}
-	return string(out)
+	return httptext.Latin1(s)
 }
 
 // fromLatin1 is bytes read from the wire as the JS string Node makes of them: each byte one
 // character.
 func fromLatin1(vm *goja.Runtime, s string) goja.Value {
-	ascii := true
-	for i := 0; i < len(s); i++ {
-		if s[i] >= 0x80 {
-			ascii = false
-			break
+	return vm.ToValue(httptext.FromLatin1(s))
+}
+
+// statusCodes is a fresh http.STATUS_CODES object for one runtime, its keys in ascending order as
+// V8 lists integer keys.
+func statusCodes(vm *goja.Runtime) *goja.Object {
+	o := vm.NewObject()
+	for _, code := range slices.Sorted(maps.Keys(httptext.Status)) {
+		if err := o.Set(strconv.Itoa(code), httptext.Status[code]); err != nil {
+			panic(err)
 		}
 	}
-	if ascii {
-		return vm.ToValue(s)
-	}
-	b := make([]byte, 0, len(s)*2)
-	for i := 0; i < len(s); i++ {
-		b = utf8.AppendRune(b, rune(s[i]))
-	}
-	return vm.ToValue(string(b))
+	return o
 }
