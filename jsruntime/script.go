@@ -53,6 +53,36 @@ func (s *Script) Call(rt *Runtime, args ...goja.Value) (goja.Value, error) {
 	return v, nil
 }
 
+// Instance returns the module the script makes in rt, building it on first use and keeping it for
+// the runtime's life, keyed by the Script itself: one Script is one module instance per runtime.
+//
+// To build it, args (nil when there are none) supplies the leading arguments, typically the natives
+// object through which the JS reaches Go and the modules it builds on; the script's function is then
+// called with them followed by a new, empty exports object. The instance is what the function
+// returns or, when it returns undefined, the exports object it filled, as with a CommonJS module. A
+// failed build, in args or in the script, is not kept, so the next call tries again. Must be called
+// on the loop.
+func (s *Script) Instance(rt *Runtime, args func() ([]goja.Value, error)) (goja.Value, error) {
+	return Module(rt, s, func() (goja.Value, error) {
+		var lead []goja.Value
+		if args != nil {
+			var err error
+			if lead, err = args(); err != nil {
+				return nil, fmt.Errorf("%s: %w", s.name, err)
+			}
+		}
+		exports := rt.vm.NewObject()
+		v, err := s.Call(rt, append(lead[:len(lead):len(lead)], exports)...)
+		if err != nil {
+			return nil, err
+		}
+		if goja.IsUndefined(v) {
+			return exports, nil
+		}
+		return v, nil
+	})
+}
+
 // Module returns the value stored under key for rt, building it with build on first use: how a
 // built-in module is instantiated once per runtime. A failed build is not kept, so the next call
 // tries again and reports its own error. Must be called on the loop.

@@ -24,7 +24,6 @@ package async_hooks
 
 import (
 	_ "embed"
-	"fmt"
 
 	"github.com/dop251/goja"
 
@@ -37,17 +36,9 @@ var source string
 
 var script = jsruntime.NewScript("node:async_hooks", source)
 
-type key struct{}
-
 // Require returns the 'async_hooks' module of rt, built once per runtime. Must be called on the loop.
 func Require(rt *jsruntime.Runtime) (goja.Value, error) {
-	return jsruntime.Module(rt, key{}, func() (goja.Value, error) {
-		v, err := script.Call(rt, natives(rt))
-		if err != nil {
-			return nil, fmt.Errorf("async_hooks: %w", err)
-		}
-		return v, nil
-	})
+	return script.Instance(rt, func() ([]goja.Value, error) { return []goja.Value{natives(rt)}, nil })
 }
 
 // natives is the object through which async_hooks.js reaches Go.

@@ -34,7 +34,6 @@ package child_process
 
 import (
 	_ "embed"
-	"fmt"
 
 	"github.com/dop251/goja"
 
@@ -46,22 +45,16 @@ var source string
 
 var script = jsruntime.NewScript("node:child_process", source)
 
-type moduleKey struct{}
-
 // Require returns the "child_process" module, built once per runtime. The runtime's OnClose kills
 // the children it started. Must be called on the loop.
 func Require(rt *jsruntime.Runtime) (goja.Value, error) {
-	return jsruntime.Module(rt, moduleKey{}, func() (goja.Value, error) {
+	return script.Instance(rt, func() ([]goja.Value, error) {
 		reg := newRegistry()
 		natives, err := newNatives(rt, reg)
 		if err != nil {
-			return nil, fmt.Errorf("child_process: %w", err)
-		}
-		exports := rt.VM().NewObject()
-		if _, err := script.Call(rt, natives, exports); err != nil {
 			return nil, err
 		}
 		rt.OnClose(reg.shutdown)
-		return exports, nil
+		return []goja.Value{natives}, nil
 	})
 }

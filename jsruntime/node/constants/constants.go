@@ -7,8 +7,6 @@
 package constants
 
 import (
-	"fmt"
-
 	"github.com/dop251/goja"
 
 	"github.com/pluginhost/pluginhost/jsruntime"
@@ -26,20 +24,18 @@ var mergeScript = jsruntime.NewScript("node:constants", `(function (os, fs, cryp
 	return Object.freeze(Object.assign({}, os.dlopen, os.errno, os.priority, os.signals, fs, JSON.parse(crypto)));
 })`)
 
-type key struct{}
-
 // Require returns the 'constants' module of rt, built once per runtime. Must be called on the loop.
 func Require(rt *jsruntime.Runtime) (goja.Value, error) {
-	return jsruntime.Module(rt, key{}, func() (goja.Value, error) {
+	return mergeScript.Instance(rt, func() ([]goja.Value, error) {
 		vm := rt.VM()
 		osMod, err := nodeos.Require(rt)
 		if err != nil {
-			return nil, fmt.Errorf("constants: %w", err)
+			return nil, err
 		}
 		fsMod, err := fs.Require(rt)
 		if err != nil {
-			return nil, fmt.Errorf("constants: %w", err)
+			return nil, err
 		}
-		return mergeScript.Call(rt, osMod.ToObject(vm).Get("constants"), fsMod.ToObject(vm).Get("constants"), vm.ToValue(cryptoConstants))
+		return []goja.Value{osMod.ToObject(vm).Get("constants"), fsMod.ToObject(vm).Get("constants"), vm.ToValue(cryptoConstants)}, nil
 	})
 }

@@ -10,7 +10,6 @@ package diagnostics_channel
 
 import (
 	_ "embed"
-	"fmt"
 
 	"github.com/dop251/goja"
 
@@ -23,18 +22,10 @@ var source string
 
 var script = jsruntime.NewScript("node:diagnostics_channel", source)
 
-type key struct{}
-
 // Require returns the 'diagnostics_channel' module of rt, built once per runtime. It needs the
 // process global (process.nextTick). Must be called on the loop.
 func Require(rt *jsruntime.Runtime) (goja.Value, error) {
-	return jsruntime.Module(rt, key{}, func() (goja.Value, error) {
-		v, err := script.Call(rt, natives(rt))
-		if err != nil {
-			return nil, fmt.Errorf("diagnostics_channel: %w", err)
-		}
-		return v, nil
-	})
+	return script.Instance(rt, func() ([]goja.Value, error) { return []goja.Value{natives(rt)}, nil })
 }
 
 func natives(rt *jsruntime.Runtime) *goja.Object {

@@ -101,17 +101,15 @@ func (m *module) installNatives() {
 	}
 }
 
-type streamsKey struct{}
-
 // streams evaluates streams.js once, returning its ReadStream and WriteStream.
 func (m *module) streams() goja.Value {
-	v, err := jsruntime.Module(m.rt, streamsKey{}, func() (goja.Value, error) {
+	v, err := streamsScript.Instance(m.rt, func() ([]goja.Value, error) {
 		mod, err := stream.Require(m.rt)
 		if err != nil {
 			return nil, err
 		}
 		m.set(m.ns, "stream", mod)
-		return streamsScript.Call(m.rt, m.ns)
+		return []goja.Value{m.ns}, nil
 	})
 	if err != nil {
 		panic(m.rt.ErrorValue(err))

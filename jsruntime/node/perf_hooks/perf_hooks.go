@@ -29,28 +29,16 @@ var source string
 
 var script = jsruntime.NewScript("node:perf_hooks", source)
 
-type key struct{}
-
-// instance is one runtime's perf_hooks: the module's exports and the function defining the globals.
-type instance struct {
-	exports        goja.Value
-	installGlobals goja.Callable
-}
-
-func load(rt *jsruntime.Runtime) (*instance, error) {
-	return jsruntime.Module(rt, key{}, func() (*instance, error) {
-		vm := rt.VM()
-		v, err := script.Call(rt, natives(rt), vm.GlobalObject())
-		if err != nil {
-			return nil, fmt.Errorf("perf_hooks: %w", err)
-		}
-		obj := v.ToObject(vm)
-		install, ok := goja.AssertFunction(obj.Get("installGlobals"))
-		if !ok {
-			return nil, fmt.Errorf("perf_hooks: no installGlobals")
-		}
-		return &instance{exports: obj.Get("exports"), installGlobals: install}, nil
+// load returns rt's instance of perf_hooks.js: {exports, installGlobals}, the module's exports and
+// the function defining the globals.
+func load(rt *jsruntime.Runtime) (*goja.Object, error) {
+	v, err := script.Instance(rt, func() ([]goja.Value, error) {
+		return []goja.Value{natives(rt), rt.VM().GlobalObject()}, nil
 	})
+	if err != nil {
+		return nil, err
+	}
+	return v.ToObject(rt.VM()), nil
 }
 
 // Require returns the 'perf_hooks' module of rt. Must be called on the loop.
@@ -59,7 +47,7 @@ func Require(rt *jsruntime.Runtime) (goja.Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	return m.exports, nil
+	return m.Get("exports"), nil
 }
 
 // Install defines the `performance` global and the Performance* classes. It needs the web globals
@@ -70,7 +58,11 @@ func Install(rt *jsruntime.Runtime) error {
 	if err != nil {
 		return err
 	}
-	if _, err := m.installGlobals(goja.Undefined()); err != nil {
+	install, ok := goja.AssertFunction(m.Get("installGlobals"))
+	if !ok {
+		return fmt.Errorf("perf_hooks: no installGlobals")
+	}
+	if _, err := install(goja.Undefined()); err != nil {
 		return fmt.Errorf("perf_hooks: %w", rt.Describe(err))
 	}
 	return nil

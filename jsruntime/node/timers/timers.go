@@ -27,10 +27,7 @@ var promisesScript = jsruntime.NewScript("node:timers/promises", promisesSource)
 // names are the timer functions both modules take from the globals.
 var names = []string{"setTimeout", "setInterval", "setImmediate", "clearTimeout", "clearInterval", "clearImmediate"}
 
-type (
-	moduleKey   struct{}
-	promisesKey struct{}
-)
+type moduleKey struct{}
 
 // Require returns the "timers" module, built once per runtime. Must be called on the loop, after
 // web.Install.
@@ -52,7 +49,7 @@ func Require(rt *jsruntime.Runtime) (goja.Value, error) {
 // RequirePromises returns the "timers/promises" module, built once per runtime. Must be called on the
 // loop, after web.Install.
 func RequirePromises(rt *jsruntime.Runtime) (goja.Value, error) {
-	return jsruntime.Module(rt, promisesKey{}, func() (goja.Value, error) { return buildPromises(rt) })
+	return promisesScript.Instance(rt, func() ([]goja.Value, error) { return promisesArgs(rt) })
 }
 
 // globals is a new object holding the global timer functions.
@@ -68,7 +65,8 @@ func globals(vm *goja.Runtime) (*goja.Object, error) {
 	return obj, nil
 }
 
-func buildPromises(rt *jsruntime.Runtime) (goja.Value, error) {
+// promisesArgs are the arguments of promises.js before its exports: its natives and the timers.
+func promisesArgs(rt *jsruntime.Runtime) ([]goja.Value, error) {
 	vm := rt.VM()
 	timers, err := globals(vm)
 	if err != nil {
@@ -81,9 +79,5 @@ func buildPromises(rt *jsruntime.Runtime) (goja.Value, error) {
 	_ = natives.Set("error", func(call goja.FunctionCall) goja.Value {
 		return nodeerr.New(vm, call.Argument(0).String(), call.Argument(1).String(), call.Argument(2).String())
 	})
-	exports := vm.NewObject()
-	if _, err := promisesScript.Call(rt, natives, timers, exports); err != nil {
-		return nil, err
-	}
-	return exports, nil
+	return []goja.Value{natives, timers}, nil
 }

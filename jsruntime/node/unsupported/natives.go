@@ -45,7 +45,7 @@ func natives(rt *jsruntime.Runtime) *goja.Object {
 		// builtin is another module of this package (tls builds on net).
 		"builtin": func(call goja.FunctionCall) goja.Value {
 			name := call.Argument(0).String()
-			v, err := load(rt, name, name)
+			v, err := load(rt, name)
 			if err != nil {
 				rt.Throw(err)
 			}

@@ -31,7 +31,7 @@ package unsupported
 
 import (
 	"embed"
-	"fmt"
+	"strings"
 
 	"github.com/dop251/goja"
 
@@ -41,7 +41,8 @@ import (
 //go:embed js/*.js
 var sources embed.FS
 
-// scripts are the JS halves of the modules, compiled once per process, by file name without ".js".
+// scripts are the JS halves, compiled once per process: js/lib.js under "lib", and each module's
+// js/<name>.js under its name. inspector/promises is a module of its own made by inspector.js.
 var scripts = map[string]*jsruntime.Script{}
 
 func init() {
@@ -50,51 +51,40 @@ func init() {
 		panic(err)
 	}
 	for _, e := range entries {
+		name := strings.TrimSuffix(e.Name(), ".js")
 		src, err := sources.ReadFile("js/" + e.Name())
 		if err != nil {
 			panic(err)
 		}
-		name := e.Name()[:len(e.Name())-len(".js")]
 		scripts[name] = jsruntime.NewScript("node:"+name, string(src))
+		if name == "inspector" {
+			scripts["inspector/promises"] = jsruntime.NewScript("node:inspector/promises", string(src))
+		}
 	}
 }
 
-type libKey struct{}
-
-type moduleKey string
-
 // lib returns the helpers object (js/lib.js) of rt, built once per runtime.
 func lib(rt *jsruntime.Runtime) (goja.Value, error) {
-	return jsruntime.Module(rt, libKey{}, func() (goja.Value, error) {
-		return scripts["lib"].Call(rt, natives(rt))
-	})
+	return scripts["lib"].Instance(rt, func() ([]goja.Value, error) { return []goja.Value{natives(rt)}, nil })
 }
 
-// load returns the exports of module name, whose JS half is js/<file>.js, for rt, built once per
-// runtime.
-func load(rt *jsruntime.Runtime, name, file string) (goja.Value, error) {
-	return jsruntime.Module(rt, moduleKey(name), func() (goja.Value, error) {
+// load returns the exports of module name for rt, built once per runtime.
+func load(rt *jsruntime.Runtime, name string) (goja.Value, error) {
+	return scripts[name].Instance(rt, func() ([]goja.Value, error) {
 		l, err := lib(rt)
-		if err != nil {
-			return nil, err
-		}
-		v, err := scripts[file].Call(rt, l)
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", name, err)
-		}
-		return v, nil
+		return []goja.Value{l}, err
 	})
 }
 
-// module is a module whose exports are js/<file>.js's value.
-func module(file string) func(*jsruntime.Runtime) (goja.Value, error) {
-	return func(rt *jsruntime.Runtime) (goja.Value, error) { return load(rt, file, file) }
+// module is a module whose exports are its script's value.
+func module(name string) func(*jsruntime.Runtime) (goja.Value, error) {
+	return func(rt *jsruntime.Runtime) (goja.Value, error) { return load(rt, name) }
 }
 
 // member is a module whose exports are a property of another's: dns/promises is dns.promises.
-func member(file, prop string) func(*jsruntime.Runtime) (goja.Value, error) {
+func member(name, prop string) func(*jsruntime.Runtime) (goja.Value, error) {
 	return func(rt *jsruntime.Runtime) (goja.Value, error) {
-		v, err := load(rt, file, file)
+		v, err := load(rt, name)
 		if err != nil {
 			return nil, err
 		}
@@ -122,7 +112,5 @@ var Modules = map[string]func(*jsruntime.Runtime) (goja.Value, error){
 	"wasi":              module("wasi"),
 	"worker_threads":    module("worker_threads"),
 	// inspector/promises has the same members; Session.post throws before it could return a promise.
-	"inspector/promises": func(rt *jsruntime.Runtime) (goja.Value, error) {
-		return load(rt, "inspector/promises", "inspector")
-	},
+	"inspector/promises": module("inspector/promises"),
 }

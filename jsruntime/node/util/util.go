@@ -22,17 +22,9 @@ var source string
 
 var script = jsruntime.NewScript("node:util", source)
 
-type moduleKey struct{}
-
 // Require returns the "util" module, built once per runtime. Must be called on the loop.
 func Require(rt *jsruntime.Runtime) (goja.Value, error) {
-	return jsruntime.Module(rt, moduleKey{}, func() (goja.Value, error) {
-		exports := rt.VM().NewObject()
-		if _, err := script.Call(rt, natives(rt), exports); err != nil {
-			return nil, err
-		}
-		return exports, nil
-	})
+	return script.Instance(rt, func() ([]goja.Value, error) { return []goja.Value{natives(rt)}, nil })
 }
 
 // natives is the object through which util.js reaches Go.

@@ -50,20 +50,11 @@ var source string
 
 var script = jsruntime.NewScript("node:zlib", source)
 
-type moduleKey struct{}
-
 // Require returns the "zlib" module, built once per runtime. Must be called on the loop.
 func Require(rt *jsruntime.Runtime) (goja.Value, error) {
-	return jsruntime.Module(rt, moduleKey{}, func() (goja.Value, error) {
+	return script.Instance(rt, func() ([]goja.Value, error) {
 		n, err := natives(rt)
-		if err != nil {
-			return nil, fmt.Errorf("zlib: %w", err)
-		}
-		exports := rt.VM().NewObject()
-		if _, err := script.Call(rt, n, exports); err != nil {
-			return nil, err
-		}
-		return exports, nil
+		return []goja.Value{n}, err
 	})
 }
 
