@@ -4,8 +4,8 @@
 // ifError, assert.strict, and AssertionError (code ERR_ASSERTION, actual, expected, operator,
 // generatedMessage), with the argument errors of Node 20.
 //
-// The module is JS (js/*.js) over util: strict deep equality is util.isDeepStrictEqual, loose deep
-// equality (deepEqual) is loose_equal.js, the loose mode of Node's comparison. Messages are Node's:
+// The module is JS (js/*.js) over util: deep equality, strict and loose, is util's comparison
+// (util.DeepEqual, what util.isDeepStrictEqual runs). Messages are Node's:
 // "1 !== 2" for short primitives, the "+ actual - expected" line diff otherwise (rendered by
 // inspect.js, util.inspect with compact: false and sorted keys, as Node's assert renders), and, for
 // a falsy assert(value), the source text of the call ("The expression evaluated to a falsy value:
@@ -37,7 +37,7 @@ var sources embed.FS
 // scripts are the module's parts in evaluation order: each adds to a namespace the later ones use.
 var scripts = func() []*jsruntime.Script {
 	var out []*jsruntime.Script
-	for _, name := range []string{"inspect.js", "assertion_error.js", "loose_equal.js", "assert.js"} {
+	for _, name := range []string{"inspect.js", "assertion_error.js", "assert.js"} {
 		src, err := sources.ReadFile("js/" + name)
 		if err != nil {
 			panic(err)
@@ -83,10 +83,15 @@ func natives(rt *jsruntime.Runtime) (*goja.Object, error) {
 	if err != nil {
 		return nil, err
 	}
+	deepEqual, err := util.DeepEqual(rt)
+	if err != nil {
+		return nil, err
+	}
 	warned := map[string]bool{}
 	sources := map[string][]byte{}
 	values := map[string]any{
-		"util": utilMod,
+		"util":      utilMod,
+		"deepEqual": deepEqual,
 		"error": func(ctor, code, msg string) *goja.Object {
 			return nodeerr.New(vm, ctor, code, msg)
 		},

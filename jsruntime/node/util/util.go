@@ -27,6 +27,24 @@ func Require(rt *jsruntime.Runtime) (goja.Value, error) {
 	return script.Instance(rt, func() ([]goja.Value, error) { return []goja.Value{natives(rt)}, nil })
 }
 
+// DeepEqual returns Node's deep comparison as a JS function (a, b, strict): util.isDeepStrictEqual's
+// when strict is true, assert.deepEqual's loose one otherwise. Node keeps it internal, so it is not
+// on the module: assert builds on it. Must be called on the loop.
+func DeepEqual(rt *jsruntime.Runtime) (goja.Value, error) {
+	if _, err := Require(rt); err != nil {
+		return nil, err
+	}
+	return internal(rt).Get("deepEqual"), nil
+}
+
+type internalKey struct{}
+
+// internal is rt's object on which util.js leaves what other built-ins use but plugins do not see.
+func internal(rt *jsruntime.Runtime) *goja.Object {
+	o, _ := jsruntime.Module(rt, internalKey{}, func() (*goja.Object, error) { return rt.VM().NewObject(), nil })
+	return o
+}
+
 // natives is the object through which util.js reaches Go.
 func natives(rt *jsruntime.Runtime) *goja.Object {
 	vm := rt.VM()
@@ -77,6 +95,7 @@ func natives(rt *jsruntime.Runtime) *goja.Object {
 	for name, fn := range fns {
 		_ = obj.Set(name, fn)
 	}
+	_ = obj.Set("internal", internal(rt))
 	return obj
 }
 

@@ -1,4 +1,5 @@
-// The body of node:util. Go passes natives (formatter, brand checks, warn) and the exports object.
+// The body of node:util. Go passes natives (formatter, brand checks, warn, and internal, where this
+// leaves what other built-ins use) and the exports object.
 (function (natives, exports) {
   'use strict';
   const customInspect = Symbol.for('nodejs.util.inspect.custom');
@@ -133,54 +134,348 @@
     types['is' + name] = typed(name);
   }
 
-  // isDeepStrictEqual compares as assert.deepStrictEqual: same prototypes, own enumerable keys and
-  // symbols, Object.is for primitives, and entry-wise for Map and Set; cycles compare by position.
-  function isDeepStrictEqual(a, b) { return deepEqual(a, b, new Map()); }
-  function deepEqual(a, b, memo) {
-    if (Object.is(a, b)) return true;
-    if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-    if (Object.getPrototypeOf(a) !== Object.getPrototypeOf(b)) return false;
-    if (Object.prototype.toString.call(a) !== Object.prototype.toString.call(b)) return false;
-    if (memo.get(a) === b) return true;
-    memo.set(a, b);
-    if (types.isDate(a) && a.getTime() !== b.getTime()) return false;
-    if (types.isRegExp(a) && String(a) !== String(b)) return false;
-    if (types.isNativeError(a) && (a.message !== b.message || a.name !== b.name)) return false;
-    if (types.isBoxedPrimitive(a) && !Object.is(a.valueOf(), b.valueOf())) return false;
-    if (ArrayBuffer.isView(a)) {
-      if (a.byteLength !== b.byteLength) return false;
-      const x = new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
-      const y = new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
-      for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return false;
+  // Deep equality is Node 20's comparison in its two modes, one implementation for util and assert.
+  // Strict (isDeepStrictEqual, assert.deepStrictEqual): primitives compare with Object.is except
+  // that NaN equals NaN, prototypes must match and enumerable symbol keys count. Loose
+  // (assert.deepEqual): primitives compare with == (NaN still equals NaN), prototypes are ignored,
+  // and a Set or Map entry keyed by a primitive may match a loosely equal one. In both, objects
+  // need the same type tag and the same own enumerable keys with deep-equal values; dates compare
+  // their time (an invalid date equals nothing), regexps their source, flags and lastIndex, errors
+  // also their message, name, cause and errors (enumerable or not), boxed primitives their value,
+  // typed arrays their type and bytes (loose Float32/64Array: their elements, so 0 equals -0 and
+  // NaN nothing), URLs their href, KeyObjects and CryptoKeys their key. Maps and Sets compare
+  // entries, matching object keys by deep equality in any order; cycles end as compareTracked says.
+  const kNoIterator = 0;
+  const kIsArray = 1;
+  const kIsSet = 2;
+  const kIsMap = 3;
+  const objectTag = Object.prototype.toString;
+  const isEnumerable = (o, k) => Object.prototype.propertyIsEnumerable.call(o, k);
+  const hasOwn = (o, k) => Object.prototype.hasOwnProperty.call(o, k);
+  const dateTime = Date.prototype.getTime;
+  const isError = (v) => types.isNativeError(v) || v instanceof Error;
+  // isURL is Node's duck test, which also tells a WHATWG URL from url.parse's Url (auth, path).
+  const isURL = (v) => Boolean(v && v.href && v.protocol && v.auth === undefined && v.path === undefined);
+  const isIndex = (k) => typeof k === 'string' && String(k >>> 0) === k && (k >>> 0) !== 0xffffffff;
+  const boxedValueOf = [
+    [isNumberObject, Number.prototype.valueOf], [isStringObject, String.prototype.valueOf],
+    [isBooleanObject, Boolean.prototype.valueOf], [isBigIntObject, BigInt.prototype.valueOf],
+    [isSymbolObject, Symbol.prototype.valueOf],
+  ];
+
+  function isDeepStrictEqual(a, b) { return innerDeepEqual(a, b, true, undefined); }
+
+  // nonIndexKeys is an array's or typed array's own enumerable keys other than its indexes; symbols
+  // count only in strict mode.
+  function nonIndexKeys(o, strict) {
+    const keys = Object.keys(o).filter((k) => !isIndex(k));
+    if (strict) for (const s of Object.getOwnPropertySymbols(o)) if (isEnumerable(o, s)) keys.push(s);
+    return keys;
+  }
+
+  function sameBytes(a, b) {
+    if (a.byteLength !== b.byteLength) return false;
+    const x = new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
+    const y = new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
+    for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return false;
+    return true;
+  }
+
+  function sameBoxed(a, b) {
+    for (const [is, valueOf] of boxedValueOf) {
+      if (is(a)) return is(b) && Object.is(valueOf.call(a), valueOf.call(b));
     }
-    if (Array.isArray(a) && a.length !== b.length) return false;
-    const ka = ownKeys(a), kb = ownKeys(b);
-    if (ka.length !== kb.length) return false;
-    for (const k of ka) {
-      if (!Object.prototype.propertyIsEnumerable.call(b, k)) return false;
-      if (!ArrayBuffer.isView(a) && !deepEqual(a[k], b[k], memo)) return false;
-    }
-    if (types.isMap(a)) {
-      if (a.size !== b.size) return false;
-      outer: for (const [k, v] of a) {
-        if (b.has(k)) { if (deepEqual(v, b.get(k), memo)) continue; return false; }
-        for (const [k2, v2] of b) if (deepEqual(k, k2, memo) && deepEqual(v, v2, memo)) continue outer;
+    return false;
+  }
+
+  function innerDeepEqual(a, b, strict, memo) {
+    if (a === b) return a !== 0 || !strict || Object.is(a, b);
+    if (strict) {
+      if (typeof a === 'number') return Number.isNaN(a) && Number.isNaN(b);
+      if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null ||
+          Object.getPrototypeOf(a) !== Object.getPrototypeOf(b)) {
         return false;
       }
+    } else {
+      const aPrimitive = a === null || typeof a !== 'object';
+      const bPrimitive = b === null || typeof b !== 'object';
+      // eslint-disable-next-line eqeqeq
+      if (aPrimitive || bPrimitive) return aPrimitive && bPrimitive && (a == b || (Number.isNaN(a) && Number.isNaN(b)));
     }
-    if (types.isSet(a)) {
-      if (a.size !== b.size) return false;
-      outer: for (const v of a) {
-        if (b.has(v)) continue;
-        for (const v2 of b) if (typeof v2 === 'object' && deepEqual(v, v2, memo)) continue outer;
+    const tag = objectTag.call(a);
+    if (tag !== objectTag.call(b)) return false;
+    if (Array.isArray(a)) {
+      if (!Array.isArray(b) || a.length !== b.length) return false;
+      const keys = nonIndexKeys(a, strict);
+      if (keys.length !== nonIndexKeys(b, strict).length) return false;
+      return keyCheck(a, b, strict, memo, kIsArray, keys);
+    }
+    if (tag === '[object Object]') return keyCheck(a, b, strict, memo, kNoIterator);
+    if (types.isDate(a)) {
+      if (!types.isDate(b) || dateTime.call(a) !== dateTime.call(b)) return false;
+    } else if (types.isRegExp(a)) {
+      if (!types.isRegExp(b) || a.source !== b.source || a.flags !== b.flags || a.lastIndex !== b.lastIndex) return false;
+    } else if (ArrayBuffer.isView(a)) {
+      if (tagOf(a) !== tagOf(b)) return false;
+      if (!strict && (types.isFloat32Array(a) || types.isFloat64Array(a))) {
+        if (a.byteLength !== b.byteLength) return false;
+        for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+      } else if (!sameBytes(a, b)) {
         return false;
+      }
+      const keys = nonIndexKeys(a, strict);
+      if (keys.length !== nonIndexKeys(b, strict).length) return false;
+      return keyCheck(a, b, strict, memo, kNoIterator, keys);
+    } else if (types.isSet(a)) {
+      if (!types.isSet(b) || a.size !== b.size) return false;
+      return keyCheck(a, b, strict, memo, kIsSet);
+    } else if (types.isMap(a)) {
+      if (!types.isMap(b) || a.size !== b.size) return false;
+      return keyCheck(a, b, strict, memo, kIsMap);
+    } else if (types.isAnyArrayBuffer(a)) {
+      if (!types.isAnyArrayBuffer(b) || !sameBytes(new Uint8Array(a), new Uint8Array(b))) return false;
+    } else if (isError(a)) {
+      if (!isError(b)) return false;
+      // These count even where they are not enumerable (the stack never does): an enumerable one
+      // is compared with the other keys.
+      for (const key of ['message', 'name', 'cause', 'errors']) {
+        const enumerable = isEnumerable(a, key);
+        if (enumerable !== isEnumerable(b, key)) return false;
+        if (enumerable) continue;
+        if (key === 'message' || key === 'name' ? a[key] !== b[key] : !innerDeepEqual(a[key], b[key], strict, memo)) return false;
+      }
+    } else if (types.isBoxedPrimitive(a)) {
+      if (!sameBoxed(a, b)) return false;
+    } else if (Array.isArray(b) || ArrayBuffer.isView(b) || types.isSet(b) || types.isMap(b) || types.isDate(b) ||
+               types.isRegExp(b) || types.isAnyArrayBuffer(b) || types.isBoxedPrimitive(b) || isError(b)) {
+      return false;
+    } else if (isURL(a)) {
+      if (!isURL(b) || a.href !== b.href) return false;
+    } else if (tag === '[object KeyObject]' && typeof a.equals === 'function') {
+      if (objectTag.call(b) !== tag || !a.equals(b)) return false;
+    } else if (tag === '[object CryptoKey]') {
+      if (a.extractable !== b.extractable || !innerDeepEqual(a.algorithm, b.algorithm, strict, memo) ||
+          !innerDeepEqual(a.usages, b.usages, strict, memo)) {
+        return false;
+      }
+      // The key itself, a KeyObject, is held under the crypto module's symbols, which loose mode
+      // would skip: compare them in both modes, as Node compares the keys.
+      for (const key of Object.getOwnPropertySymbols(a)) if (!innerDeepEqual(a[key], b[key], strict, memo)) return false;
+    }
+    return keyCheck(a, b, strict, memo, kNoIterator);
+  }
+
+  // keyCheck compares the own enumerable keys (given for arrays and typed arrays, which checked
+  // their count), then the values and entries.
+  function keyCheck(a, b, strict, memo, iteration, keys) {
+    const given = keys !== undefined;
+    if (!given) keys = Object.keys(a);
+    for (const key of keys) if (!isEnumerable(b, key)) return false;
+    if (!given) {
+      if (keys.length !== Object.keys(b).length) return false;
+      if (strict) {
+        let count = 0;
+        for (const s of Object.getOwnPropertySymbols(a)) {
+          const enumerable = isEnumerable(a, s);
+          if (enumerable !== isEnumerable(b, s)) return false;
+          if (enumerable) {
+            keys.push(s);
+            count++;
+          }
+        }
+        if (Object.getOwnPropertySymbols(b).filter((s) => isEnumerable(b, s)).length !== count) return false;
+      }
+    }
+    if (keys.length === 0 && (iteration === kNoIterator || (iteration === kIsArray && a.length === 0) || a.size === 0)) {
+      return true;
+    }
+    return compareTracked(a, b, strict, memo, iteration, keys);
+  }
+
+  // compareTracked runs objEquiv with what it takes to end cycles, as Node 20 does: the first
+  // level below the top only recognises the top pair again; deeper, a set of the objects being
+  // compared starts (holding those two pairs), and a pair whose objects are both in it is taken as
+  // equal. A pair that compared unequal stays in the set, except while a Set or Map entry is being
+  // hunted for (memo.hunting), where a failed candidate must not count as seen.
+  function compareTracked(a, b, strict, memo, iteration, keys) {
+    if (memo === undefined) {
+      memo = { top: [a, b], first: null, seen: null, hunting: false };
+      return objEquiv(a, b, strict, keys, memo, iteration);
+    }
+    if (memo.seen === null) {
+      if (memo.first === null) {
+        if (memo.top[0] === a && memo.top[1] === b) return true;
+        memo.first = [a, b];
+        const equal = objEquiv(a, b, strict, keys, memo, iteration);
+        memo.first = null;
+        return equal;
+      }
+      memo.seen = new Set([...memo.top, ...memo.first]);
+    }
+    const before = memo.seen.size;
+    memo.seen.add(a).add(b);
+    if (memo.seen.size === before) return true;
+    const equal = objEquiv(a, b, strict, keys, memo, iteration);
+    if (equal || memo.hunting) {
+      memo.seen.delete(a);
+      memo.seen.delete(b);
+    }
+    return equal;
+  }
+
+  function objEquiv(a, b, strict, keys, memo, iteration) {
+    for (const key of keys) if (!innerDeepEqual(a[key], b[key], strict, memo)) return false;
+    if (iteration === kIsSet) return setEquiv(a, b, strict, memo);
+    if (iteration === kIsMap) return mapEquiv(a, b, strict, memo);
+    if (iteration !== kIsArray) return true;
+    for (let i = 0; i < a.length; i++) {
+      if (hasOwn(a, i)) {
+        if (!hasOwn(b, i) || !innerDeepEqual(a[i], b[i], strict, memo)) return false;
+      } else if (hasOwn(b, i)) {
+        return false;
+      } else {
+        // A hole: the rest compares by keys, which also covers the remaining indexes.
+        const keysA = Object.keys(a);
+        for (; i < keysA.length; i++) {
+          const key = keysA[i];
+          if (!hasOwn(b, key) || !innerDeepEqual(a[key], b[key], strict, memo)) return false;
+        }
+        return keysA.length === Object.keys(b).length;
       }
     }
     return true;
   }
-  function ownKeys(o) {
-    return Reflect.ownKeys(o).filter((k) => Object.prototype.propertyIsEnumerable.call(o, k));
+
+  // looseAlternative is, for a primitive missing from the other Set or Map, what loosely equal
+  // primitive may stand in for it: null for undefined and undefined for null (they equal each
+  // other), false when none can (symbols, NaN, strings that are not numbers), true when a number,
+  // string, bigint or boolean may equal one of many others.
+  function looseAlternative(prim) {
+    switch (typeof prim) {
+      case 'undefined':
+        return null;
+      case 'object':
+        return undefined;
+      case 'symbol':
+        return false;
+      case 'string':
+        return !Number.isNaN(+prim);
+      case 'number':
+        return !Number.isNaN(prim);
+    }
+    return true;
   }
+
+  function setMightHaveLoosePrimitive(a, b, prim) {
+    const alt = looseAlternative(prim);
+    if (alt != null) return alt;
+    return b.has(alt) && !a.has(alt);
+  }
+
+  function mapMightHaveLoosePrimitive(a, b, prim, item, memo) {
+    const alt = looseAlternative(prim);
+    if (alt != null) return alt;
+    const itemB = b.get(alt);
+    if ((itemB === undefined && !b.has(alt)) || !innerDeepEqual(item, itemB, false, memo)) return false;
+    return !a.has(alt);
+  }
+
+  // takeEqual removes from candidates the first value deep-equal to value, if any.
+  function takeEqual(candidates, value, strict, memo) {
+    return hunt(memo, () => {
+      for (const candidate of candidates) {
+        if (innerDeepEqual(candidate, value, strict, memo)) {
+          candidates.delete(candidate);
+          return true;
+        }
+      }
+      return false;
+    });
+  }
+
+  function hunt(memo, search) {
+    const hunting = memo.hunting;
+    memo.hunting = true;
+    const found = search();
+    memo.hunting = hunting;
+    return found;
+  }
+
+  function setEquiv(a, b, strict, memo) {
+    // The values of a that b does not hold as such: objects, and in loose mode primitives a loosely
+    // equal one may match. Each value of b must take one of them.
+    let unmatched = null;
+    for (const value of a) {
+      if (b.has(value)) continue;
+      if ((typeof value !== 'object' || value === null) && (strict || !setMightHaveLoosePrimitive(a, b, value))) return false;
+      if (unmatched === null) {
+        if (b.size === 1) return innerDeepEqual(value, b.values().next().value, strict, memo);
+        unmatched = new Set();
+      }
+      unmatched.add(value);
+    }
+    if (unmatched === null) return true;
+    for (const value of b) {
+      if (typeof value === 'object' && value !== null) {
+        if (!takeEqual(unmatched, value, strict, memo)) return false;
+      } else if (!strict && !a.has(value) && !takeEqual(unmatched, value, strict, memo)) {
+        return false;
+      }
+    }
+    return unmatched.size === 0;
+  }
+
+  // takeEqualEntry removes from keys the first key of map deep-equal to key whose value is
+  // deep-equal to item, if any: every candidate key counts, not only the first equal one.
+  function takeEqualEntry(keys, map, key, item, strict, memo) {
+    return hunt(memo, () => {
+      for (const candidate of keys) {
+        if (innerDeepEqual(candidate, key, strict, memo) && innerDeepEqual(map.get(candidate), item, strict, memo)) {
+          keys.delete(candidate);
+          return true;
+        }
+      }
+      return false;
+    });
+  }
+
+  function mapEquiv(a, b, strict, memo) {
+    // The keys of a whose entries b does not hold as such: object keys, and in loose mode primitive
+    // keys a loosely equal one may match. Each such entry of b must take one of them.
+    let unmatched = null;
+    for (const [key, item] of a) {
+      if (typeof key === 'object' && key !== null) {
+        if (unmatched === null) {
+          if (b.size === 1) {
+            const [keyB, itemB] = b.entries().next().value;
+            return innerDeepEqual(key, keyB, strict, memo) && innerDeepEqual(item, itemB, strict, memo);
+          }
+          unmatched = new Set();
+        }
+        unmatched.add(key);
+      } else {
+        const itemB = b.get(key);
+        if ((itemB === undefined && !b.has(key)) || !innerDeepEqual(item, itemB, strict, memo)) {
+          if (strict || !mapMightHaveLoosePrimitive(a, b, key, item, memo)) return false;
+          if (unmatched === null) unmatched = new Set();
+          unmatched.add(key);
+        }
+      }
+    }
+    if (unmatched === null) return true;
+    for (const [key, item] of b) {
+      if (typeof key === 'object' && key !== null) {
+        if (!takeEqualEntry(unmatched, a, key, item, strict, memo)) return false;
+      } else if (!strict && (!a.has(key) || !innerDeepEqual(a.get(key), item, false, memo)) &&
+                 !takeEqualEntry(unmatched, a, key, item, false, memo)) {
+        return false;
+      }
+    }
+    return unmatched.size === 0;
+  }
+
+  // Other built-ins (assert) reach the comparison, in either mode, without it being a util export.
+  natives.internal.deepEqual = (a, b, strict) => innerDeepEqual(a, b, strict === true, undefined);
 
   // debuglog never prints: pluginhost has no NODE_DEBUG, so every section is disabled.
   function debuglog() {
@@ -214,7 +509,7 @@
     isRegExp: types.isRegExp,
     isObject: (v) => v !== null && typeof v === 'object',
     isDate: types.isDate,
-    isError: (v) => types.isNativeError(v) || v instanceof Error,
+    isError,
     isFunction: (v) => typeof v === 'function',
     isPrimitive: (v) => v === null || (typeof v !== 'object' && typeof v !== 'function'),
     isBuffer: (v) => typeof Buffer === 'function' && Buffer.isBuffer(v),

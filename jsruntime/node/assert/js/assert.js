@@ -1,9 +1,11 @@
-// The assert functions of Node 20, over AssertionError, util.isDeepStrictEqual and isDeepEqual.
+// The assert functions of Node 20, over AssertionError and util's deep comparison (natives.deepEqual).
 // ns.assert becomes require('assert'); require('assert/strict') is its .strict.
 (function (ns, natives) {
   'use strict';
-  const { inspect, isDeepStrictEqual, types } = natives.util;
-  const { AssertionError, isDeepEqual } = ns;
+  const { inspect, types } = natives.util;
+  const { AssertionError } = ns;
+  const isDeepEqual = (a, b) => natives.deepEqual(a, b, false);
+  const isDeepStrictEqual = (a, b) => natives.deepEqual(a, b, true);
 
   const NO_EXCEPTION_SENTINEL = {};
   const isError = (v) => types.isNativeError(v) || v instanceof Error;
