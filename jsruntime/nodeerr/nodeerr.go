@@ -5,6 +5,9 @@
 //
 // Like Node's, an error from New has the plain constructor's name ("TypeError"), an enumerable own
 // code property, and a stack whose first line is "TypeError [ERR_CODE]: message".
+//
+// Natives gives a built-in's JS half the same constructors (error, argType, argValue, outOfRange,
+// notSupported, received), so the JS and Go halves of every module throw the same errors.
 package nodeerr
 
 import (

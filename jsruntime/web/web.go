@@ -211,19 +211,8 @@ func newNatives(rt *jsruntime.Runtime, t *timers) (*goja.Object, error) {
 			ab, ok := call.Argument(0).Export().(goja.ArrayBuffer)
 			return vm.ToValue(ok && ab.Detached())
 		},
-		"error": func(ctor, code, msg string) *goja.Object { return nodeerr.New(vm, ctor, code, msg) },
-		"argType": func(name, expected string, got goja.Value) *goja.Object {
-			return nodeerr.InvalidArgType(vm, name, expected, got)
-		},
-		"argValue": func(name string, got goja.Value, ctor string) *goja.Object {
-			e := nodeerr.InvalidArgValue(vm, name, got, "")
-			if ctor == "TypeError" {
-				return e
-			}
-			return nodeerr.New(vm, ctor, "ERR_INVALID_ARG_VALUE", e.Get("message").String())
-		},
 	}
-	obj := vm.NewObject()
+	obj := nodeerr.Natives(vm)
 	for name, fn := range fns {
 		if err := obj.Set(name, fn); err != nil {
 			return nil, fmt.Errorf("web: defining native %s: %w", name, err)

@@ -45,14 +45,8 @@ func Require(rt *jsruntime.Runtime) (goja.Value, error) {
 func natives(rt *jsruntime.Runtime) *goja.Object {
 	vm := rt.VM()
 	current, enter := rt.AsyncContextNatives()
-	obj := vm.NewObject()
+	obj := nodeerr.Natives(vm)
 	_ = obj.Set("current", current)
 	_ = obj.Set("enter", enter)
-	_ = obj.Set("invalidArgType", func(call goja.FunctionCall) goja.Value {
-		return nodeerr.InvalidArgType(vm, call.Argument(0).String(), call.Argument(1).String(), call.Argument(2))
-	})
-	_ = obj.Set("error", func(call goja.FunctionCall) goja.Value {
-		return nodeerr.New(vm, call.Argument(0).String(), call.Argument(1).String(), call.Argument(2).String())
-	})
 	return obj
 }

@@ -73,7 +73,7 @@
 
   class AsyncResource {
     constructor(type, opts = {}) {
-      if (typeof type !== 'string') throw natives.invalidArgType('type', 'of type string', type);
+      if (typeof type !== 'string') throw natives.argType('type', 'of type string', type);
       let trigger = opts;
       if (typeof opts !== 'number') {
         trigger = opts.triggerAsyncId === undefined ? executionAsyncId() : opts.triggerAsyncId;
@@ -105,7 +105,7 @@
     }
 
     bind(fn, thisArg) {
-      if (typeof fn !== 'function') throw natives.invalidArgType('fn', 'of type function', fn);
+      if (typeof fn !== 'function') throw natives.argType('fn', 'of type function', fn);
       const resource = this;
       let bound;
       if (thisArg === undefined) {

@@ -59,15 +59,7 @@ func newNatives(rt *jsruntime.Runtime, reg *registry) (*goja.Object, error) {
 		"signals":       signals,
 		"errno":         errnos,
 		"errname":       func(n int) string { return errName(n) },
-		"error":         func(ctor, code, msg string) *goja.Object { return nodeerr.New(vm, ctor, code, msg) },
-		"argType": func(name, expected string, got goja.Value) *goja.Object {
-			return nodeerr.InvalidArgType(vm, name, expected, got)
-		},
-		"argValue": func(name string, got goja.Value, reason string) *goja.Object {
-			return nodeerr.InvalidArgValue(vm, name, got, reason)
-		},
-		"notSupported": func(what string) *goja.Object { return nodeerr.NotSupported(vm, what) },
-		"inspect":      func(v goja.Value) string { return util.Inspect(rt, v) },
+		"inspect":       func(v goja.Value) string { return util.Inspect(rt, v) },
 		"spawn": func(call goja.FunctionCall) goja.Value {
 			o := spawnOptionsOf(rt, call.Argument(0))
 			c, err := start(rt, reg, &o)
@@ -81,7 +73,7 @@ func newNatives(rt *jsruntime.Runtime, reg *registry) (*goja.Object, error) {
 			return syncResultValue(rt, spawnSync(rt.Context(), rt, &o))
 		},
 	}
-	n := vm.NewObject()
+	n := nodeerr.Natives(vm)
 	for name, v := range fns {
 		if err := n.Set(name, v); err != nil {
 			return nil, fmt.Errorf("child_process: defining %s: %w", name, err)

@@ -169,10 +169,9 @@ func build(rt *jsruntime.Runtime) (*module, error) {
 
 // natives is the object through which the JS half reaches Go: computations, and Node's errors.
 func (m *module) natives() (*goja.Object, error) {
-	vm := m.vm
-	obj := vm.NewObject()
+	obj := nodeerr.Natives(m.vm)
 	groups := []map[string]func(goja.FunctionCall) goja.Value{
-		m.hashNatives(), m.cipherNatives(), m.kdfNatives(), m.randomNatives(), m.subtleNatives(), m.errorNatives(),
+		m.hashNatives(), m.cipherNatives(), m.kdfNatives(), m.randomNatives(), m.subtleNatives(),
 	}
 	for _, g := range groups {
 		for name, fn := range g {
@@ -182,39 +181,4 @@ func (m *module) natives() (*goja.Object, error) {
 		}
 	}
 	return obj, nil
-}
-
-// errorNatives build Node's errors for the JS half, so they match the other built-in modules.
-func (m *module) errorNatives() map[string]func(goja.FunctionCall) goja.Value {
-	vm := m.vm
-	return map[string]func(goja.FunctionCall) goja.Value{
-		// error(ctor, code, message)
-		"error": func(call goja.FunctionCall) goja.Value {
-			return nodeerr.New(vm, call.Argument(0).String(), call.Argument(1).String(), call.Argument(2).String())
-		},
-		// argType(name, [expected types], value)
-		"argType": func(call goja.FunctionCall) goja.Value {
-			var expected []string
-			if err := vm.ExportTo(call.Argument(1), &expected); err != nil {
-				panic(err)
-			}
-			return argType(vm, call.Argument(0).String(), expected, call.Argument(2))
-		},
-		// argValue(name, value, reason?)
-		"argValue": func(call goja.FunctionCall) goja.Value {
-			reason := ""
-			if r := call.Argument(2); !goja.IsUndefined(r) {
-				reason = r.String()
-			}
-			return nodeerr.InvalidArgValue(vm, call.Argument(0).String(), call.Argument(1), reason)
-		},
-		// outOfRange(name, bounds, value)
-		"outOfRange": func(call goja.FunctionCall) goja.Value {
-			return outOfRange(vm, call.Argument(0).String(), call.Argument(1).String(), call.Argument(2))
-		},
-		// notSupported(what)
-		"notSupported": func(call goja.FunctionCall) goja.Value {
-			return nodeerr.NotSupported(vm, call.Argument(0).String())
-		},
-	}
 }

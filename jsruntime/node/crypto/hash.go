@@ -167,7 +167,7 @@ func (m *module) input(data, enc goja.Value) []byte {
 func (m *module) bytes(v goja.Value) []byte {
 	b, ok := buffer.Bytes(m.rt, v)
 	if !ok {
-		panic(argType(m.vm, "data", []string{"Buffer", "TypedArray", "DataView"}, v))
+		panic(nodeerr.InvalidArgType(m.vm, "data", nodeerr.Expected("Buffer", "TypedArray", "DataView"), v))
 	}
 	return b
 }

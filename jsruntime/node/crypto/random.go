@@ -11,6 +11,7 @@ import (
 	"github.com/dop251/goja"
 
 	"github.com/pluginhost/pluginhost/jsruntime/node/buffer"
+	"github.com/pluginhost/pluginhost/jsruntime/nodeerr"
 )
 
 // randMax is Node's RAND_MAX for randomInt: ranges are drawn from 48-bit values.
@@ -81,7 +82,7 @@ func (m *module) span(call goja.FunctionCall) []byte {
 	b := m.bytes(call.Argument(0))
 	offset, size := call.Argument(1).ToInteger(), call.Argument(2).ToInteger()
 	if offset < 0 || size < 0 || offset+size > int64(len(b)) {
-		panic(outOfRange(m.vm, "size + offset", "<= "+strconv.Itoa(len(b)), m.vm.ToValue(offset+size)))
+		panic(nodeerr.OutOfRange(m.vm, "size + offset", "<= "+strconv.Itoa(len(b)), m.vm.ToValue(offset+size)))
 	}
 	return b[offset : offset+size]
 }

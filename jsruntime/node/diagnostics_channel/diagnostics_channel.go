@@ -30,10 +30,7 @@ func Require(rt *jsruntime.Runtime) (goja.Value, error) {
 
 func natives(rt *jsruntime.Runtime) *goja.Object {
 	vm := rt.VM()
-	obj := vm.NewObject()
-	_ = obj.Set("invalidArgType", func(call goja.FunctionCall) goja.Value {
-		return nodeerr.InvalidArgType(vm, call.Argument(0).String(), call.Argument(1).String(), call.Argument(2))
-	})
+	obj := nodeerr.Natives(vm)
 	_ = obj.Set("report", func(call goja.FunctionCall) goja.Value {
 		rt.Logger().Error("uncaught exception in a diagnostics_channel subscriber", "error", rt.JSError(call.Argument(0)).Error())
 		return goja.Undefined()

@@ -6,7 +6,7 @@
   'use strict';
 
   function validateFunction(fn, name) {
-    if (typeof fn !== 'function') throw natives.invalidArgType(name, 'of type function', fn);
+    if (typeof fn !== 'function') throw natives.argType(name, 'of type function', fn);
   }
 
   function reportLater(err) {
@@ -145,7 +145,7 @@
     const existing = channels.get(name);
     if (existing) return existing;
     if (typeof name !== 'string' && typeof name !== 'symbol') {
-      throw natives.invalidArgType('channel', 'one of type string or symbol', name);
+      throw natives.argType('channel', 'one of type string or symbol', name);
     }
     return new Channel(name);
   }
@@ -170,10 +170,10 @@
     if (typeof nameOrChannels === 'string') return channel(`tracing:${nameOrChannels}:${name}`);
     if (typeof nameOrChannels === 'object' && nameOrChannels !== null) {
       const c = nameOrChannels[name];
-      if (!(c instanceof Channel)) throw natives.invalidArgType(`nameOrChannels.${name}`, 'an instance of Channel', c);
+      if (!(c instanceof Channel)) throw natives.argType(`nameOrChannels.${name}`, 'an instance of Channel', c);
       return c;
     }
-    throw natives.invalidArgType('nameOrChannels', 'of type string or an instance of TracingChannel or Object', nameOrChannels);
+    throw natives.argType('nameOrChannels', 'of type string or an instance of TracingChannel or Object', nameOrChannels);
   }
 
   class TracingChannel {

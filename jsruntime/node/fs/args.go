@@ -137,9 +137,9 @@ func (m *module) id(v goja.Value, name string) int {
 	f := v.ToFloat()
 	switch {
 	case f != math.Trunc(f):
-		panic(m.outOfRange(name, "an integer", v))
+		panic(nodeerr.OutOfRange(m.vm, name, "an integer", v))
 	case f < -1 || f > math.MaxUint32:
-		panic(m.outOfRange(name, ">= -1 && <= 4294967295", v))
+		panic(nodeerr.OutOfRange(m.vm, name, ">= -1 && <= 4294967295", v))
 	}
 	return int(f)
 }

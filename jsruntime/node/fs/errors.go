@@ -4,14 +4,10 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"math"
-	"math/big"
 	"os"
-	"strconv"
 	"syscall"
 
 	"github.com/dop251/goja"
-	"github.com/pluginhost/pluginhost/jsruntime/inspect"
 	"github.com/pluginhost/pluginhost/jsruntime/nodeerr"
 )
 
@@ -158,40 +154,4 @@ func (e *systemError) JSValue(vm *goja.Runtime) goja.Value {
 // rmDirError is what rm without recursive reports for a directory.
 func rmDirError(path string) error {
 	return &systemError{code: "ERR_FS_EISDIR", prefix: "Path is a directory", errno: syscall.EISDIR, syscall: "rm", detail: "is a directory", path: path}
-}
-
-// outOfRange is Node's ERR_OUT_OF_RANGE RangeError: `The value of "name" is out of range. It must be
-// <rng>. Received <v>`, where integers beyond 2**32 get numeric separators and BigInts an n.
-func (m *module) outOfRange(name, rng string, v goja.Value) *goja.Object {
-	var received string
-	switch {
-	case goja.IsBigInt(v):
-		b, _ := v.Export().(*big.Int)
-		received = b.String()
-		if b.CmpAbs(big.NewInt(1<<32)) > 0 {
-			received = separated(received)
-		}
-		received += "n"
-	case goja.IsNumber(v) && v.ToFloat() == math.Trunc(v.ToFloat()) && math.Abs(v.ToFloat()) > 1<<32 && !math.IsInf(v.ToFloat(), 0):
-		received = separated(strconv.FormatFloat(v.ToFloat(), 'f', -1, 64))
-	default:
-		received = inspect.Value(m.vm, v, inspect.Defaults)
-	}
-	return nodeerr.New(m.vm, "RangeError", "ERR_OUT_OF_RANGE",
-		fmt.Sprintf("The value of %q is out of range. It must be %s. Received %s", name, rng, received))
-}
-
-// separated groups the digits of an integer's decimal form in threes with underscores, as Node's
-// addNumericalSeparator.
-func separated(s string) string {
-	sign := ""
-	if s != "" && s[0] == '-' {
-		sign, s = "-", s[1:]
-	}
-	out := ""
-	for len(s) > 3 {
-		out = "_" + s[len(s)-3:] + out
-		s = s[:len(s)-3]
-	}
-	return sign + s + out
 }

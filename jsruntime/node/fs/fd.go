@@ -94,10 +94,10 @@ func (m *module) fdArg(v goja.Value) int {
 	}
 	f := v.ToFloat()
 	if f != math.Trunc(f) {
-		panic(m.outOfRange("fd", "an integer", v))
+		panic(nodeerr.OutOfRange(m.vm, "fd", "an integer", v))
 	}
 	if f < 0 || f > math.MaxInt32 {
-		panic(m.outOfRange("fd", ">= 0 && <= 2147483647", v))
+		panic(nodeerr.OutOfRange(m.vm, "fd", ">= 0 && <= 2147483647", v))
 	}
 	return int(f)
 }
@@ -198,7 +198,7 @@ func (m *module) length(v goja.Value) int64 {
 	}
 	f := v.ToFloat()
 	if f != math.Trunc(f) {
-		panic(m.outOfRange("len", "an integer", v))
+		panic(nodeerr.OutOfRange(m.vm, "len", "an integer", v))
 	}
 	return max(int64(f), 0)
 }

@@ -97,7 +97,7 @@ func newModule(rt *jsruntime.Runtime) *module {
 	vm := rt.VM()
 	m := &module{
 		rt: rt, vm: vm, typeKey: goja.NewSymbol("type"), exports: vm.NewObject(), promises: vm.NewObject(),
-		natives: vm.NewObject(), pollers: map[*statPoller]struct{}{},
+		natives: nodeerr.Natives(vm), pollers: map[*statPoller]struct{}{},
 	}
 	m.watches.rt = rt
 	rt.OnClose(m.close)

@@ -60,7 +60,8 @@ func (m *module) runJS() error {
 	return nil
 }
 
-// installNatives defines the Go functions the JS half calls besides the fs calls themselves.
+// installNatives defines the Go functions the JS half calls besides the fs calls themselves and
+// Node's errors (nodeerr.Natives).
 func (m *module) installNatives() {
 	vm := m.vm
 	str := func(call goja.FunctionCall, i int) string { return call.Argument(i).String() }
@@ -76,19 +77,6 @@ func (m *module) installNatives() {
 			}
 			return vm.ToValue(abs)
 		},
-		"invalidArgType": func(call goja.FunctionCall) goja.Value {
-			return nodeerr.InvalidArgType(vm, str(call, 0), str(call, 1), call.Argument(2))
-		},
-		"invalidArgValue": func(call goja.FunctionCall) goja.Value {
-			return nodeerr.InvalidArgValue(vm, str(call, 0), call.Argument(1), str(call, 2))
-		},
-		"outOfRange": func(call goja.FunctionCall) goja.Value {
-			return m.outOfRange(str(call, 0), str(call, 1), call.Argument(2))
-		},
-		"error": func(call goja.FunctionCall) goja.Value {
-			return nodeerr.New(vm, str(call, 0), str(call, 1), str(call, 2))
-		},
-		"notSupported": func(call goja.FunctionCall) goja.Value { return nodeerr.NotSupported(vm, str(call, 0)) },
 		"isEncoding": func(call goja.FunctionCall) goja.Value {
 			_, ok := buffer.ParseEncoding(str(call, 0))
 			return vm.ToValue(ok || str(call, 0) == "buffer")

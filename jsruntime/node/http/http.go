@@ -137,20 +137,12 @@ func RequireHTTPS(rt *jsruntime.Runtime) (goja.Value, error) {
 // transports) and exchanges.
 func newNatives(rt *jsruntime.Runtime, p *pools) *goja.Object {
 	vm := rt.VM()
-	n := vm.NewObject()
+	n := nodeerr.Natives(vm)
 	set := func(name string, v any) {
 		if err := n.Set(name, v); err != nil {
 			panic(err)
 		}
 	}
-	set("error", func(ctor, code, msg string) *goja.Object { return nodeerr.New(vm, ctor, code, msg) })
-	set("argType", func(name, expected string, got goja.Value) *goja.Object {
-		return nodeerr.InvalidArgType(vm, name, expected, got)
-	})
-	set("argValue", func(name string, got goja.Value, reason string) *goja.Object {
-		return nodeerr.InvalidArgValue(vm, name, got, reason)
-	})
-	set("notSupported", func(name string) *goja.Object { return nodeerr.NotSupported(vm, name) })
 	set("isIP", func(s string) bool { return net.ParseIP(s) != nil })
 	set("statusCodes", statusCodes(vm))
 	set("agent", func(call goja.FunctionCall) goja.Value { return p.newAgent(vm, call.Argument(0).ToObject(vm)) })

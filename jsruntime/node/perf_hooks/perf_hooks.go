@@ -72,16 +72,10 @@ func Install(rt *jsruntime.Runtime) error {
 func natives(rt *jsruntime.Runtime) *goja.Object {
 	vm := rt.VM()
 	start := rt.Clock().Now()
-	obj := vm.NewObject()
+	obj := nodeerr.Natives(vm)
 	_ = obj.Set("now", func(goja.FunctionCall) goja.Value {
 		return vm.ToValue(float64(rt.Clock().Now().Sub(start).Nanoseconds()) / 1e6)
 	})
 	_ = obj.Set("timeOrigin", float64(start.UnixMicro())/1e3)
-	_ = obj.Set("invalidArgType", func(call goja.FunctionCall) goja.Value {
-		return nodeerr.InvalidArgType(vm, call.Argument(0).String(), call.Argument(1).String(), call.Argument(2))
-	})
-	_ = obj.Set("invalidArgValue", func(call goja.FunctionCall) goja.Value {
-		return nodeerr.InvalidArgValue(vm, call.Argument(0).String(), call.Argument(1), call.Argument(2).String())
-	})
 	return obj
 }

@@ -20,7 +20,7 @@
 
   function brandCheck(obj, key, name) {
     if (obj === null || typeof obj !== 'object' || !(key in obj)) {
-      throw natives.invalidArgType('this', 'an instance of ' + name, obj);
+      throw natives.argType('this', 'an instance of ' + name, obj);
     }
   }
 
@@ -88,10 +88,10 @@
       if (arguments.length === 0) throw missingArgs('name');
       name = `${name}`;
       if (options != null && typeof options !== 'object') {
-        throw natives.invalidArgType('options', 'of type object', options);
+        throw natives.argType('options', 'of type object', options);
       }
       const startTime = options?.startTime ?? now();
-      if (typeof startTime !== 'number') throw natives.invalidArgType('startTime', 'of type number', startTime);
+      if (typeof startTime !== 'number') throw natives.argType('startTime', 'of type number', startTime);
       if (startTime < 0) throw invalidTimestamp(startTime);
       markTimings.set(name, startTime);
       const detail = cloneDetail(options?.detail);
@@ -203,17 +203,17 @@
     #type;
     #callback;
     constructor(callback) {
-      if (typeof callback !== 'function') throw natives.invalidArgType('callback', 'of type function', callback);
+      if (typeof callback !== 'function') throw natives.argType('callback', 'of type function', callback);
       this.#callback = callback;
     }
     observe(options = {}) {
-      if (options === null || typeof options !== 'object') throw natives.invalidArgType('options', 'of type object', options);
+      if (options === null || typeof options !== 'object') throw natives.argType('options', 'of type object', options);
       const { entryTypes, type, buffered } = { ...options };
       if (entryTypes === undefined && type === undefined) {
         throw codeError(TypeError, 'ERR_MISSING_ARGS', 'The "options.entryTypes" or "options.type" argument must be specified');
       }
       if (entryTypes != null && type != null) {
-        throw natives.invalidArgValue('options.entryTypes', entryTypes, 'options.entryTypes can not set with options.type together');
+        throw natives.argValue('options.entryTypes', entryTypes, 'options.entryTypes can not set with options.type together');
       }
       if (this.#type === undefined) {
         this.#type = entryTypes !== undefined ? 'multiple' : 'single';
@@ -223,7 +223,7 @@
         throw new global.DOMException('PerformanceObserver can not change to single observation', 'InvalidModificationError');
       }
       if (this.#type === 'multiple') {
-        if (!Array.isArray(entryTypes)) throw natives.invalidArgType('options.entryTypes', 'of type string[]', entryTypes);
+        if (!Array.isArray(entryTypes)) throw natives.argType('options.entryTypes', 'of type string[]', entryTypes);
         this.#entryTypes.clear();
         for (const t of entryTypes) if (supportedEntryTypes.includes(t)) this.#entryTypes.add(t);
       } else {
@@ -340,7 +340,7 @@
   }
 
   function measure(name, startOrOptions, endMark) {
-    if (typeof name !== 'string') throw natives.invalidArgType('name', 'of type string', name);
+    if (typeof name !== 'string') throw natives.argType('name', 'of type string', name);
     const { start, duration } = startAndDuration(startOrOptions, endMark);
     const entry = new PerformanceMeasure(kSkipThrow, name, 'measure', start, duration);
     entry[kDetail] = cloneDetail(startOrOptions?.detail);
@@ -350,11 +350,11 @@
   }
 
   function timerify(fn, options = {}) {
-    if (typeof fn !== 'function') throw natives.invalidArgType('fn', 'of type function', fn);
-    if (options === null || typeof options !== 'object') throw natives.invalidArgType('options', 'of type object', options);
+    if (typeof fn !== 'function') throw natives.argType('fn', 'of type function', fn);
+    if (options === null || typeof options !== 'object') throw natives.argType('options', 'of type object', options);
     const { histogram } = options;
     if (histogram !== undefined && !(histogram instanceof RecordableHistogram)) {
-      throw natives.invalidArgType('options.histogram', 'an instance of RecordableHistogram', histogram);
+      throw natives.argType('options.histogram', 'an instance of RecordableHistogram', histogram);
     }
     function complete(start, args) {
       const duration = now() - start;
@@ -411,7 +411,7 @@
       return Math.sqrt(v.reduce((a, b) => a + (b - mean) * (b - mean), 0) / v.length);
     }
     percentile(p) {
-      if (typeof p !== 'number') throw natives.invalidArgType('percentile', 'of type number', p);
+      if (typeof p !== 'number') throw natives.argType('percentile', 'of type number', p);
       if (!(p > 0 && p <= 100)) {
         throw codeError(RangeError, 'ERR_OUT_OF_RANGE', `The value of "percentile" is out of range. It must be > 0 && <= 100. Received ${p}`);
       }
@@ -462,7 +462,7 @@
     }
     record(val) {
       if (typeof val === 'bigint') val = Number(val);
-      if (typeof val !== 'number') throw natives.invalidArgType('val', 'of type number or bigint', val);
+      if (typeof val !== 'number') throw natives.argType('val', 'of type number or bigint', val);
       if (!(val >= 1 && val <= Number.MAX_SAFE_INTEGER)) {
         throw codeError(RangeError, 'ERR_OUT_OF_RANGE', `The value of "val" is out of range. It must be >= 1 && <= 9007199254740991. Received ${val}`);
       }
@@ -477,7 +477,7 @@
       this.#lastDelta = t;
     }
     add(other) {
-      if (!(other instanceof RecordableHistogram)) throw natives.invalidArgType('other', 'an instance of RecordableHistogram', other);
+      if (!(other instanceof RecordableHistogram)) throw natives.argType('other', 'an instance of RecordableHistogram', other);
       this[kValues].push(...other[kValues]);
       this[kExceeds] += other[kExceeds];
     }
@@ -504,14 +504,14 @@
   }
 
   function createHistogram(options = {}) {
-    if (options === null || typeof options !== 'object') throw natives.invalidArgType('options', 'of type object', options);
+    if (options === null || typeof options !== 'object') throw natives.argType('options', 'of type object', options);
     return new RecordableHistogram(kSkipThrow);
   }
 
   function monitorEventLoopDelay(options = {}) {
-    if (options === null || typeof options !== 'object') throw natives.invalidArgType('options', 'of type object', options);
+    if (options === null || typeof options !== 'object') throw natives.argType('options', 'of type object', options);
     const { resolution = 10 } = options;
-    if (typeof resolution !== 'number') throw natives.invalidArgType('options.resolution', 'of type number', resolution);
+    if (typeof resolution !== 'number') throw natives.argType('options.resolution', 'of type number', resolution);
     if (!(resolution > 0 && resolution <= 2147483647) || !Number.isInteger(resolution)) {
       throw codeError(RangeError, 'ERR_OUT_OF_RANGE', `The value of "options.resolution" is out of range. It must be >= 1 && <= 2147483647. Received ${resolution}`);
     }
@@ -532,7 +532,7 @@
       brandCheck(this, kPerformance, 'Performance');
       if (name !== undefined) {
         name = `${name}`;
-        if (nodeTimingNames.has(name)) throw natives.invalidArgValue('name', name, '');
+        if (nodeTimingNames.has(name)) throw natives.argValue('name', name, '');
         markTimings.delete(name);
       } else {
         markTimings.clear();

@@ -34,11 +34,8 @@ func natives(rt *jsruntime.Runtime) *goja.Object {
 		"unescape": func(call goja.FunctionCall) goja.Value {
 			return vm.ToValue(buffer.DecodeUTF8(unescapeBytes(call.Argument(0).String(), call.Argument(1).ToBoolean())))
 		},
-		"uriMalformed": func(goja.FunctionCall) goja.Value {
-			return nodeerr.New(vm, "URIError", "ERR_INVALID_URI", "URI malformed")
-		},
 	}
-	obj := vm.NewObject()
+	obj := nodeerr.Natives(vm)
 	for name, fn := range fns {
 		_ = obj.Set(name, fn)
 	}

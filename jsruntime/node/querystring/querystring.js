@@ -11,7 +11,7 @@
     try {
       return encodeURIComponent(str);
     } catch (e) {
-      throw natives.uriMalformed();
+      throw natives.error('URIError', 'ERR_INVALID_URI', 'URI malformed');
     }
   }
 

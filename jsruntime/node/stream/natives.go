@@ -12,20 +12,13 @@ import (
 // messages and stacks match the other built-in modules) and the string decoder behind setEncoding.
 func newNatives(rt *jsruntime.Runtime, bufferCtor goja.Value) *goja.Object {
 	vm := rt.VM()
-	n := vm.NewObject()
+	n := nodeerr.Natives(vm)
 	set := func(name string, v any) {
 		if err := n.Set(name, v); err != nil {
 			panic(err)
 		}
 	}
 	set("Buffer", bufferCtor)
-	set("error", func(ctor, code, msg string) *goja.Object { return nodeerr.New(vm, ctor, code, msg) })
-	set("argType", func(name, expected string, got goja.Value) *goja.Object {
-		return nodeerr.InvalidArgType(vm, name, expected, got)
-	})
-	set("argValue", func(name string, got goja.Value) *goja.Object {
-		return nodeerr.InvalidArgValue(vm, name, got, "")
-	})
 	set("decoder", func(call goja.FunctionCall) goja.Value { return newDecoder(rt, call.Argument(0)) })
 	return n
 }

@@ -119,7 +119,6 @@ func evaluate(rt *jsruntime.Runtime) *module {
 		}
 		return ns
 	})
-	_ = natives.Set("notSupported", func(what string) *goja.Object { return nodeerr.NotSupported(vm, what) })
 	for i, prg := range progs {
 		v, err := vm.RunProgram(prg)
 		if err != nil {

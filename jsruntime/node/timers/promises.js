@@ -15,13 +15,13 @@
   // validate checks the delay and options as Node does, throwing its argument errors, and returns
   // the options' signal, if any.
   function validate(delay, options) {
-    if (delay !== undefined && typeof delay !== 'number') throw natives.invalidArgType('delay', 'of type number', delay);
-    if (options === null || typeof options !== 'object') throw natives.invalidArgType('options', 'of type object', options);
+    if (delay !== undefined && typeof delay !== 'number') throw natives.argType('delay', 'of type number', delay);
+    if (options === null || typeof options !== 'object') throw natives.argType('options', 'of type object', options);
     const { signal, ref } = options;
     if (signal !== undefined && !(signal instanceof AbortSignal)) {
-      throw natives.invalidArgType('options.signal', 'an instance of AbortSignal', signal);
+      throw natives.argType('options.signal', 'an instance of AbortSignal', signal);
     }
-    if (ref !== undefined && typeof ref !== 'boolean') throw natives.invalidArgType('options.ref', 'of type boolean', ref);
+    if (ref !== undefined && typeof ref !== 'boolean') throw natives.argType('options.ref', 'of type boolean', ref);
     return signal;
   }
 

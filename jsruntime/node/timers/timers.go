@@ -72,12 +72,5 @@ func promisesArgs(rt *jsruntime.Runtime) ([]goja.Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	natives := vm.NewObject()
-	_ = natives.Set("invalidArgType", func(call goja.FunctionCall) goja.Value {
-		return nodeerr.InvalidArgType(vm, call.Argument(0).String(), call.Argument(1).String(), call.Argument(2))
-	})
-	_ = natives.Set("error", func(call goja.FunctionCall) goja.Value {
-		return nodeerr.New(vm, call.Argument(0).String(), call.Argument(1).String(), call.Argument(2).String())
-	})
-	return []goja.Value{natives, timers}, nil
+	return []goja.Value{nodeerr.Natives(vm), timers}, nil
 }

@@ -26,18 +26,6 @@ func natives(rt *jsruntime.Runtime) *goja.Object {
 		}
 	}
 	fns := map[string]func(goja.FunctionCall) goja.Value{
-		"notSupported": func(call goja.FunctionCall) goja.Value {
-			return nodeerr.NotSupported(vm, call.Argument(0).String())
-		},
-		"invalidArgType": func(call goja.FunctionCall) goja.Value {
-			return nodeerr.InvalidArgType(vm, call.Argument(0).String(), call.Argument(1).String(), call.Argument(2))
-		},
-		"invalidArgValue": func(call goja.FunctionCall) goja.Value {
-			return nodeerr.InvalidArgValue(vm, call.Argument(0).String(), call.Argument(1), call.Argument(2).String())
-		},
-		"error": func(call goja.FunctionCall) goja.Value {
-			return nodeerr.New(vm, call.Argument(0).String(), call.Argument(1).String(), call.Argument(2).String())
-		},
 		"events":        required(events.Require),
 		"stream":        required(stream.Require),
 		"util":          required(util.Require),
@@ -66,7 +54,7 @@ func natives(rt *jsruntime.Runtime) *goja.Object {
 		"run":            func(call goja.FunctionCall) goja.Value { return run(rt, call) },
 		"parses":         func(call goja.FunctionCall) goja.Value { return vm.ToValue(parses(call.Argument(0).String())) },
 	}
-	obj := vm.NewObject()
+	obj := nodeerr.Natives(vm)
 	for name, fn := range fns {
 		_ = obj.Set(name, fn)
 	}

@@ -73,17 +73,11 @@ func natives(rt *jsruntime.Runtime) (*goja.Object, error) {
 	if err != nil {
 		return nil, err
 	}
-	obj := vm.NewObject()
+	obj := nodeerr.Natives(vm)
 	values := map[string]any{
 		"stream": streamMod,
 		"util":   utilMod,
 		"Buffer": bufferMod.ToObject(vm).Get("Buffer"),
-		"error": func(ctor, code, msg string) *goja.Object {
-			return nodeerr.New(vm, ctor, code, msg)
-		},
-		"argType": func(name, expected string, got goja.Value) *goja.Object {
-			return nodeerr.InvalidArgType(vm, name, expected, got)
-		},
 		// crc32(bytes, value) continues a CRC-32 (IEEE) from value over a byte view.
 		"crc32": func(call goja.FunctionCall) goja.Value {
 			b, _ := buffer.Bytes(rt, call.Argument(0))

@@ -16,7 +16,10 @@ W.illegalConstructor = () => native.error('TypeError', 'ERR_ILLEGAL_CONSTRUCTOR'
 // argType(name, expected, value): expected is the phrase after "must be", e.g. 'of type function'.
 W.argType = (name, expected, value) => native.argType(name, expected, value);
 // argValue(name, value, ctor): Node's ERR_INVALID_ARG_VALUE, a TypeError unless ctor says RangeError.
-W.argValue = (name, value, ctor) => native.argValue(name, value, ctor || 'TypeError');
+W.argValue = (name, value, ctor) => {
+	const e = native.argValue(name, value);
+	return ctor === 'RangeError' ? native.error(ctor, e.code, e.message) : e;
+};
 
 // validateObject accepts any object or function (Node's kValidateObjectAllowObjects), and null when
 // nullable.

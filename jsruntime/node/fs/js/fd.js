@@ -29,7 +29,7 @@
         throw natives.outOfRange(name, `>= ${-MAX_POSITION - 1n} && <= ${MAX_POSITION}`, position);
       }
     } else {
-      throw natives.invalidArgType(name, 'of type bigint or integer', position);
+      throw natives.argType(name, 'of type bigint or integer', position);
     }
   }
 
@@ -41,7 +41,7 @@
     else ns.validateInteger(offset, 'offset', 0);
     length |= 0;
     if (length === 0) return null;
-    if (buffer.byteLength === 0) throw natives.invalidArgValue('buffer', buffer, 'is empty and cannot be written');
+    if (buffer.byteLength === 0) throw natives.argValue('buffer', buffer, 'is empty and cannot be written');
     validateOffsetLengthRead(offset, length, buffer.byteLength);
     if (position == null) position = -1;
     validatePosition(position, 'position');
@@ -66,11 +66,11 @@
       return [buffer, offset, length, position];
     }
     if (typeof buffer !== 'string') {
-      throw natives.invalidArgType('buffer', 'of type string or an instance of Buffer, TypedArray, or DataView', buffer);
+      throw natives.argType('buffer', 'of type string or an instance of Buffer, TypedArray, or DataView', buffer);
     }
     const encoding = typeof length === 'string' && Buffer.isEncoding(length) ? length : 'utf8';
     if (encoding.toLowerCase() === 'hex' && buffer.length % 2 !== 0) {
-      throw natives.invalidArgValue('encoding', length, `is invalid for data of length ${buffer.length}`);
+      throw natives.argValue('encoding', length, `is invalid for data of length ${buffer.length}`);
     }
     const bytes = Buffer.from(buffer, encoding);
     const pos = Number.isSafeInteger(offsetOrOptions) ? offsetOrOptions : -1;
@@ -80,7 +80,7 @@
 
   function validateBufferArray(buffers) {
     if (!Array.isArray(buffers) || !buffers.every((b) => ArrayBuffer.isView(b))) {
-      throw natives.invalidArgType('buffers', 'an ArrayBufferView[]', buffers);
+      throw natives.argType('buffers', 'an ArrayBufferView[]', buffers);
     }
   }
   ns.validateBufferArray = validateBufferArray;

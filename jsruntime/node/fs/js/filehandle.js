@@ -130,7 +130,7 @@
       [name](target, ...args) {
         if (target instanceof FileHandle) return target[name](...args);
         if (typeof target === 'number') {
-          return Promise.reject(natives.invalidArgType('path', 'of type string or an instance of Buffer, URL, or FileHandle', target));
+          return Promise.reject(natives.argType('path', 'of type string or an instance of Buffer, URL, or FileHandle', target));
         }
         return byPath(target, ...args);
       },

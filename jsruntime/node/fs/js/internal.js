@@ -16,41 +16,41 @@
   };
 
   ns.validateInteger = function validateInteger(value, name, min = Number.MIN_SAFE_INTEGER, max = Number.MAX_SAFE_INTEGER) {
-    if (typeof value !== 'number') throw natives.invalidArgType(name, 'of type number', value);
+    if (typeof value !== 'number') throw natives.argType(name, 'of type number', value);
     if (!Number.isInteger(value)) throw natives.outOfRange(name, 'an integer', value);
     if (value < min || value > max) throw natives.outOfRange(name, `>= ${min} && <= ${max}`, value);
   };
 
   ns.validateBoolean = function validateBoolean(value, name) {
-    if (typeof value !== 'boolean') throw natives.invalidArgType(name, 'of type boolean', value);
+    if (typeof value !== 'boolean') throw natives.argType(name, 'of type boolean', value);
   };
 
   ns.validateFunction = function validateFunction(value, name) {
-    if (typeof value !== 'function') throw natives.invalidArgType(name, 'of type function', value);
+    if (typeof value !== 'function') throw natives.argType(name, 'of type function', value);
   };
 
   // validateObject accepts objects (and null when nullable), not arrays, as Node's validateObject.
   ns.validateObject = function validateObject(value, name, nullable) {
     if ((value === null && !nullable) || Array.isArray(value) || (value !== null && typeof value !== 'object')) {
-      throw natives.invalidArgType(name, 'of type object', value);
+      throw natives.argType(name, 'of type object', value);
     }
   };
 
   ns.validateBuffer = function validateBuffer(buffer, name = 'buffer') {
     if (!ArrayBuffer.isView(buffer)) {
-      throw natives.invalidArgType(name, 'an instance of Buffer, TypedArray, or DataView', buffer);
+      throw natives.argType(name, 'an instance of Buffer, TypedArray, or DataView', buffer);
     }
   };
 
   ns.validateAbortSignal = function validateAbortSignal(signal, name) {
     if (signal !== undefined && (signal === null || typeof signal !== 'object' || !('aborted' in signal))) {
-      throw natives.invalidArgType(name, 'an instance of AbortSignal', signal);
+      throw natives.argType(name, 'an instance of AbortSignal', signal);
     }
   };
 
   ns.validateEncoding = function validateEncoding(encoding) {
     if (encoding && encoding !== 'buffer' && !natives.isEncoding(encoding)) {
-      throw natives.invalidArgValue('encoding', encoding, 'is invalid encoding');
+      throw natives.argValue('encoding', encoding, 'is invalid encoding');
     }
   };
 
@@ -61,7 +61,7 @@
     if (typeof options === 'string') {
       options = { ...defaults, encoding: options };
     } else if (typeof options !== 'object') {
-      throw natives.invalidArgType('options', 'one of type string or object', options);
+      throw natives.argType('options', 'one of type string or object', options);
     }
     if (options.encoding !== 'buffer') ns.validateEncoding(options.encoding);
     return options;

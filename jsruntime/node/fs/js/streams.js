@@ -43,7 +43,7 @@
       options.fd.on('close', stream.close.bind(stream));
       return options.fd.fd;
     }
-    throw natives.invalidArgType('options.fd', 'of type number or an instance of FileHandle', options.fd);
+    throw natives.argType('options.fd', 'of type number or an instance of FileHandle', options.fd);
   }
 
   // setup is what both constructors do: options, the file to open or the descriptor to use.

@@ -30,13 +30,13 @@
       o.family = options;
     } else if (options !== undefined && typeof options !== 'object') {
       if (callbackForm) validateFunction(argc === 2 ? options : callback, 'callback');
-      throw natives.invalidArgType('options', 'of type object or integer', options);
+      throw natives.argType('options', 'of type object or integer', options);
     } else {
       if (callbackForm) validateFunction(callback, 'callback');
       if (options?.hints != null) {
-        if (typeof options.hints !== 'number') throw natives.invalidArgType('options.hints', 'of type number', options.hints);
+        if (typeof options.hints !== 'number') throw natives.argType('options.hints', 'of type number', options.hints);
         const hints = options.hints >>> 0;
-        if ((hints & ~(ADDRCONFIG | ALL | V4MAPPED)) !== 0) throw natives.invalidArgValue('hints', hints, '');
+        if ((hints & ~(ADDRCONFIG | ALL | V4MAPPED)) !== 0) throw natives.argValue('hints', hints, '');
       }
       if (options?.family != null) {
         if (options.family === 'IPv4') o.family = 4;

@@ -38,25 +38,25 @@
   }
 
   function validateFunction(fn, name) {
-    if (typeof fn !== 'function') throw natives.invalidArgType(name, 'of type function', fn);
+    if (typeof fn !== 'function') throw natives.argType(name, 'of type function', fn);
   }
 
   function validateString(s, name) {
-    if (typeof s !== 'string') throw natives.invalidArgType(name, 'of type string', s);
+    if (typeof s !== 'string') throw natives.argType(name, 'of type string', s);
   }
 
   function validateBoolean(b, name) {
-    if (typeof b !== 'boolean') throw natives.invalidArgType(name, 'of type boolean', b);
+    if (typeof b !== 'boolean') throw natives.argType(name, 'of type boolean', b);
   }
 
   function validateObject(o, name) {
-    if (o === null || typeof o !== 'object' || Array.isArray(o)) throw natives.invalidArgType(name, 'of type object', o);
+    if (o === null || typeof o !== 'object' || Array.isArray(o)) throw natives.argType(name, 'of type object', o);
   }
 
   function validateOneOf(value, name, oneOf) {
     if (!oneOf.includes(value)) {
       const allowed = oneOf.map((v) => (typeof v === 'string' ? `'${v}'` : String(v))).join(', ');
-      throw natives.invalidArgValue(name, value, 'must be one of: ' + allowed);
+      throw natives.argValue(name, value, 'must be one of: ' + allowed);
     }
   }
 

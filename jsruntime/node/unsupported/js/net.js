@@ -94,7 +94,7 @@
       return autoSelectFamilyAttemptTimeout;
     },
     setDefaultAutoSelectFamilyAttemptTimeout(value) {
-      if (!Number.isInteger(value)) throw natives.invalidArgType('value', 'of type number', value);
+      if (!Number.isInteger(value)) throw natives.argType('value', 'of type number', value);
       if (value < 1 || value > 2147483647) {
         throw lib.error('RangeError', 'ERR_OUT_OF_RANGE', `The value of "value" is out of range. It must be >= 1 && <= 2147483647. Received ${value}`);
       }

@@ -39,7 +39,7 @@
         input = input.input;
       }
       if (completer !== undefined && typeof completer !== 'function') {
-        throw natives.invalidArgValue('completer', completer, '');
+        throw natives.argValue('completer', completer, '');
       }
       if (terminal === undefined && output != null) terminal = !!output.isTTY;
       if (terminal) throw natives.notSupported('readline on a terminal');
@@ -314,20 +314,20 @@
   }
 
   function clearLine(stream, dir, callback) {
-    if (callback !== undefined && typeof callback !== 'function') throw natives.invalidArgType('callback', 'of type function', callback);
+    if (callback !== undefined && typeof callback !== 'function') throw natives.argType('callback', 'of type function', callback);
     if (stream === null || stream === undefined) return done(callback);
     const type = dir < 0 ? CSI('1K') : dir > 0 ? CSI('0K') : CSI('2K');
     return stream.write(type, callback);
   }
 
   function clearScreenDown(stream, callback) {
-    if (callback !== undefined && typeof callback !== 'function') throw natives.invalidArgType('callback', 'of type function', callback);
+    if (callback !== undefined && typeof callback !== 'function') throw natives.argType('callback', 'of type function', callback);
     if (stream === null || stream === undefined) return done(callback);
     return stream.write(CSI('0J'), callback);
   }
 
   function cursorTo(stream, x, y, callback) {
-    if (callback !== undefined && typeof callback !== 'function') throw natives.invalidArgType('callback', 'of type function', callback);
+    if (callback !== undefined && typeof callback !== 'function') throw natives.argType('callback', 'of type function', callback);
     if (typeof y === 'function') {
       callback = y;
       y = undefined;
@@ -341,7 +341,7 @@
   }
 
   function moveCursor(stream, dx, dy, callback) {
-    if (callback !== undefined && typeof callback !== 'function') throw natives.invalidArgType('callback', 'of type function', callback);
+    if (callback !== undefined && typeof callback !== 'function') throw natives.argType('callback', 'of type function', callback);
     if (stream == null || !(dx || dy)) return done(callback);
     let data = '';
     if (dx < 0) data += CSI(`${-dx}D`);

@@ -46,7 +46,7 @@
 
   function compileFunction(code, params = [], options = {}) {
     validateString(code, 'code');
-    if (!Array.isArray(params)) throw natives.invalidArgType('params', 'an instance of Array', params);
+    if (!Array.isArray(params)) throw natives.argType('params', 'an instance of Array', params);
     params.forEach((p, i) => validateString(p, `params[${i}]`));
     validateObject(options, 'options');
     if (options.parsingContext !== undefined || (options.contextExtensions && options.contextExtensions.length)) {
