@@ -92,17 +92,6 @@ func natives(rt *jsruntime.Runtime) (*goja.Object, error) {
 	values := map[string]any{
 		"util":      utilMod,
 		"deepEqual": deepEqual,
-		"error": func(ctor, code, msg string) *goja.Object {
-			return nodeerr.New(vm, ctor, code, msg)
-		},
-		"argType": func(name, expected string, got goja.Value) *goja.Object {
-			return nodeerr.InvalidArgType(vm, name, expected, got)
-		},
-		"argValue": func(name string, got goja.Value, reason string) *goja.Object {
-			return nodeerr.InvalidArgValue(vm, name, got, reason)
-		},
-		"received":     func(v goja.Value) string { return nodeerr.Received(vm, v) },
-		"notSupported": func(what string) *goja.Object { return nodeerr.NotSupported(vm, what) },
 		// warn logs a deprecation once per code; pluginhost has no process.emitWarning.
 		"warn": func(msg, code string) {
 			if !warned[code] {
@@ -117,7 +106,7 @@ func natives(rt *jsruntime.Runtime) (*goja.Object, error) {
 			return goja.Undefined()
 		},
 	}
-	obj := vm.NewObject()
+	obj := nodeerr.Natives(vm)
 	for name, v := range values {
 		if err := obj.Set(name, v); err != nil {
 			return nil, err

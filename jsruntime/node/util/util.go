@@ -65,9 +65,6 @@ func natives(rt *jsruntime.Runtime) *goja.Object {
 		"inspect": func(call goja.FunctionCall) goja.Value {
 			return vm.ToValue(inspect.Value(vm, call.Argument(0), optionsOf(call.Argument(1))))
 		},
-		"invalidArgType": func(call goja.FunctionCall) goja.Value {
-			return nodeerr.InvalidArgType(vm, call.Argument(0).String(), call.Argument(1).String(), call.Argument(2))
-		},
 		"isRegExp":      className("RegExp"),
 		"isNativeError": className("Error"),
 		"isPromise": func(call goja.FunctionCall) goja.Value {
@@ -91,11 +88,13 @@ func natives(rt *jsruntime.Runtime) *goja.Object {
 			return goja.Undefined()
 		},
 	}
-	obj := vm.NewObject()
+	obj := nodeerr.Natives(vm)
 	for name, fn := range fns {
 		_ = obj.Set(name, fn)
 	}
 	_ = obj.Set("internal", internal(rt))
+	// util.js still calls argType by its former name.
+	_ = obj.Set("invalidArgType", obj.Get("argType"))
 	return obj
 }
 
