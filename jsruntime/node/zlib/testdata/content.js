@@ -1,5 +1,6 @@
-// Deterministic sample data shared by the scenarios and by make-fixtures.js: text with repeats (so
-// it compresses into dynamic blocks with long matches) and noise (so stored blocks appear too).
+// Deterministic sample data shared by the scenarios, make-fixtures.js and the differential script
+// conformance/scripts/zlib_streams.js: text with repeats (so it compresses into dynamic blocks with
+// long matches) and noise (so stored blocks appear too).
 'use strict';
 
 const words = ['zlib', 'stream', 'plugin', 'gzip', 'deflate', 'window', 'huffman', 'the', 'a', 'of',
