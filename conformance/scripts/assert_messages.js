@@ -1,5 +1,7 @@
 // Differential script: assert's failures, their messages (short comparisons, the line diff of
-// deep comparisons, the source text of a falsy assert()) and AssertionError's properties.
+// deep comparisons, the source text of a falsy assert()), AssertionError, rejects and
+// doesNotReject, and assert/strict. The deep comparison itself, loose and strict, is
+// util_deep_equal.js.
 'use strict';
 const assert = require('assert');
 
@@ -112,4 +114,49 @@ module.exports = async function main() {
       obj.list.length === 2,
   ));
   show('falsy template', () => assert(`(${x})` === ')('));
+
+  console.log('## AssertionError');
+  const e = new assert.AssertionError({ actual: 1, expected: 2, operator: 'strictEqual' });
+  console.log(JSON.stringify(e.message), e.generatedMessage, e.name, e.code, String(e));
+  console.log(Object.keys(e).filter((k) => k !== 'stack'), Object.getOwnPropertyDescriptor(e, 'name'));
+  console.log(e.stack.split('\n')[0]);
+  console.log(e instanceof Error, e instanceof assert.AssertionError, assert.AssertionError.name);
+  const e2 = new assert.AssertionError({ message: 'hi', actual: 1 });
+  console.log(e2.message, e2.generatedMessage, e2.operator, e2.expected);
+  show('no options', () => new assert.AssertionError());
+  show('details', () => {
+    throw new assert.AssertionError({ details: [{ message: 'm', actual: 1, expected: 2, operator: 'x', stack: 's' }] });
+  });
+
+  console.log('## rejects and doesNotReject');
+  const settle = async (label, p) => {
+    try {
+      await p;
+      console.log(label, 'resolved');
+    } catch (err) {
+      console.log(label, err.code, JSON.stringify(err.message));
+    }
+  };
+  await settle('rejects ok', assert.rejects(Promise.reject(new Error('x')), /x/));
+  await settle('rejects fn', assert.rejects(async () => { throw new TypeError('t'); }, TypeError));
+  await settle('rejects none', assert.rejects(Promise.resolve(1)));
+  await settle('rejects none named', assert.rejects(Promise.resolve(1), TypeError, 'why'));
+  await settle('rejects bad arg', assert.rejects(5));
+  await settle('rejects bad return', assert.rejects(() => 5));
+  await settle('rejects thenable', assert.rejects({ then(ok, fail) { fail(new Error('q')); }, catch() {} }, { message: 'q' }));
+  await settle('doesNotReject', assert.doesNotReject(Promise.reject(new Error('x'))));
+  await settle('doesNotReject ok', assert.doesNotReject(Promise.resolve(1)));
+  await settle('doesNotReject fn', assert.doesNotReject(async () => {}));
+  await settle('rejects sync throw', assert.rejects(() => { throw new Error('sync'); }));
+
+  console.log('## strict');
+  console.log(strict === assert.strict, strict.strict === strict, strict.equal === assert.strictEqual,
+    strict.deepEqual === assert.deepStrictEqual, strict.notEqual === assert.notStrictEqual,
+    strict.notDeepEqual === assert.notDeepStrictEqual, assert.ok === assert, strict.ok === assert.ok);
+  show('strict.equal', () => strict.equal(1, '1'));
+  show('strict.deepEqual', () => strict.deepEqual({ a: 1 }, { a: '1' }));
+  console.log(Object.keys(assert).join(' '));
+  console.log(Object.keys(strict).join(' '));
+  console.log(['equal', 'strictEqual', 'deepEqual', 'throws', 'rejects', 'match', 'doesNotMatch', 'ifError', 'fail', 'ok']
+    .map((n) => assert[n].name).join(' '));
 };

@@ -86,6 +86,7 @@ module.exports = async function main() {
   check('extra key', Object.assign([1], { x: 1 }), [1]);
   check('extra key loose', Object.assign([1], { x: 1 }), Object.assign([1], { x: '1' }));
   check('array vs object', [1], { 0: 1, length: 1 });
+  check('empty array vs object', [], {});
   check('array null proto', Object.setPrototypeOf([1], null), [1]);
   check('lengths', [1], [1, 2]);
 
