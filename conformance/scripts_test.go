@@ -4,18 +4,16 @@ import (
 	"bytes"
 	"context"
 	"errors"
-	"fmt"
-	"log/slog"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/dop251/goja"
 
+	"github.com/pluginhost/pluginhost/internal/jstest"
 	"github.com/pluginhost/pluginhost/internal/platform"
 )
 
@@ -47,12 +45,12 @@ func TestScripts(t *testing.T) {
 			if err != nil {
 				t.Fatalf("node: %v\n%s", err, stderr)
 			}
-			got, errs, err := runOurScript(t, dir, script)
-			if err != nil {
+			logs := jstest.NewLogs(t)
+			if err := runOurScript(t, logs, dir, script); err != nil {
 				t.Fatalf("pluginhost: %v", err)
 			}
-			if d := diffLines(got, want); d != "" {
-				t.Errorf("output differs from Node's (- pluginhost, + node):\n%s\npluginhost warnings and errors:\n%s\nnode stderr:\n%s", d, errs, stderr)
+			if d := jstest.DiffLines(logs.Stdout(), want); d != "" {
+				t.Errorf("output differs from Node's (- pluginhost, + node):\n%s\nnode stderr:\n%s", d, stderr)
 			}
 		})
 	}
@@ -78,19 +76,18 @@ func runNodeScript(t *testing.T, node, dir, script string) (stdout, stderr strin
 	return out.String(), errOut.String(), err
 }
 
-// runOurScript runs script through run.cjs in a plugin runtime. Records at Info level are console.log
-// and friends (Node's stdout); warnings and errors (Node's stderr, and the runtime's own reports) are
-// returned apart, for the failure message.
-func runOurScript(t *testing.T, dir, script string) (stdout, stderr string, err error) {
-	logs := &captureHandler{}
+// runOurScript runs script through run.cjs in a plugin runtime logging to logs, whose Stdout is then
+// what Node prints on stdout; the rest (Node's stderr, and the runtime's own reports) is copied to the
+// test's log.
+func runOurScript(t *testing.T, logs *jstest.Logs, dir, script string) error {
 	p, err := platform.New(platform.Config{
 		Name:      filepath.Base(script),
 		Root:      dir,
-		Logger:    slog.New(logs),
+		Logger:    logs.Logger(),
 		PluginEnv: scriptEnv(t),
 	})
 	if err != nil {
-		return "", "", err
+		return err
 	}
 	defer func() { _ = p.RT.Close(context.Background()) }()
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
@@ -106,68 +103,5 @@ func runOurScript(t *testing.T, dir, script string) (stdout, stderr string, err 
 		}
 		return run(goja.Undefined(), vm.ToValue(script))
 	})
-	out, errOut := logs.text()
-	return out, errOut, err
-}
-
-// captureHandler is a slog.Handler keeping the messages logged, split by level.
-type captureHandler struct {
-	mu          sync.Mutex
-	out, errOut strings.Builder
-}
-
-func (h *captureHandler) Enabled(context.Context, slog.Level) bool { return true }
-
-func (h *captureHandler) Handle(_ context.Context, r slog.Record) error {
-	h.mu.Lock()
-	defer h.mu.Unlock()
-	if r.Level == slog.LevelInfo {
-		h.out.WriteString(r.Message + "\n")
-		return nil
-	}
-	if r.Level > slog.LevelInfo {
-		fmt.Fprintf(&h.errOut, "%s %s", r.Level, r.Message)
-		r.Attrs(func(a slog.Attr) bool {
-			fmt.Fprintf(&h.errOut, " %s=%v", a.Key, a.Value)
-			return true
-		})
-		h.errOut.WriteString("\n")
-	}
-	return nil
-}
-
-func (h *captureHandler) WithAttrs([]slog.Attr) slog.Handler { return h }
-func (h *captureHandler) WithGroup(string) slog.Handler      { return h }
-
-func (h *captureHandler) text() (stdout, stderr string) {
-	h.mu.Lock()
-	defer h.mu.Unlock()
-	return h.out.String(), h.errOut.String()
-}
-
-// diffLines lists the lines that differ between got and want, or "" when they are equal.
-func diffLines(got, want string) string {
-	g := strings.Split(strings.TrimSuffix(got, "\n"), "\n")
-	w := strings.Split(strings.TrimSuffix(want, "\n"), "\n")
-	var b strings.Builder
-	for i := range max(len(g), len(w)) {
-		var gl, wl string
-		var gok, wok bool
-		if i < len(g) {
-			gl, gok = g[i], true
-		}
-		if i < len(w) {
-			wl, wok = w[i], true
-		}
-		if gok && wok && gl == wl {
-			continue
-		}
-		if gok {
-			fmt.Fprintf(&b, "%4d - %s\n", i+1, gl)
-		}
-		if wok {
-			fmt.Fprintf(&b, "%4d + %s\n", i+1, wl)
-		}
-	}
-	return b.String()
+	return err
 }

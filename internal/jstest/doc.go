@@ -3,12 +3,12 @@
 //
 // It provides:
 //   - New and NewWith: a runtime closed when the test ends, with the test's installs run on its loop;
-//     Global, Require and Modules are the installs tests keep writing (a module as a global, a global
-//     require over some built-ins, the module system over testdata).
+//     Global, Set, Require and Modules are the installs tests keep writing (a module or a value as a
+//     global, a global require over some built-ins, the module system over testdata).
 //   - Do, Eval, EvalValue, Await, AwaitJSON: run Go or a script on the loop and get a result back,
 //     failing the test on an exception; RunMain runs a file as the main module, as Node runs a script.
 //   - Logs: what a runtime (or a host, or a Node process) logged, kept for assertions and copied to
-//     the test's log; Stdout is what console.log printed, as Node's standard output.
+//     the test's log; Stdout is what console.log printed, Node's standard output.
 //   - Golden and DiffLines: output compared line by line with a golden file recorded from Node, with
 //     -update re-recording it where the test says how.
 //   - Expect: the one-line assertion the scenario tests share.

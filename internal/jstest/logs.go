@@ -11,8 +11,9 @@ import (
 )
 
 // Logs keeps what a runtime, a host or a child process logs, for a test to check, and copies it to the
-// test's log while the test runs. Records are kept in slog's text format without the time:
-// `level=INFO msg="..." plugin=x key=value`. Safe for concurrent use.
+// test's log while the test runs, except the records at Info: those are the script's own output (see
+// Stdout), which the test's assertions show. Records are kept in slog's text format without the time:
+// `level=INFO msg="..." plugin=x key=value`. Make one with NewLogs; safe for concurrent use.
 type Logs struct {
 	mu     sync.Mutex
 	text   strings.Builder
@@ -34,8 +35,12 @@ func NewLogs(t testing.TB) *Logs {
 
 // Logger is a logger, at Debug level, whose records l keeps.
 func (l *Logs) Logger() *slog.Logger {
-	text := slog.NewTextHandler(l, &slog.HandlerOptions{Level: slog.LevelDebug, ReplaceAttr: dropTime})
-	return slog.New(&handler{text: text, logs: l})
+	opts := &slog.HandlerOptions{Level: slog.LevelDebug, ReplaceAttr: dropTime}
+	return slog.New(&handler{
+		text:   slog.NewTextHandler(l, opts),
+		stdout: slog.NewTextHandler(keepOnly{l}, opts),
+		logs:   l,
+	})
 }
 
 // LogsOf returns the Logs a runtime made by New logs to, or nil when it was given its own logger.
@@ -48,14 +53,23 @@ func LogsOf(rt *jsruntime.Runtime) *Logs {
 
 // Write appends p to the text, for a process's output.
 func (l *Logs) Write(p []byte) (int, error) {
+	return l.write(p, true)
+}
+
+func (l *Logs) write(p []byte, copyToTest bool) (int, error) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	l.text.Write(p)
-	if !l.ended {
+	if copyToTest && !l.ended {
 		l.t.Log(strings.TrimSuffix(string(p), "\n"))
 	}
 	return len(p), nil
 }
+
+// keepOnly writes into its Logs without copying to the test's log.
+type keepOnly struct{ logs *Logs }
+
+func (k keepOnly) Write(p []byte) (int, error) { return k.logs.write(p, false) }
 
 // String is everything logged so far, one record a line.
 func (l *Logs) String() string {
@@ -72,10 +86,11 @@ func (l *Logs) Stdout() string {
 	return l.stdout.String()
 }
 
-// handler writes records as text into its Logs and keeps the Info messages apart as stdout.
+// handler writes records as text into its Logs, Info ones through stdout, whose messages it also keeps
+// apart.
 type handler struct {
-	text slog.Handler
-	logs *Logs
+	text, stdout slog.Handler
+	logs         *Logs
 }
 
 func (h *handler) Enabled(ctx context.Context, level slog.Level) bool {
@@ -83,20 +98,21 @@ func (h *handler) Enabled(ctx context.Context, level slog.Level) bool {
 }
 
 func (h *handler) Handle(ctx context.Context, r slog.Record) error {
-	if r.Level == slog.LevelInfo {
-		h.logs.mu.Lock()
-		h.logs.stdout.WriteString(r.Message + "\n")
-		h.logs.mu.Unlock()
+	if r.Level != slog.LevelInfo {
+		return h.text.Handle(ctx, r)
 	}
-	return h.text.Handle(ctx, r)
+	h.logs.mu.Lock()
+	h.logs.stdout.WriteString(r.Message + "\n")
+	h.logs.mu.Unlock()
+	return h.stdout.Handle(ctx, r)
 }
 
 func (h *handler) WithAttrs(attrs []slog.Attr) slog.Handler {
-	return &handler{text: h.text.WithAttrs(attrs), logs: h.logs}
+	return &handler{text: h.text.WithAttrs(attrs), stdout: h.stdout.WithAttrs(attrs), logs: h.logs}
 }
 
 func (h *handler) WithGroup(name string) slog.Handler {
-	return &handler{text: h.text.WithGroup(name), logs: h.logs}
+	return &handler{text: h.text.WithGroup(name), stdout: h.stdout.WithGroup(name), logs: h.logs}
 }
 
 // dropTime leaves the time out of the text, so that tests can compare whole lines.

@@ -58,6 +58,11 @@ func Global(name string, require modules.Builtin) Install {
 	}
 }
 
+// Set binds value, as goja's ToValue converts it (a Go func becomes a JS function), to the global name.
+func Set(name string, value any) Install {
+	return func(rt *jsruntime.Runtime) error { return rt.VM().Set(name, value) }
+}
+
 // Require defines a global require(name) that gives builtins[name] (with or without "node:"), for
 // scripts that run without the module system; another name throws.
 func Require(builtins map[string]modules.Builtin) Install {

@@ -7,7 +7,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/dop251/goja"
+	"github.com/pluginhost/pluginhost/internal/jstest"
 )
 
 func hexString(b []byte) string { return hex.EncodeToString(b) }
@@ -15,7 +15,7 @@ func hexString(b []byte) string { return hex.EncodeToString(b) }
 // TestUnsupportedMembersThrowNotSupported: what pluginhost lacks exists, so a bundle loads, and says
 // so when called.
 func TestUnsupportedMembersThrowNotSupported(t *testing.T) {
-	out := newEnv(t).eval(t, `
+	out := eval(t, newRuntime(t), `
 	for (const name of ['createSign', 'createVerify', 'generateKeyPair', 'generateKeyPairSync', 'publicEncrypt',
 		'privateDecrypt', 'createECDH', 'createDiffieHellman', 'getDiffieHellman', 'sign', 'verify', 'createPublicKey',
 		'createPrivateKey', 'checkPrime', 'generatePrime', 'getCipherInfo', 'createCipher', 'createDecipher', 'setEngine']) {
@@ -27,7 +27,7 @@ func TestUnsupportedMembersThrowNotSupported(t *testing.T) {
 	crypto.subtle.encrypt({ name: 'AES-GCM' }).catch((e) => console.log(e.code, e.message));
 	crypto.subtle.importKey('raw', new Uint8Array(16), 'AES-GCM', true, ['encrypt']).catch((e) => console.log(e.code, e.message));
 	`)
-	lines := strings.Split(out, "\n")
+	lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
 	if len(lines) != 26 {
 		t.Fatalf("got %d lines:\n%s", len(lines), out)
 	}
@@ -44,13 +44,13 @@ func TestUnsupportedMembersThrowNotSupported(t *testing.T) {
 
 // TestBadHandlesDoNotPanic: natives reached with foreign values throw JS errors instead of Go panics.
 func TestBadHandlesDoNotPanic(t *testing.T) {
-	out := newEnv(t).eval(t, `
+	out := eval(t, newRuntime(t), `
 	const h = nodeCrypto.createHash('md5');
 	for (const f of [() => h.update.call({}, 'x'), () => nodeCrypto.Cipheriv.prototype.update.call({}, 'x'),
 		() => nodeCrypto.Hmac.prototype.digest.call(Object.create(nodeCrypto.Hmac.prototype))]) {
 		try { f(); console.log('no error'); } catch (e) { console.log(e instanceof Error); }
 	}`)
-	if out != "true\ntrue\ntrue" {
+	if out != "true\ntrue\ntrue\n" {
 		t.Errorf("got:\n%s", out)
 	}
 }
@@ -58,28 +58,19 @@ func TestBadHandlesDoNotPanic(t *testing.T) {
 // TestCallbackWorkRunsOffTheLoop: while an expensive scrypt with a callback runs, the loop keeps
 // serving jobs; the callback comes later with the key.
 func TestCallbackWorkRunsOffTheLoop(t *testing.T) {
-	e := newEnv(t)
-	e.eval(t, `
+	rt := newRuntime(t)
+	eval(t, rt, `
 	globalThis.result = 'pending';
 	nodeCrypto.scrypt('pw', 'salt', 16, { N: 1 << 15, r: 8, maxmem: 64 << 20 }, (err, key) => { globalThis.result = err || key.toString('hex'); });
 	console.log('returned');`)
-	var seen string
-	if err := e.rt.Do(context.Background(), func(vm *goja.Runtime) error {
-		seen = vm.Get("result").String()
-		return nil
-	}); err != nil {
-		t.Fatal(err)
-	}
+	seen := jstest.Eval(t, rt, `result`)
 	if seen != "pending" {
 		t.Fatalf("the loop ran a job only after the derivation: result %q", seen)
 	}
 	deadline := time.Now().Add(30 * time.Second)
 	for seen == "pending" && time.Now().Before(deadline) {
 		time.Sleep(20 * time.Millisecond)
-		_ = e.rt.Do(context.Background(), func(vm *goja.Runtime) error {
-			seen = vm.Get("result").String()
-			return nil
-		})
+		seen = jstest.Eval(t, rt, `result`)
 	}
 	if len(seen) != 32 {
 		t.Fatalf("callback got %q", seen)

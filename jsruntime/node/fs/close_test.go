@@ -2,6 +2,7 @@ package fs_test
 
 import (
 	"context"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -9,7 +10,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/dop251/goja"
+	"github.com/pluginhost/pluginhost/internal/jstest"
 	"github.com/pluginhost/pluginhost/jsruntime/node/fs"
 )
 
@@ -24,24 +25,17 @@ func TestDescriptorsClosedWithRuntime(t *testing.T) {
 	if err := os.WriteFile(file, []byte("x"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	rt := newRuntime(t)
-	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-	defer cancel()
+	rt := newRuntime(t, jstest.Set("file", file))
 	var fds []int
-	err := rt.AwaitThen(ctx, func(vm *goja.Runtime) (goja.Value, error) {
-		_ = vm.Set("file", file)
-		return vm.RunString(`(async () => {
-			const a = fs.openSync(file, 'r');
-			const b = await new Promise((resolve, reject) => fs.open(file, 'r+', (err, fd) => err ? reject(err) : resolve(fd)));
-			const c = (await fs.promises.open(file)).fd;
-			const closed = fs.openSync(file, 'r');
-			fs.closeSync(closed);
-			return [a, b, c];
-		})()`)
-	}, func(vm *goja.Runtime, v goja.Value) error {
-		return vm.ExportTo(v, &fds)
-	})
-	if err != nil {
+	fdsJSON := jstest.AwaitJSON(t, rt, `(async () => {
+		const a = fs.openSync(file, 'r');
+		const b = await new Promise((resolve, reject) => fs.open(file, 'r+', (err, fd) => err ? reject(err) : resolve(fd)));
+		const c = (await fs.promises.open(file)).fd;
+		const closed = fs.openSync(file, 'r');
+		fs.closeSync(closed);
+		return [a, b, c];
+	})()`)
+	if err := json.Unmarshal([]byte(fdsJSON), &fds); err != nil {
 		t.Fatal(err)
 	}
 	if n := fs.OpenDescriptors(rt); n != 3 {
@@ -52,6 +46,8 @@ func TestDescriptorsClosedWithRuntime(t *testing.T) {
 			t.Fatalf("fd %d is %q before Close, want %q", fd, target, file)
 		}
 	}
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
 	if err := rt.Close(ctx); err != nil {
 		t.Fatal(err)
 	}
@@ -69,7 +65,7 @@ func TestDescriptorsClosedWithRuntime(t *testing.T) {
 // descriptors.
 func TestHostDescriptorsUnreachable(t *testing.T) {
 	rt := newRuntime(t)
-	got := run(t, rt, `[0, 1, 2].map((fd) => {
+	got := jstest.Eval(t, rt, `[0, 1, 2].map((fd) => {
 		const codes = [];
 		for (const f of [() => fs.writeSync(fd, 'x'), () => fs.closeSync(fd), () => fs.fstatSync(fd)]) {
 			try { f(); codes.push('ok'); } catch (e) { codes.push(e.code); }

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/pluginhost/pluginhost/internal/clocktest"
+	"github.com/pluginhost/pluginhost/internal/jstest"
 	"github.com/pluginhost/pluginhost/jsruntime"
 	"github.com/pluginhost/pluginhost/jsruntime/node/fs"
 )
@@ -16,7 +17,7 @@ import (
 // watching starts src (which sets up watchers recording into the global log) with dir set.
 func watching(t *testing.T, rt *jsruntime.Runtime, dir, src string) {
 	t.Helper()
-	run(t, rt, `globalThis.dir = `+jsString(dir)+`; globalThis.log = [];`+src)
+	jstest.Eval(t, rt, `globalThis.dir = `+jsString(dir)+`; globalThis.log = [];`+src)
 }
 
 func jsString(s string) string { return `'` + strings.ReplaceAll(s, `'`, `\'`) + `'` }
@@ -37,13 +38,13 @@ func TestWatchDirectory(t *testing.T) {
 		t.Fatal(err)
 	}
 	waitFor(t, rt, `log.includes('change new.txt')`)
-	if got := run(t, rt, `log[0]`); got != "FSWatcher true true" {
+	if got := jstest.Eval(t, rt, `log[0]`); got != "FSWatcher true true" {
 		t.Errorf("watcher: %s", got)
 	}
 	if w, p := fs.Notifiers(rt); w != 1 || p != 1 {
 		t.Errorf("while watching: %d watchers on %d paths, want 1 on 1", w, p)
 	}
-	run(t, rt, `w.close(); w.close(); log.length = 0`)
+	jstest.Eval(t, rt, `w.close(); w.close(); log.length = 0`)
 	waitFor(t, rt, `log.join() === 'closed'`)
 	if w, p := fs.Notifiers(rt); w != 0 || p != 0 {
 		t.Errorf("after close: %d watchers on %d paths, want none", w, p)
@@ -57,7 +58,7 @@ func TestWatchDirectory(t *testing.T) {
 		t.Fatal(err)
 	}
 	waitFor(t, rt, `log.includes('file change after.txt')`)
-	if got := run(t, rt, `log.filter((l) => !l.startsWith('file ')).join()`); got != "" {
+	if got := jstest.Eval(t, rt, `log.filter((l) => !l.startsWith('file ')).join()`); got != "" {
 		t.Errorf("a closed watcher still reported: %s", got)
 	}
 }
@@ -82,7 +83,7 @@ func TestWatchRecursive(t *testing.T) {
 		t.Fatal(err)
 	}
 	waitFor(t, rt, `log.includes('rename true new/inner/f')`)
-	run(t, rt, `w.close()`)
+	jstest.Eval(t, rt, `w.close()`)
 	if w, p := fs.Notifiers(rt); w != 0 || p != 0 {
 		t.Errorf("after close: %d watchers on %d paths, want none", w, p)
 	}
@@ -91,7 +92,7 @@ func TestWatchRecursive(t *testing.T) {
 func TestWatchErrorsAndOptions(t *testing.T) {
 	dir := t.TempDir()
 	rt := newRuntime(t)
-	got := run(t, rt, `
+	got := jstest.Eval(t, rt, `
 		const dir = `+jsString(dir)+`;
 		const shape = (f) => { try { f(); return 'ok'; } catch (e) { return [e.name, e.code, e.errno, e.syscall, e.path === undefined ? '' : e.path.split(dir).join('$DIR'), e.filename === undefined ? '' : e.filename.split(dir).join('$DIR'), e.message.split(dir).join('$DIR')].join('|'); } };
 		[
@@ -145,12 +146,12 @@ func TestPromisesWatch(t *testing.T) {
 		t.Fatal(err)
 	}
 	waitFor(t, rt, `log.includes('rename a.txt')`)
-	run(t, rt, `c.abort()`)
+	jstest.Eval(t, rt, `c.abort()`)
 	waitFor(t, rt, `log.includes('AbortError|ABORT_ERR')`)
 	if w, _ := fs.Notifiers(rt); w != 0 {
 		t.Errorf("%d watchers left after abort", w)
 	}
-	if got := run(t, rt, `log[0]`); got != "[object AsyncGenerator]" {
+	if got := jstest.Eval(t, rt, `log[0]`); got != "[object AsyncGenerator]" {
 		t.Errorf("iterator: %s", got)
 	}
 }
@@ -192,7 +193,7 @@ func TestWatchFile(t *testing.T) {
 	rt := newRuntimeWith(t, jsruntime.Options{Clock: clock})
 	poll := func() {
 		clock.Advance(50 * time.Millisecond)
-		run(t, rt, `0`)
+		jstest.Eval(t, rt, `0`)
 	}
 	watching(t, rt, dir, `
 		const s = (x) => [x.size, x.mtimeMs > 0, x.ino > 0, x.nlink, x.constructor.name].join('/');
@@ -203,7 +204,7 @@ func TestWatchFile(t *testing.T) {
 		log.push([sw.constructor.name, sw === fs.watchFile(f, () => {}), sw.ref() === sw, typeof sw.on].join(' '));
 	`)
 	clock.Advance(0) // the first poll: the file is missing, reported once with zeroed stats
-	run(t, rt, `0`)
+	jstest.Eval(t, rt, `0`)
 	poll()
 	if err := os.WriteFile(file, []byte("abc"), 0o644); err != nil {
 		t.Fatal(err)
@@ -219,8 +220,8 @@ func TestWatchFile(t *testing.T) {
 	}
 	poll()
 	poll()
-	run(t, rt, `fs.unwatchFile(f, listener); log.push('listeners ' + sw.listenerCount('change'))`)
-	run(t, rt, `fs.unwatchFile(f)`)
+	jstest.Eval(t, rt, `fs.unwatchFile(f, listener); log.push('listeners ' + sw.listenerCount('change'))`)
+	jstest.Eval(t, rt, `fs.unwatchFile(f)`)
 	waitFor(t, rt, `log.includes('stop')`)
 	want := "StatWatcher true true function," +
 		"0/false/false/0/Stats 0/false/false/0/Stats," +
@@ -228,13 +229,13 @@ func TestWatchFile(t *testing.T) {
 		"6/true/true/1/Stats 3/true/true/1/Stats," +
 		"0/false/false/0/Stats 6/true/true/1/Stats," +
 		"listeners 1,stop"
-	if got := run(t, rt, `log.join()`); got != want {
+	if got := jstest.Eval(t, rt, `log.join()`); got != want {
 		t.Errorf("got:\n%s\nwant:\n%s", got, want)
 	}
 	if n := clock.Pending(); n != 0 {
 		t.Errorf("%d polls still armed after unwatchFile", n)
 	}
-	got := run(t, rt, `[() => fs.watchFile(f), () => fs.watchFile(dir + '/x', { interval: 'x' }, () => {}), () => fs.watchFile(dir + '/x', { interval: -1 }, () => {})]
+	got := jstest.Eval(t, rt, `[() => fs.watchFile(f), () => fs.watchFile(dir + '/x', { interval: 'x' }, () => {}), () => fs.watchFile(dir + '/x', { interval: -1 }, () => {})]
 		.map((fn) => { try { fn(); return 'ok'; } catch (e) { return e.code + ' ' + e.message; } }).join('\n')`)
 	want = "ERR_INVALID_ARG_TYPE The \"listener\" argument must be of type function. Received undefined\n" +
 		"ERR_INVALID_ARG_TYPE The \"interval\" argument must be of type number. Received type string ('x')\n" +
@@ -266,7 +267,7 @@ func TestWatchDirectoryAndSubdirectory(t *testing.T) {
 		t.Fatal(err)
 	}
 	waitFor(t, rt, `log.includes('outer rename marker')`)
-	if got := run(t, rt, `log.filter((l) => !l.includes('marker')).sort().join()`); got != "inner rename s,outer rename s" {
+	if got := jstest.Eval(t, rt, `log.filter((l) => !l.includes('marker')).sort().join()`); got != "inner rename s,outer rename s" {
 		t.Errorf("got %s, want each watcher told once", got)
 	}
 }

@@ -11,33 +11,13 @@ import (
 	"testing"
 	"time"
 
-	"github.com/dop251/goja"
-
-	"github.com/pluginhost/pluginhost/jsruntime"
+	"github.com/pluginhost/pluginhost/internal/jstest"
 )
-
-// eval runs src (whose value may be a promise) in rt and returns the settled value as a string.
-func eval(t *testing.T, rt *jsruntime.Runtime, src string) string {
-	t.Helper()
-	var out string
-	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
-	defer cancel()
-	err := rt.AwaitThen(ctx, func(vm *goja.Runtime) (goja.Value, error) {
-		return vm.RunString(src)
-	}, func(vm *goja.Runtime, v goja.Value) error {
-		out = v.String()
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return out
-}
 
 // The server side exists, so bundles that name it load, and fails with pluginhost's code when used.
 func TestServerSideIsNotSupported(t *testing.T) {
 	rt := newRuntime(t)
-	got := eval(t, rt, `
+	got := jstest.Await(t, rt, `
 		const http = require('http'), https = require('https');
 		const out = [];
 		for (const [name, f] of [
@@ -61,13 +41,15 @@ func TestServerSideIsNotSupported(t *testing.T) {
 		"https.Agent.createConnection: ERR_NOT_SUPPORTED_IN_PLUGINHOST tls.connect is not supported in pluginhost",
 		"createConnection option: ERR_NOT_SUPPORTED_IN_PLUGINHOST http.request with options.createConnection is not supported in pluginhost",
 	}, "\n")
-	compareLines(t, got, want)
+	if d := jstest.DiffLines(got, want); d != "" {
+		t.Errorf("(- got, + want):\n%s", d)
+	}
 }
 
 // An agent that builds its own sockets (as proxy agents do) cannot hand them to a request.
 func TestForeignSocketIsNotSupported(t *testing.T) {
 	rt := newRuntime(t)
-	got := eval(t, rt, `
+	got := jstest.Await(t, rt, `
 		const http = require('http'), EventEmitter = require('events');
 		const agent = { addRequest(req) { req.onSocket(new EventEmitter()); } };
 		new Promise((resolve) => {
@@ -85,7 +67,7 @@ func TestForeignSocketIsNotSupported(t *testing.T) {
 func TestRawHeadersAreCanonical(t *testing.T) {
 	srv := newTestServer(t)
 	rt := newRuntime(t)
-	got := eval(t, rt, `new Promise((resolve) => require('http').get('`+srv.plain.URL+`/raw/headers', (res) => {
+	got := jstest.Await(t, rt, `new Promise((resolve) => require('http').get('`+srv.plain.URL+`/raw/headers', (res) => {
 		res.resume();
 		resolve(JSON.stringify(res.rawHeaders));
 	}))`)
@@ -108,7 +90,7 @@ func TestRuntimeCloseCancelsRequests(t *testing.T) {
 	}))
 	defer srv.Close()
 	rt := newRuntime(t)
-	eval(t, rt, `require('http').get('`+srv.URL+`').on('error', () => {}); 0`)
+	jstest.Await(t, rt, `require('http').get('`+srv.URL+`').on('error', () => {}); 0`)
 	<-arrived
 	if err := rt.Close(context.Background()); err != nil {
 		t.Fatal(err)
@@ -136,7 +118,7 @@ func TestResponseBackpressure(t *testing.T) {
 	}))
 	defer srv.Close()
 	rt := newRuntime(t)
-	got := eval(t, rt, `new Promise((resolve) => require('http').get('`+srv.URL+`', (res) => {
+	got := jstest.Await(t, rt, `new Promise((resolve) => require('http').get('`+srv.URL+`', (res) => {
 		res.once('data', (d) => { res.pause(); resolve('paused after ' + (d.length > 0)); });
 	}))`)
 	if got != "paused after true" {
@@ -175,12 +157,12 @@ func TestRequestBodyStreams(t *testing.T) {
 	}))
 	defer srv.Close()
 	rt := newRuntime(t)
-	eval(t, rt, `globalThis.req = require('http').request('`+srv.URL+`', { method: 'POST' });
+	jstest.Await(t, rt, `globalThis.req = require('http').request('`+srv.URL+`', { method: 'POST' });
 		req.write('first'); 0`)
 	if got := <-firstChunk; got != "first" {
 		t.Fatalf("server read %q", got)
 	}
-	got := eval(t, rt, `new Promise((resolve) => {
+	got := jstest.Await(t, rt, `new Promise((resolve) => {
 		req.on('response', (res) => { let s = ''; res.on('data', (d) => { s += d; }); res.on('end', () => resolve(s)); });
 		req.end('second');
 	})`)
@@ -193,7 +175,7 @@ func TestRequestBodyStreams(t *testing.T) {
 // apart by looking for that name on the call stack.
 func TestHTTPSCallStackNamesNodeHTTPS(t *testing.T) {
 	rt := newRuntime(t)
-	got := eval(t, rt, `
+	got := jstest.Await(t, rt, `
 		const https = require('https');
 		class StackAgent extends https.Agent {
 			get protocol() { return new Error().stack.includes('node:https:') ? 'https:' : 'http:'; }
@@ -248,7 +230,7 @@ func TestIdleConnectionsAreReleased(t *testing.T) {
 
 	srv, open := idleServer(t)
 	rt := newRuntime(t)
-	eval(t, rt, get(srv.URL, "require('http').globalAgent"))
+	jstest.Await(t, rt, get(srv.URL, "require('http').globalAgent"))
 	if open.Load() != 1 {
 		t.Fatalf("%d connections open after the request", open.Load())
 	}
@@ -258,13 +240,13 @@ func TestIdleConnectionsAreReleased(t *testing.T) {
 	waitFor(t, "the runtime's idle connection to close", func() bool { return open.Load() == 0 })
 
 	rt = newRuntime(t)
-	eval(t, rt, `globalThis.agent = new (require('http').Agent)({ keepAlive: true }); 0`)
-	eval(t, rt, get(srv.URL, "agent"))
+	jstest.Await(t, rt, `globalThis.agent = new (require('http').Agent)({ keepAlive: true }); 0`)
+	jstest.Await(t, rt, get(srv.URL, "agent"))
 	waitFor(t, "a connection", func() bool { return open.Load() == 1 })
-	eval(t, rt, `agent.destroy(); 0`)
+	jstest.Await(t, rt, `agent.destroy(); 0`)
 	waitFor(t, "destroy() to close the idle connection", func() bool { return open.Load() == 0 })
 
 	// The agent stays usable after destroy().
-	eval(t, rt, get(srv.URL, "agent"))
+	jstest.Await(t, rt, get(srv.URL, "agent"))
 	waitFor(t, "a new connection", func() bool { return open.Load() == 1 })
 }

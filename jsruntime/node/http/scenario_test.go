@@ -1,19 +1,15 @@
 package http_test
 
 import (
-	"context"
 	"encoding/json"
-	"flag"
 	"os"
 	"os/exec"
 	"path/filepath"
-	"strings"
 	"testing"
-	"time"
 
-	"github.com/dop251/goja"
-
+	"github.com/pluginhost/pluginhost/internal/jstest"
 	"github.com/pluginhost/pluginhost/jsruntime"
+	"github.com/pluginhost/pluginhost/jsruntime/modules"
 	"github.com/pluginhost/pluginhost/jsruntime/node/buffer"
 	"github.com/pluginhost/pluginhost/jsruntime/node/console"
 	"github.com/pluginhost/pluginhost/jsruntime/node/events"
@@ -24,135 +20,48 @@ import (
 	"github.com/pluginhost/pluginhost/jsruntime/web"
 )
 
-var update = flag.Bool("update", false, "record the scenarios' golden files by running them under node")
-
 // scenarios are testdata/<name>.js; each one's output under Node 20, talking to the same server, is
-// testdata/<name>.golden.
+// testdata/<name>.golden (re-recorded with -update by testdata/run.js).
 var scenarios = []string{"get", "post", "headers", "errors", "abort", "timeout", "misc", "agent", "https", "socketpath"}
 
 func TestScenariosMatchNode(t *testing.T) {
 	srv := newTestServer(t)
+	env, _ := json.Marshal(srv.env())
 	for _, name := range scenarios {
 		t.Run(name, func(t *testing.T) {
-			golden := filepath.Join("testdata", name+".golden")
-			if *update {
-				record(t, srv, name, golden)
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatal(err)
-			}
-			got := runScenario(t, srv, name)
-			compareLines(t, got, string(want))
+			script, _ := filepath.Abs(filepath.Join("testdata", name+".js"))
+			record := exec.Command("node", "testdata/run.js", script, string(env))
+			jstest.Golden(t, runScenario(t, srv, script), filepath.Join("testdata", name+".golden"), record)
 		})
-	}
-}
-
-// record runs the scenario under node and writes its output as the golden file.
-func record(t *testing.T, srv *testServer, name, golden string) {
-	t.Helper()
-	env, _ := json.Marshal(srv.env())
-	script, _ := filepath.Abs(filepath.Join("testdata", name+".js"))
-	out, err := exec.Command("node", "testdata/run.js", script, string(env)).CombinedOutput()
-	if err != nil {
-		t.Fatalf("node: %v\n%s", err, out)
-	}
-	if err := os.WriteFile(golden, out, 0o644); err != nil {
-		t.Fatal(err)
 	}
 }
 
 // newRuntime is a runtime with the globals the scenarios use (process, Buffer, timers, URL,
-// AbortController) and a require that knows the modules they load.
-func newRuntime(t *testing.T) *jsruntime.Runtime {
+// AbortController, console) and a global require that knows the modules they load; installs follow.
+func newRuntime(t *testing.T, installs ...jstest.Install) *jsruntime.Runtime {
 	t.Helper()
-	rt := jsruntime.New(jsruntime.Options{Name: "test"})
-	t.Cleanup(func() { _ = rt.Close(context.Background()) })
-	err := rt.Do(context.Background(), func(vm *goja.Runtime) error {
-		installs := []func(*jsruntime.Runtime) error{
-			console.Install, buffer.Install,
-			func(rt *jsruntime.Runtime) error { return process.Install(rt, process.Config{}) },
-			web.Install, url.Install,
-		}
-		for _, install := range installs {
-			if err := install(rt); err != nil {
-				return err
-			}
-		}
-		mods := map[string]func(*jsruntime.Runtime) (goja.Value, error){
+	return jstest.New(t, append([]jstest.Install{
+		console.Install, buffer.Install,
+		func(rt *jsruntime.Runtime) error { return process.Install(rt, process.Config{}) },
+		web.Install, url.Install,
+		jstest.Require(map[string]modules.Builtin{
 			"http": nodehttp.Require, "https": nodehttp.RequireHTTPS, "stream": stream.Require,
 			"events": events.Require, "buffer": buffer.Require,
-		}
-		return vm.Set("require", func(name string) goja.Value {
-			req, ok := mods[strings.TrimPrefix(name, "node:")]
-			if !ok {
-				panic(vm.NewGoError(&os.PathError{Op: "require", Path: name, Err: os.ErrNotExist}))
-			}
-			v, err := req(rt)
-			if err != nil {
-				panic(vm.NewGoError(err))
-			}
-			return v
-		})
-	})
+		}),
+	}, installs...)...)
+}
+
+// runScenario runs script in a fresh runtime as testdata/run.js runs it under Node: the function it
+// exports is called with the server's addresses and a log function (console.log), and awaited. It
+// returns what the scenario logged.
+func runScenario(t *testing.T, srv *testServer, script string) string {
+	t.Helper()
+	src, err := os.ReadFile(script)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return rt
-}
-
-// runScenario runs testdata/<name>.js in a fresh runtime and returns what it logged.
-func runScenario(t *testing.T, srv *testServer, name string) string {
-	t.Helper()
-	src, err := os.ReadFile(filepath.Join("testdata", name+".js"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	rt := newRuntime(t)
-	var out strings.Builder
-	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
-	defer cancel()
-	err = rt.Await(ctx, func(vm *goja.Runtime) (goja.Value, error) {
-		wrapped, err := vm.RunScript(name+".js", "(function (module, require) {"+string(src)+"\n})")
-		if err != nil {
-			return nil, err
-		}
-		module := vm.NewObject()
-		fn, _ := goja.AssertFunction(wrapped)
-		if _, err := fn(goja.Undefined(), module, vm.Get("require")); err != nil {
-			return nil, err
-		}
-		main, _ := goja.AssertFunction(module.Get("exports"))
-		log := func(call goja.FunctionCall) goja.Value {
-			parts := make([]string, len(call.Arguments))
-			for i, a := range call.Arguments {
-				parts[i] = a.String()
-			}
-			out.WriteString(strings.Join(parts, " ") + "\n")
-			return goja.Undefined()
-		}
-		return main(goja.Undefined(), vm.ToValue(srv.env()), vm.ToValue(log))
-	})
-	if err != nil {
-		t.Fatalf("%v\noutput so far:\n%s", err, out.String())
-	}
-	return out.String()
-}
-
-func compareLines(t *testing.T, got, want string) {
-	t.Helper()
-	g := strings.Split(strings.TrimSuffix(got, "\n"), "\n")
-	w := strings.Split(strings.TrimSuffix(want, "\n"), "\n")
-	for i := range max(len(g), len(w)) {
-		var gl, wl string
-		if i < len(g) {
-			gl = g[i]
-		}
-		if i < len(w) {
-			wl = w[i]
-		}
-		if gl != wl {
-			t.Errorf("line %d\n got: %s\nwant: %s", i+1, gl, wl)
-		}
-	}
+	rt := newRuntime(t, jstest.Set("scenarioEnv", srv.env()))
+	jstest.Await(t, rt, "(function (module) {"+string(src)+
+		"\nreturn module.exports(scenarioEnv, (...args) => console.log(...args));\n})({})")
+	return jstest.LogsOf(rt).Stdout()
 }

@@ -1,67 +1,52 @@
 package stream
 
 import (
-	"context"
 	"testing"
 
-	"github.com/dop251/goja"
+	"github.com/pluginhost/pluginhost/internal/jstest"
+	"github.com/pluginhost/pluginhost/jsruntime"
 )
 
-// eval runs src in a fresh environment with stream bound to require('stream') and waits for the
-// promise it evaluates to; the log is what console.log printed.
-func eval(t *testing.T, src string) string {
+// eval runs src in a fresh runtime with the module as the global stream and installs, waits for the
+// promise it evaluates to and returns what console.log printed.
+func eval(t *testing.T, src string, installs ...jstest.Install) string {
 	t.Helper()
-	e := newEnv(t)
-	err := e.rt.Await(context.Background(), func(vm *goja.Runtime) (goja.Value, error) {
-		s, err := Require(e.rt)
-		if err != nil {
-			return nil, err
-		}
-		if err := vm.Set("stream", s); err != nil {
-			return nil, err
-		}
-		return vm.RunString(src)
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return e.log()
+	rt := newRuntime(t, append([]jstest.Install{jstest.Global("stream", Require)}, installs...)...)
+	jstest.Await(t, rt, src)
+	return jstest.LogsOf(rt).Stdout()
 }
 
 // TestPrototypesForHostObjects makes a Go-created object a Readable and a Writable the way a host
 // request or response would: inherit the prototype, run the constructor on it.
 func TestPrototypesForHostObjects(t *testing.T) {
-	e := newEnv(t)
-	err := e.rt.Await(context.Background(), func(vm *goja.Runtime) (goja.Value, error) {
-		readable, writable, err := Prototypes(e.rt)
+	hostObjects := func(rt *jsruntime.Runtime) error {
+		readable, writable, err := Prototypes(rt)
 		if err != nil {
-			return nil, err
+			return err
 		}
-		s, _ := Require(e.rt)
-		_ = vm.Set("stream", s)
-		_ = vm.Set("req", vm.CreateObject(readable))
-		_ = vm.Set("res", vm.CreateObject(writable))
-		return vm.RunString(`
-			stream.Readable.call(req, { highWaterMark: 4 });
-			req._read = function () {};
-			stream.Writable.call(res, { decodeStrings: false });
-			const body = [];
-			res._write = function (chunk, enc, cb) { body.push(chunk); cb(); };
-			req.push('hello');
-			req.push(null);
-			new Promise((resolve) => {
-				res.on('finish', () => {
-					console.log(req instanceof stream.Readable, res instanceof stream.Writable, body.join(''));
-					resolve();
-				});
-				req.pipe(res);
-			});
-		`)
-	})
-	if err != nil {
-		t.Fatal(err)
+		vm := rt.VM()
+		if err := vm.Set("req", vm.CreateObject(readable)); err != nil {
+			return err
+		}
+		return vm.Set("res", vm.CreateObject(writable))
 	}
-	if out := e.log(); out != "true true hello\n" {
+	out := eval(t, `
+		stream.Readable.call(req, { highWaterMark: 4 });
+		req._read = function () {};
+		stream.Writable.call(res, { decodeStrings: false });
+		const body = [];
+		res._write = function (chunk, enc, cb) { body.push(chunk); cb(); };
+		req.push('hello');
+		req.push(null);
+		new Promise((resolve) => {
+			res.on('finish', () => {
+				console.log(req instanceof stream.Readable, res instanceof stream.Writable, body.join(''));
+				resolve();
+			});
+			req.pipe(res);
+		});
+	`, hostObjects)
+	if out != "true true hello\n" {
 		t.Errorf("got %q", out)
 	}
 }
@@ -103,24 +88,17 @@ func TestAsyncIteratorSymbol(t *testing.T) {
 
 // BenchmarkPipeThroughTransform moves 1 MiB in 16 KiB chunks through a Transform into a Writable.
 func BenchmarkPipeThroughTransform(b *testing.B) {
-	e := newEnv(b)
+	rt := newRuntime(b, jstest.Global("stream", Require))
 	for i := 0; i < b.N; i++ {
-		err := e.rt.Await(context.Background(), func(vm *goja.Runtime) (goja.Value, error) {
-			s, _ := Require(e.rt)
-			_ = vm.Set("stream", s)
-			return vm.RunString(`
-				(() => {
-					const chunk = Buffer.alloc(16384, 97);
-					let n = 0;
-					const src = new stream.Readable({ read() { this.push(n++ < 64 ? chunk : null); } });
-					const t = new stream.Transform({ transform(c, e, cb) { cb(null, c); } });
-					const dst = new stream.Writable({ write(c, e, cb) { cb(); } });
-					return stream.promises.pipeline(src, t, dst);
-				})()
-			`)
-		})
-		if err != nil {
-			b.Fatal(err)
-		}
+		jstest.Await(b, rt, `
+			(() => {
+				const chunk = Buffer.alloc(16384, 97);
+				let n = 0;
+				const src = new stream.Readable({ read() { this.push(n++ < 64 ? chunk : null); } });
+				const t = new stream.Transform({ transform(c, e, cb) { cb(null, c); } });
+				const dst = new stream.Writable({ write(c, e, cb) { cb(); } });
+				return stream.promises.pipeline(src, t, dst);
+			})()
+		`)
 	}
 }

@@ -1,12 +1,9 @@
 package zlib_test
 
 import (
-	"fmt"
 	"os/exec"
 	"strings"
 	"testing"
-
-	"github.com/dop251/goja"
 )
 
 // TestNodeDecompressesOurs compresses with every format, level, strategy, flush and option in the
@@ -16,18 +13,7 @@ func TestNodeDecompressesOurs(t *testing.T) {
 		t.Skip("SKIPPED: node is not installed, so Node cannot check pluginhost's compressed output")
 	}
 	dir := t.TempDir()
-	e := newEnv(t)
-	err := e.rt.Do(t.Context(), func(*goja.Runtime) error {
-		_, err := e.rt.VM().RunString(fmt.Sprintf("process.env.SCRIPT_TMPDIR = %q", dir))
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	out, err := e.runMain(mustAbs("testdata/produce.js"))
-	if err != nil {
-		t.Fatalf("produce: %v\n%s", err, out)
-	}
+	out := runMain(t, "produce", map[string]string{"SCRIPT_TMPDIR": dir})
 	cmd := exec.Command("node", "verify.js", dir)
 	cmd.Dir = "testdata"
 	res, err := cmd.CombinedOutput()

@@ -1,22 +1,20 @@
 package zlib_test
 
 import (
-	"bytes"
-	"log/slog"
+	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/pluginhost/pluginhost/internal/jstest"
 )
 
 // TestOddArgumentsNeverCrash calls every function with odd arguments (testdata/odd.js): each must
 // work or throw a JS error, and no Go panic may reach the loop.
 func TestOddArgumentsNeverCrash(t *testing.T) {
-	var logs bytes.Buffer
-	e := newEnvWithLogger(t, slog.New(slog.NewTextHandler(&logs, nil)))
-	out, err := e.runMain(mustAbs("testdata/odd.js"))
-	if err != nil {
-		t.Fatalf("%v\n%s", err, out)
-	}
-	if out != "calls true\n" {
+	rt := newRuntime(t, nil)
+	jstest.RunMain(t, rt, filepath.Join("testdata", "odd.js"))
+	logs := jstest.LogsOf(rt)
+	if out := logs.Stdout(); out != "calls true\n" {
 		t.Errorf("output: %q", out)
 	}
 	if strings.Contains(logs.String(), "panic") {
