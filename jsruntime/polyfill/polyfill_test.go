@@ -1,41 +1,11 @@
 package polyfill_test
 
 import (
-	"context"
-	"log/slog"
 	"testing"
-	"time"
 
-	"github.com/dop251/goja"
-
-	"github.com/pluginhost/pluginhost/jsruntime"
+	"github.com/pluginhost/pluginhost/internal/jstest"
 	"github.com/pluginhost/pluginhost/jsruntime/polyfill"
 )
-
-// eval runs src in a runtime with the polyfills, waits for its value to settle and returns it as JSON.
-func eval(t *testing.T, src string) string {
-	t.Helper()
-	rt := jsruntime.New(jsruntime.Options{Logger: slog.New(slog.DiscardHandler)})
-	t.Cleanup(func() { _ = rt.Close(context.Background()) })
-	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-	defer cancel()
-	var out string
-	err := rt.AwaitThen(ctx, func(vm *goja.Runtime) (goja.Value, error) {
-		if err := polyfill.Install(rt); err != nil {
-			return nil, err
-		}
-		v, err := vm.RunScript("test.js", src)
-		return v, rt.Describe(err)
-	}, func(vm *goja.Runtime, v goja.Value) error {
-		b, err := v.ToObject(vm).MarshalJSON()
-		out = string(b)
-		return err
-	})
-	if err != nil {
-		t.Fatalf("eval: %v", err)
-	}
-	return out
-}
 
 func TestPolyfills(t *testing.T) {
 	cases := []struct{ name, src, want string }{
@@ -71,7 +41,7 @@ func TestPolyfills(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			if got := eval(t, c.src); got != c.want {
+			if got := jstest.AwaitJSON(t, jstest.New(t, polyfill.Install), c.src); got != c.want {
 				t.Errorf("got  %s\nwant %s", got, c.want)
 			}
 		})

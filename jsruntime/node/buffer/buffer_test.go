@@ -1,49 +1,13 @@
 package buffer_test
 
 import (
-	"context"
 	"testing"
-	"time"
 
 	"github.com/dop251/goja"
-	"github.com/pluginhost/pluginhost/jsruntime"
+
+	"github.com/pluginhost/pluginhost/internal/jstest"
 	"github.com/pluginhost/pluginhost/jsruntime/node/buffer"
 )
-
-// ctx bounds each hand-off to the loop, so that a job that panics fails the test instead of hanging it.
-func ctx(t *testing.T) context.Context {
-	c, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-	t.Cleanup(cancel)
-	return c
-}
-
-func newRuntime(t *testing.T) *jsruntime.Runtime {
-	t.Helper()
-	rt := jsruntime.New(jsruntime.Options{Name: "test"})
-	t.Cleanup(func() { _ = rt.Close(context.Background()) })
-	if err := rt.Do(ctx(t), func(*goja.Runtime) error { return buffer.Install(rt) }); err != nil {
-		t.Fatal(err)
-	}
-	return rt
-}
-
-// eval runs expr on the loop and returns String(result).
-func eval(t *testing.T, rt *jsruntime.Runtime, expr string) string {
-	t.Helper()
-	var out string
-	err := rt.Do(ctx(t), func(vm *goja.Runtime) error {
-		v, err := vm.RunString(expr)
-		if err != nil {
-			return rt.Describe(err)
-		}
-		out = v.String()
-		return nil
-	})
-	if err != nil {
-		t.Fatalf("%s: %v", expr, err)
-	}
-	return out
-}
 
 // nodeCases pairs JS expressions with what Node 20 gives for String(expr).
 var nodeCases = [][2]string{
@@ -106,17 +70,17 @@ var nodeCases = [][2]string{
 }
 
 func TestMatchesNode(t *testing.T) {
-	rt := newRuntime(t)
+	rt := jstest.New(t, buffer.Install)
 	for _, c := range nodeCases {
-		if got := eval(t, rt, c[0]); got != c[1] {
+		if got := jstest.Eval(t, rt, c[0]); got != c[1] {
 			t.Errorf("%s\n got: %q\nwant: %q", c[0], got, c[1])
 		}
 	}
 }
 
 func TestRequireReturnsGlobal(t *testing.T) {
-	rt := newRuntime(t)
-	err := rt.Do(ctx(t), func(vm *goja.Runtime) error {
+	rt := jstest.New(t, buffer.Install)
+	jstest.Do(t, rt, func(vm *goja.Runtime) error {
 		mod, err := buffer.Require(rt)
 		if err != nil {
 			return err
@@ -126,14 +90,11 @@ func TestRequireReturnsGlobal(t *testing.T) {
 		}
 		return nil
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
 }
 
 func TestNewAndBytes(t *testing.T) {
-	rt := newRuntime(t)
-	err := rt.Do(ctx(t), func(vm *goja.Runtime) error {
+	rt := jstest.New(t, buffer.Install)
+	jstest.Do(t, rt, func(vm *goja.Runtime) error {
 		data := []byte("shared")
 		v := buffer.New(rt, data)
 		if err := vm.Set("b", v); err != nil {
@@ -173,9 +134,6 @@ func TestNewAndBytes(t *testing.T) {
 		}
 		return nil
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
 }
 
 func TestEncodingRoundTrip(t *testing.T) {
@@ -207,8 +165,8 @@ func TestDecodeUTF8MaximalSubparts(t *testing.T) {
 // An empty view at the end of its buffer is empty bytes, and exporting it must not make a pointer past
 // the allocation (go test -race's pointer checks abort on that).
 func TestBytesOfEmptyTailView(t *testing.T) {
-	rt := newRuntime(t)
-	err := rt.Do(context.Background(), func(vm *goja.Runtime) error {
+	rt := jstest.New(t, buffer.Install)
+	jstest.Do(t, rt, func(vm *goja.Runtime) error {
 		for _, src := range []string{"Buffer.alloc(8).subarray(8)", "new Uint8Array(new ArrayBuffer(4), 4)", "new DataView(new ArrayBuffer(2), 2)", "new ArrayBuffer(0)"} {
 			v, err := vm.RunString(src)
 			if err != nil {
@@ -225,7 +183,4 @@ func TestBytesOfEmptyTailView(t *testing.T) {
 		}
 		return nil
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
 }

@@ -11,6 +11,8 @@ import (
 	"time"
 
 	"github.com/dop251/goja"
+
+	"github.com/pluginhost/pluginhost/jsruntime"
 )
 
 // running reports whether pid is a live process: it exists and is not a zombie waiting to be reaped
@@ -36,11 +38,11 @@ func waitStopped(t *testing.T, pid int) {
 	}
 }
 
-func closeRuntime(t *testing.T, e *env) {
+func closeRuntime(t *testing.T, rt *jsruntime.Runtime) {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
-	if err := e.rt.Close(ctx); err != nil {
+	if err := rt.Close(ctx); err != nil {
 		t.Fatalf("close: %v", err)
 	}
 }
@@ -48,8 +50,8 @@ func closeRuntime(t *testing.T, e *env) {
 // Closing the runtime kills a running child, and what it started in the background (which holds
 // the child's stdout open, so Node would not even emit 'close').
 func TestCloseKillsChildren(t *testing.T) {
-	e := newEnv(t, nil)
-	lines := e.run(t, `
+	rt := newRuntime(t, nil)
+	lines := run(t, rt, `
 const sleeper = cp.spawn('sleep', ['1000']);
 const parent = cp.spawn('sh', ['-c', 'sleep 1000 & echo $!']);
 const exited = new Promise((res) => parent.on('exit', res));
@@ -66,7 +68,7 @@ log(bg);
 		}
 		pids = append(pids, pid)
 	}
-	closeRuntime(t, e)
+	closeRuntime(t, rt)
 	for _, pid := range pids {
 		waitStopped(t, pid)
 	}
@@ -75,9 +77,9 @@ log(bg);
 // A Sync call blocks the loop, but closing the runtime ends it: the child is killed and Close
 // returns.
 func TestCloseEndsSyncCall(t *testing.T) {
-	e := newEnv(t, nil)
+	rt := newRuntime(t, nil)
 	pidFile := filepath.Join(t.TempDir(), "pid")
-	e.rt.RunOnLoop(func(vm *goja.Runtime) {
+	rt.RunOnLoop(func(vm *goja.Runtime) {
 		_ = vm.Set("pidFile", pidFile)
 		_, _ = vm.RunString(`cp.spawnSync('sh', ['-c', 'echo $$ > "$0"; exec sleep 1000', pidFile])`)
 	})
@@ -94,16 +96,16 @@ func TestCloseEndsSyncCall(t *testing.T) {
 		}
 		time.Sleep(10 * time.Millisecond)
 	}
-	closeRuntime(t, e)
+	closeRuntime(t, rt)
 	waitStopped(t, pid)
 }
 
 // Once spawnSync kills a child (timeout, maxBuffer) it stops reading, as Node does: a background
 // process still holding the output does not hold the call.
 func TestSyncKillDoesNotWaitForInheritors(t *testing.T) {
-	e := newEnv(t, nil)
+	rt := newRuntime(t, nil)
 	pidFile := filepath.Join(t.TempDir(), "bg")
-	lines := e.run(t, `
+	lines := run(t, rt, `
 const r = cp.spawnSync('sh', ['-c', 'sleep 1000 & echo $! > "$0"; echo 1234567890; exec sleep 1000', '`+pidFile+`'], { maxBuffer: 4 });
 log(r.error.code, r.signal, String(r.stdout).trim());
 `)

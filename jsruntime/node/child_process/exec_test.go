@@ -5,8 +5,8 @@ import "testing"
 // exec runs the command through /bin/sh -c and calls back with (error, stdout, stderr); a failure
 // carries Node's message and code, killed, signal and cmd.
 func TestExecCallback(t *testing.T) {
-	e := newEnv(t, nil)
-	e.expect(t, `
+	rt := newRuntime(t, nil)
+	expect(t, rt, `
 const call = (...args) => new Promise((res) => cp.exec(...args, (err, stdout, stderr) => res({ err, stdout, stderr })));
 let r = await call('echo "$0"; echo err >&2');
 log(r.err, JSON.stringify(r.stdout), JSON.stringify(r.stderr));
@@ -27,8 +27,8 @@ log(r.err.name, r.err.code, r.err.message, r.stdout);
 // util.promisify(exec) and util.promisify(execFile) use util.promisify.custom: they resolve
 // {stdout, stderr}, reject with the error carrying both, and expose the child as promise.child.
 func TestExecPromisified(t *testing.T) {
-	e := newEnv(t, nil)
-	e.expect(t, `
+	rt := newRuntime(t, nil)
+	expect(t, rt, `
 const custom = Symbol.for('nodejs.util.promisify.custom');
 log(typeof cp.exec[custom], typeof cp.execFile[custom], Object.keys(cp.exec).length);
 const p = util.promisify(cp.exec)('echo hi');
@@ -43,8 +43,8 @@ try {
 
 // execFile reports a missing command through the callback, with cmd added, and empty outputs.
 func TestExecFileMissing(t *testing.T) {
-	e := newEnv(t, nil)
-	e.expect(t, `
+	rt := newRuntime(t, nil)
+	expect(t, rt, `
 const r = await new Promise((res) => cp.execFile('no-such-command-here', ['a'], (err, stdout, stderr) => res({ err, stdout, stderr })));
 log(r.err.message, r.err.code, r.err.errno, r.err.cmd, JSON.stringify(r.stdout), JSON.stringify(r.stderr));
 `, `spawn no-such-command-here ENOENT ENOENT -2 no-such-command-here a "" ""`)
@@ -52,8 +52,8 @@ log(r.err.message, r.err.code, r.err.errno, r.err.cmd, JSON.stringify(r.stdout),
 
 // An AbortSignal kills the child and fails it with an AbortError whose cause is the reason.
 func TestExecAbort(t *testing.T) {
-	e := newEnv(t, nil)
-	e.expect(t, `
+	rt := newRuntime(t, nil)
+	expect(t, rt, `
 const ac = new AbortController();
 const done = new Promise((res) => cp.exec('exec sleep 10', { signal: ac.signal }, (err) => res(err)));
 ac.abort('stop');
@@ -71,8 +71,8 @@ log(err2.name, exit);
 
 // Node's argument checks, with Node's codes and messages.
 func TestArgumentValidation(t *testing.T) {
-	e := newEnv(t, nil)
-	e.expect(t, `
+	rt := newRuntime(t, nil)
+	expect(t, rt, `
 for (const fn of [
   () => cp.spawn(''),
   () => cp.spawn('x', 5),

@@ -1,17 +1,18 @@
 package child_process_test
 
 import (
-	"context"
 	"strings"
 	"testing"
 
 	"github.com/dop251/goja"
+
+	"github.com/pluginhost/pluginhost/internal/jstest"
 )
 
 // A child's output arrives in order, and 'close' follows 'exit' and the end of both outputs.
 func TestSpawnEventsAndOutputs(t *testing.T) {
-	e := newEnv(t, nil)
-	e.expect(t, `
+	rt := newRuntime(t, nil)
+	expect(t, rt, `
 const c = cp.spawn('sh', ['-c', 'printf "a\\nb\\n"; printf oops >&2; exit 3']);
 const events = [];
 let out = '', err = '';
@@ -28,8 +29,8 @@ log(events.includes('stdout end'), events[0], events.includes('exit 3 null'));
 
 // stdin is a Writable whose bytes reach the child in order; end() closes the child's input.
 func TestStdinReachesChild(t *testing.T) {
-	e := newEnv(t, nil)
-	e.expect(t, `
+	rt := newRuntime(t, nil)
+	expect(t, rt, `
 const c = cp.spawn('cat');
 let out = '';
 c.stdout.on('data', (b) => { out += b; });
@@ -43,8 +44,8 @@ log(lines.length, lines[0], lines[99], lines[100]);
 
 // A missing command is an 'error' (not a throw) with Node's fields, followed by 'close' with -2.
 func TestSpawnMissingCommand(t *testing.T) {
-	e := newEnv(t, nil)
-	e.expect(t, `
+	rt := newRuntime(t, nil)
+	expect(t, rt, `
 const c = cp.spawn('no-such-command-here', ['x', 'y']);
 log(c.pid, c.stdout !== null, c.kill());
 const err = await new Promise((res) => c.on('error', res));
@@ -58,8 +59,8 @@ log(await new Promise((res) => c.on('close', (code, signal) => res(code + ' ' + 
 // kill sends Node's signals by name or number; an unknown signal throws ERR_UNKNOWN_SIGNAL; killing
 // a reaped child reports false.
 func TestKill(t *testing.T) {
-	e := newEnv(t, nil)
-	e.expect(t, `
+	rt := newRuntime(t, nil)
+	expect(t, rt, `
 const c = cp.spawn('sleep', ['30']);
 log(c.kill(0), c.killed);
 try { c.kill('SIGBOGUS'); } catch (err) { log(err.name, err.code, err.message); }
@@ -73,8 +74,8 @@ log(c.kill());
 
 // Destroying stdout closes the host's end: a child that keeps writing dies of SIGPIPE.
 func TestDestroyedOutputStopsWriter(t *testing.T) {
-	e := newEnv(t, nil)
-	e.expect(t, `
+	rt := newRuntime(t, nil)
+	expect(t, rt, `
 const c = cp.spawn('yes');
 c.stdout.once('data', () => c.stdout.destroy());
 log(await new Promise((res) => c.on('close', (code, signal) => res(code + ' ' + signal))));
@@ -84,8 +85,8 @@ log(await new Promise((res) => c.on('close', (code, signal) => res(code + ' ' + 
 // Reading stops while the plugin does not consume: a paused stdout holds at most the high-water mark
 // and one chunk, and the child waits on the full pipe instead of exiting.
 func TestOutputBackpressure(t *testing.T) {
-	e := newEnv(t, nil)
-	e.expect(t, `
+	rt := newRuntime(t, nil)
+	expect(t, rt, `
 const c = cp.spawn('head', ['-c', '4000000', '/dev/zero']);
 let exited = false;
 c.on('exit', () => { exited = true; });
@@ -104,8 +105,8 @@ log(n);
 // in the child's PATH, or in /usr/bin:/bin when it has none.
 func TestEnvironment(t *testing.T) {
 	t.Setenv("PLUGINHOST_HOST_SECRET", "s3cret")
-	e := newEnv(t, map[string]string{"PLUGIN_VAR": "visible"})
-	e.expect(t, `
+	rt := newRuntime(t, map[string]string{"PLUGIN_VAR": "visible"})
+	expect(t, rt, `
 const env = cp.execFileSync('env', { encoding: 'utf8' });
 log(env.includes('PLUGIN_VAR=visible'), env.includes('PLUGINHOST_HOST_SECRET'));
 log(JSON.stringify(cp.execFileSync('sh', ['-c', 'echo "$ONLY"'], { env: { ONLY: 'x' }, encoding: 'utf8' })));
@@ -116,8 +117,8 @@ log(r.error.code);
 
 // The Node APIs pluginhost does not provide throw ERR_NOT_SUPPORTED_IN_PLUGINHOST.
 func TestNotSupported(t *testing.T) {
-	e := newEnv(t, nil)
-	e.expect(t, `
+	rt := newRuntime(t, nil)
+	expect(t, rt, `
 for (const fn of [
   () => cp.fork('x.js'),
   () => cp.spawn('sh', [], { stdio: ['pipe', 'pipe', 'pipe', 'ipc'] }),
@@ -136,26 +137,24 @@ for (const fn of [
 
 // A listener that throws is logged; the runtime and the child's other events carry on.
 func TestListenerExceptionIsContained(t *testing.T) {
-	e := newEnv(t, nil)
-	e.expect(t, `
+	rt := newRuntime(t, nil)
+	expect(t, rt, `
 const c = cp.spawn('true');
 c.on('exit', () => { throw new Error('listener broke'); });
 log(await new Promise((res) => c.on('close', (code) => res(code))));
 `, `0`)
 	// The exception is logged when the job that emitted 'exit' ends, after its promise jobs (which
 	// finished the script): a later job sees the log.
-	if err := e.rt.Do(context.Background(), func(*goja.Runtime) error { return nil }); err != nil {
-		t.Fatal(err)
-	}
-	if logs := strings.Join(e.logs.all(), "\n"); !strings.Contains(logs, "listener broke") {
+	jstest.Do(t, rt, func(*goja.Runtime) error { return nil })
+	if logs := jstest.LogsOf(rt).String(); !strings.Contains(logs, "listener broke") {
 		t.Errorf("the exception was not logged:\n%s", logs)
 	}
 }
 
 // A child is disposable, as in Node 20: disposing kills it unless it was killed already.
 func TestDispose(t *testing.T) {
-	e := newEnv(t, nil)
-	e.expect(t, `
+	rt := newRuntime(t, nil)
+	expect(t, rt, `
 const c = cp.spawn('sleep', ['30']);
 const exit = new Promise((res) => c.on('exit', (code, signal) => res(signal)));
 c[Symbol.dispose]();

@@ -5,8 +5,8 @@ import "testing"
 // spawnSync's result has Node's keys and values: status or signal, output with a null stdin slot,
 // strings when an encoding is given, and an error for a command that could not start.
 func TestSpawnSyncResult(t *testing.T) {
-	e := newEnv(t, nil)
-	e.expect(t, `
+	rt := newRuntime(t, nil)
+	expect(t, rt, `
 let r = cp.spawnSync('sh', ['-c', 'echo out; echo err >&2; exit 2']);
 log(Object.keys(r).join(), r.status, r.signal, String(r.stdout), String(r.stderr), r.output[0], typeof r.pid);
 r = cp.spawnSync('cat', { input: 'fed', encoding: 'utf8' });
@@ -26,8 +26,8 @@ log(JSON.stringify(r.output));
 
 // timeout and maxBuffer kill the child with killSignal and report ETIMEDOUT or ENOBUFS.
 func TestSpawnSyncLimits(t *testing.T) {
-	e := newEnv(t, nil)
-	e.expect(t, `
+	rt := newRuntime(t, nil)
+	expect(t, rt, `
 let r = cp.spawnSync('sleep', ['10'], { timeout: 20, killSignal: 'SIGKILL' });
 log(r.error.code, r.error.errno, r.error.syscall, r.status, r.signal);
 r = cp.spawnSync('sh', ['-c', 'echo 1234567890; exec sleep 10'], { maxBuffer: 4 });
@@ -37,8 +37,8 @@ log(r.error.code, r.signal, String(r.stdout).trim());
 
 // execSync and execFileSync return stdout or throw Node's error, which carries the result.
 func TestExecSyncForms(t *testing.T) {
-	e := newEnv(t, nil)
-	e.expect(t, `
+	rt := newRuntime(t, nil)
+	expect(t, rt, `
 log(JSON.stringify(cp.execSync('echo "$0"', { encoding: 'utf8' })), String(cp.execFileSync('echo', ['a', 'b'])));
 try { cp.execSync('echo out; echo bad >&2; exit 4', { stdio: 'pipe' }); } catch (err) {
   log(JSON.stringify(err.message), err.status, err.signal, String(err.stdout), String(err.stderr));

@@ -1,14 +1,13 @@
 package console_test
 
 import (
-	"bytes"
-	"context"
-	"log/slog"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/dop251/goja"
+
+	"github.com/pluginhost/pluginhost/internal/jstest"
 	"github.com/pluginhost/pluginhost/jsruntime"
 	"github.com/pluginhost/pluginhost/jsruntime/node/buffer"
 	"github.com/pluginhost/pluginhost/jsruntime/node/console"
@@ -93,31 +92,15 @@ var formatCases = [][2]string{
 	{"[{arr: [[1, 2, [3, 4, [5]]]]}]", "{ arr: [ [ 1, 2, [Array] ] ] }"},
 }
 
-func newRuntime(t *testing.T, logger *slog.Logger) *jsruntime.Runtime {
+// newRuntime is a runtime of the plugin "hello-world" with Buffer and console.
+func newRuntime(t *testing.T) *jsruntime.Runtime {
 	t.Helper()
-	rt := jsruntime.New(jsruntime.Options{Name: "hello-world", Logger: logger})
-	t.Cleanup(func() { _ = rt.Close(context.Background()) })
-	do(t, rt, func(*goja.Runtime) error {
-		if err := buffer.Install(rt); err != nil {
-			return err
-		}
-		return console.Install(rt)
-	})
-	return rt
-}
-
-func do(t *testing.T, rt *jsruntime.Runtime, fn func(vm *goja.Runtime) error) {
-	t.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-	defer cancel()
-	if err := rt.Do(ctx, fn); err != nil {
-		t.Fatal(err)
-	}
+	return jstest.NewWith(t, jsruntime.Options{Name: "hello-world"}, buffer.Install, console.Install)
 }
 
 func TestFormatMatchesNode(t *testing.T) {
-	rt := newRuntime(t, nil)
-	do(t, rt, func(vm *goja.Runtime) error {
+	rt := newRuntime(t)
+	jstest.Do(t, rt, func(vm *goja.Runtime) error {
 		for _, c := range formatCases {
 			v, err := vm.RunString(c[0])
 			if err != nil {
@@ -137,8 +120,8 @@ func TestFormatMatchesNode(t *testing.T) {
 }
 
 func TestInspectError(t *testing.T) {
-	rt := newRuntime(t, nil)
-	do(t, rt, func(vm *goja.Runtime) error {
+	rt := newRuntime(t)
+	jstest.Do(t, rt, func(vm *goja.Runtime) error {
 		v, err := vm.RunString(`const e = new TypeError('bad'); e.code = 'E_BAD'; e`)
 		if err != nil {
 			return err
@@ -160,18 +143,8 @@ func TestInspectError(t *testing.T) {
 }
 
 func TestConsoleWritesToLogger(t *testing.T) {
-	var out bytes.Buffer
-	logger := slog.New(slog.NewTextHandler(&out, &slog.HandlerOptions{
-		Level: slog.LevelDebug,
-		ReplaceAttr: func(_ []string, a slog.Attr) slog.Attr {
-			if a.Key == slog.TimeKey {
-				return slog.Attr{}
-			}
-			return a
-		},
-	}))
-	rt := newRuntime(t, logger)
-	do(t, rt, func(vm *goja.Runtime) error {
+	rt := newRuntime(t)
+	jstest.Do(t, rt, func(vm *goja.Runtime) error {
 		_, err := vm.RunString(`
 			const info = { id: 'hello-world' };
 			console.log(` + "`[${info.id}] Plugin loaded.`" + `);
@@ -202,21 +175,16 @@ func TestConsoleWritesToLogger(t *testing.T) {
 		`level=INFO msg=after plugin=hello-world`,
 		`level=INFO msg="{ d: [ 1 ] }" plugin=hello-world`,
 	}
-	got := strings.Split(strings.TrimSpace(out.String()), "\n")
+	got := strings.Split(strings.TrimSpace(jstest.LogsOf(rt).String()), "\n")
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("log output:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
 
 func TestTimeUsesRuntimeClock(t *testing.T) {
-	var out bytes.Buffer
 	clock := &stepClock{now: time.Unix(0, 0)}
-	rt := jsruntime.New(jsruntime.Options{Logger: slog.New(slog.NewTextHandler(&out, nil)), Clock: clock})
-	t.Cleanup(func() { _ = rt.Close(context.Background()) })
-	do(t, rt, func(vm *goja.Runtime) error {
-		if err := console.Install(rt); err != nil {
-			return err
-		}
+	rt := jstest.NewWith(t, jsruntime.Options{Clock: clock}, console.Install)
+	jstest.Do(t, rt, func(vm *goja.Runtime) error {
 		if _, err := vm.RunString(`console.time('t')`); err != nil {
 			return err
 		}
@@ -224,8 +192,8 @@ func TestTimeUsesRuntimeClock(t *testing.T) {
 		_, err := vm.RunString(`console.timeEnd('t')`)
 		return err
 	})
-	if !strings.Contains(out.String(), `msg="t: 1.500ms"`) {
-		t.Errorf("timeEnd output: %s", out.String())
+	if out := jstest.LogsOf(rt).String(); !strings.Contains(out, `msg="t: 1.500ms"`) {
+		t.Errorf("timeEnd output: %s", out)
 	}
 }
 

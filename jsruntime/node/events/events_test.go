@@ -1,35 +1,20 @@
 package events
 
 import (
-	"context"
 	"testing"
 
 	"github.com/dop251/goja"
 
-	"github.com/pluginhost/pluginhost/jsruntime"
+	"github.com/pluginhost/pluginhost/internal/jstest"
 )
 
+// run evaluates src with EventEmitter and done(s) as globals, waits for the value it may evaluate to
+// and returns what it passed to done.
 func run(t *testing.T, src string) string {
 	t.Helper()
-	rt := jsruntime.New(jsruntime.Options{Name: "events"})
-	defer func() { _ = rt.Close(context.Background()) }()
 	var out string
-	err := rt.Await(context.Background(), func(vm *goja.Runtime) (goja.Value, error) {
-		ee, err := Require(rt)
-		if err != nil {
-			return nil, err
-		}
-		_ = vm.Set("EventEmitter", ee)
-		_ = vm.Set("done", func(s string) { out = s })
-		v, err := vm.RunString(src)
-		if err != nil {
-			return nil, rt.Describe(err)
-		}
-		return v, nil
-	})
-	if err != nil {
-		t.Fatalf("run: %v", err)
-	}
+	rt := jstest.New(t, jstest.Global("EventEmitter", Require), jstest.Set("done", func(s string) { out = s }))
+	jstest.Await(t, rt, src)
 	return out
 }
 
@@ -94,9 +79,8 @@ func TestOncePromise(t *testing.T) {
 }
 
 func TestInheritanceAndEmitFromGo(t *testing.T) {
-	rt := jsruntime.New(jsruntime.Options{})
-	defer func() { _ = rt.Close(context.Background()) }()
-	err := rt.Do(context.Background(), func(vm *goja.Runtime) error {
+	rt := jstest.New(t)
+	jstest.Do(t, rt, func(vm *goja.Runtime) error {
 		proto, err := Prototype(rt)
 		if err != nil {
 			return err
@@ -119,7 +103,4 @@ func TestInheritanceAndEmitFromGo(t *testing.T) {
 		}
 		return nil
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
 }

@@ -1,13 +1,11 @@
 package os_test
 
 import (
-	"context"
 	"runtime"
 	"strconv"
 	"testing"
 
-	"github.com/dop251/goja"
-
+	"github.com/pluginhost/pluginhost/internal/jstest"
 	"github.com/pluginhost/pluginhost/jsruntime"
 	nodeos "github.com/pluginhost/pluginhost/jsruntime/node/os"
 )
@@ -15,42 +13,13 @@ import (
 // newRuntime returns a runtime with the os module bound to the global "os".
 func newRuntime(t *testing.T) *jsruntime.Runtime {
 	t.Helper()
-	rt := jsruntime.New(jsruntime.Options{})
-	t.Cleanup(func() { _ = rt.Close(context.Background()) })
-	err := rt.Do(context.Background(), func(vm *goja.Runtime) error {
-		mod, err := nodeos.Require(rt)
-		if err != nil {
-			return err
-		}
-		return vm.Set("os", mod)
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return rt
+	return jstest.New(t, jstest.Global("os", nodeos.Require))
 }
 
-// eval runs src and returns JSON.stringify of its value.
-func eval(t *testing.T, rt *jsruntime.Runtime, src string) string {
-	t.Helper()
-	var out string
-	err := rt.Do(context.Background(), func(vm *goja.Runtime) error {
-		v, err := vm.RunString("JSON.stringify(" + src + ")")
-		if err != nil {
-			return rt.Describe(err)
-		}
-		out = v.String()
-		return nil
-	})
-	if err != nil {
-		t.Fatalf("%s: %v", src, err)
-	}
-	return out
-}
-
+// check compares JSON.stringify of src's value with want.
 func check(t *testing.T, rt *jsruntime.Runtime, src, want string) {
 	t.Helper()
-	if got := eval(t, rt, src); got != want {
+	if got := jstest.Eval(t, rt, "JSON.stringify("+src+")"); got != want {
 		t.Errorf("%s:\n got %s\nwant %s", src, got, want)
 	}
 }

@@ -1,14 +1,13 @@
 package path_test
 
 import (
-	"context"
 	"os"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/dop251/goja"
-	"github.com/pluginhost/pluginhost/jsruntime"
+
+	"github.com/pluginhost/pluginhost/internal/jstest"
 	"github.com/pluginhost/pluginhost/jsruntime/node/path"
 )
 
@@ -163,40 +162,18 @@ func TestMatchesNode(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	rt := jsruntime.New(jsruntime.Options{Name: "test"})
-	t.Cleanup(func() { _ = rt.Close(context.Background()) })
-	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-	defer cancel()
-	err = rt.Do(ctx, func(vm *goja.Runtime) error {
-		mod, err := path.Require(rt)
-		if err != nil {
-			return err
+	rt := jstest.New(t, jstest.Global("path", path.Require))
+	for _, c := range nodeCases {
+		want := strings.ReplaceAll(c[1], "$CWD", wd)
+		if got := jstest.Eval(t, rt, "with (path) { String("+c[0]+") }"); got != want {
+			t.Errorf("%s\n got: %q\nwant: %q", c[0], got, want)
 		}
-		if err := vm.Set("path", mod); err != nil {
-			return err
-		}
-		for _, c := range nodeCases {
-			v, err := vm.RunString("with (path) { String(" + c[0] + ") }")
-			if err != nil {
-				t.Errorf("%s: %v", c[0], err)
-				continue
-			}
-			want := strings.ReplaceAll(c[1], "$CWD", wd)
-			if got := v.String(); got != want {
-				t.Errorf("%s\n got: %q\nwant: %q", c[0], got, want)
-			}
-		}
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
 	}
 }
 
 func TestRequireIsPerRuntimeSingleton(t *testing.T) {
-	rt := jsruntime.New(jsruntime.Options{})
-	t.Cleanup(func() { _ = rt.Close(context.Background()) })
-	err := rt.Do(context.Background(), func(*goja.Runtime) error {
+	rt := jstest.New(t)
+	jstest.Do(t, rt, func(*goja.Runtime) error {
 		a, _ := path.Require(rt)
 		b, _ := path.Require(rt)
 		if !a.SameAs(b) {
@@ -204,7 +181,4 @@ func TestRequireIsPerRuntimeSingleton(t *testing.T) {
 		}
 		return nil
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
 }

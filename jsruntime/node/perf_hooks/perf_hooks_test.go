@@ -1,65 +1,26 @@
 package perf_hooks_test
 
 import (
-	"context"
-	"log/slog"
 	"testing"
-	"time"
-
-	"github.com/dop251/goja"
 
 	"github.com/pluginhost/pluginhost/internal/clocktest"
+	"github.com/pluginhost/pluginhost/internal/jstest"
 	"github.com/pluginhost/pluginhost/jsruntime"
 	perfhooks "github.com/pluginhost/pluginhost/jsruntime/node/perf_hooks"
 	"github.com/pluginhost/pluginhost/jsruntime/web"
 )
 
-// eval runs src in a runtime with the web globals, the performance global and perf_hooks as the
-// global perf, waits for its value to settle and returns it as JSON.
+// eval runs src in a runtime on clock with the web globals, the performance global and perf_hooks as
+// the global perf, waits for its value to settle and returns it as JSON.
 func eval(t *testing.T, clock jsruntime.Clock, src string) string {
 	t.Helper()
-	rt := jsruntime.New(jsruntime.Options{Logger: slog.New(slog.DiscardHandler), Clock: clock})
-	t.Cleanup(func() { _ = rt.Close(context.Background()) })
-	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-	defer cancel()
-	var out string
-	err := rt.AwaitThen(ctx, func(vm *goja.Runtime) (goja.Value, error) {
-		if err := web.Install(rt); err != nil {
-			return nil, err
-		}
-		if err := perfhooks.Install(rt); err != nil {
-			return nil, err
-		}
-		mod, err := perfhooks.Require(rt)
-		if err != nil {
-			return nil, err
-		}
-		if err := vm.Set("perf", mod); err != nil {
-			return nil, err
-		}
-		v, err := vm.RunScript("test.js", src)
-		return v, rt.Describe(err)
-	}, func(vm *goja.Runtime, v goja.Value) error {
-		b, err := v.ToObject(vm).MarshalJSON()
-		out = string(b)
-		return err
-	})
-	if err != nil {
-		t.Fatalf("eval: %v", err)
-	}
-	return out
-}
-
-func expect(t *testing.T, what, got, want string) {
-	t.Helper()
-	if got != want {
-		t.Errorf("%s:\n got %s\nwant %s", what, got, want)
-	}
+	rt := jstest.NewWith(t, jsruntime.Options{Clock: clock}, web.Install, perfhooks.Install, jstest.Global("perf", perfhooks.Require))
+	return jstest.AwaitJSON(t, rt, src)
 }
 
 func TestNowFollowsTheClock(t *testing.T) {
 	got := eval(t, clocktest.New(), `[performance.now(), performance.timeOrigin, perf.performance === performance]`)
-	expect(t, "at start", got, `[0,1700000000000,true]`)
+	jstest.Expect(t, "at start", got, `[0,1700000000000,true]`)
 }
 
 func TestUserTiming(t *testing.T) {
@@ -73,7 +34,7 @@ func TestUserTiming(t *testing.T) {
 		[a.toJSON(), m.toJSON(), [o.startTime, o.duration, o.detail], performance.getEntries().map((e) => e.name),
 		 performance.getEntriesByName('a', 'mark').length, missing, a instanceof PerformanceEntry,
 		 Object.prototype.toString.call(m)]`)
-	expect(t, "marks and measures", got, `[{"name":"a","entryType":"mark","startTime":1,"duration":0,"detail":{"n":1}},`+
+	jstest.Expect(t, "marks and measures", got, `[{"name":"a","entryType":"mark","startTime":1,"duration":0,"detail":{"n":1}},`+
 		`{"name":"ab","entryType":"measure","startTime":1,"duration":3,"detail":null},[2,5,"d"],["a","ab","opts","b"],1,`+
 		`["SyntaxError","The \"nope\" performance mark has not been set"],true,"[object PerformanceMeasure]"]`)
 }
@@ -92,7 +53,7 @@ func TestObserverAndTimerify(t *testing.T) {
 		const f = performance.timerify(function work() { return 1; });
 		f();
 	})`)
-	expect(t, "observed", got, `["mark:m","function:work"]`)
+	jstest.Expect(t, "observed", got, `["mark:m","function:work"]`)
 }
 
 func TestHistogram(t *testing.T) {
@@ -103,6 +64,6 @@ func TestHistogram(t *testing.T) {
 		let bad;
 		try { h.record(0) } catch (e) { bad = e.code }
 		[empty, h.count, h.min, h.max, h.mean, h.percentile(50), [...h.percentiles], bad]`)
-	expect(t, "histogram", got, `[{"count":0,"min":9223372036854776000,"max":0,"mean":null,"exceeds":0,"stddev":null,"percentiles":{"100":0}},`+
+	jstest.Expect(t, "histogram", got, `[{"count":0,"min":9223372036854776000,"max":0,"mean":null,"exceeds":0,"stddev":null,"percentiles":{"100":0}},`+
 		`4,5,1000,256.25,10,[[0,5],[50,10],[75,10],[87.5,1000],[100,1000]],"ERR_OUT_OF_RANGE"]`)
 }

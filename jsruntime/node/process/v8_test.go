@@ -5,26 +5,27 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/pluginhost/pluginhost/internal/jstest"
 	"github.com/pluginhost/pluginhost/jsruntime/node/process"
 )
 
 func TestCaptureStackTrace(t *testing.T) {
-	e := newEnv(t, process.Config{})
-	got := e.eval(t, `
+	rt := newRuntime(t, process.Config{})
+	got := jstest.AwaitJSON(t, rt, `
 		function inner() { const o = { message: 'm' }; Error.captureStackTrace(o); return o; }
 		function outer() { return inner(); }
 		const o = outer();
 		const lines = o.stack.split('\n');
 		[Error.stackTraceLimit, Object.keys(o), lines[0], lines[1], lines[2]]`)
-	expect(t, "stack", got, `[10,["message"],"Error: m","    at inner (test.js:2:73)","    at outer (test.js:3:34)"]`)
+	jstest.Expect(t, "stack", got, `[10,["message"],"Error: m","    at inner (test.js:2:73)","    at outer (test.js:3:34)"]`)
 
-	got = e.eval(t, `
+	got = jstest.AwaitJSON(t, rt, `
 		function MyError(msg) { this.name = 'MyError'; this.message = msg; Error.captureStackTrace(this, MyError); }
 		function make() { return new MyError('bad'); }
 		make().stack.split('\n').slice(0, 2)`)
-	expect(t, "ctor frames hidden", got, `["MyError: bad","    at make (test.js:3:28)"]`)
+	jstest.Expect(t, "ctor frames hidden", got, `["MyError: bad","    at make (test.js:3:28)"]`)
 
-	got = e.eval(t, `
+	got = jstest.AwaitJSON(t, rt, `
 		function deep(n) { if (n === 0) { const o = {}; Error.captureStackTrace(o); return o.stack; } return deep(n - 1); }
 		Error.stackTraceLimit = 2;
 		const limited = deep(5).split('\n').length;
@@ -32,13 +33,13 @@ func TestCaptureStackTrace(t *testing.T) {
 		const off = {}; Error.captureStackTrace(off);
 		Error.stackTraceLimit = 10;
 		[limited, 'stack' in off]`)
-	expect(t, "stackTraceLimit", got, `[3,false]`)
+	jstest.Expect(t, "stackTraceLimit", got, `[3,false]`)
 }
 
 // TestPrepareStackTraceDepdPattern is how depd (body-parser, express) finds its caller.
 func TestPrepareStackTraceDepdPattern(t *testing.T) {
-	e := newEnv(t, process.Config{})
-	got := e.eval(t, `
+	rt := newRuntime(t, process.Config{})
+	got := jstest.AwaitJSON(t, rt, `
 		function getStack() {
 			const limit = Error.stackTraceLimit;
 			const obj = {};
@@ -56,22 +57,22 @@ func TestPrepareStackTraceDepdPattern(t *testing.T) {
 		[s.getFunctionName(), s.getFileName(), s.getLineNumber(), s.getColumnNumber(), s.isNative(), s.isEval(),
 		 s.isToplevel(), s.isConstructor(), s.getTypeName(), s.getMethodName(), typeof s.getThis(), String(s),
 		 Error.prepareStackTrace === undefined]`)
-	expect(t, "call site", got, `["caller","test.js",14,38,false,false,false,false,null,null,"undefined","caller (test.js:14:38)",true]`)
+	jstest.Expect(t, "call site", got, `["caller","test.js",14,38,false,false,false,false,null,null,"undefined","caller (test.js:14:38)",true]`)
 
-	got = e.eval(t, `
+	got = jstest.AwaitJSON(t, rt, `
 		Error.prepareStackTrace = (err, sites) => err.message + ' @ ' + sites.length;
 		const o = { message: 'x' };
 		(function f() { Error.captureStackTrace(o); })();
 		Error.prepareStackTrace = undefined;
 		o.stack`)
-	expect(t, "prepareStackTrace result becomes stack", got, `"x @ 2"`)
+	jstest.Expect(t, "prepareStackTrace result becomes stack", got, `"x @ 2"`)
 }
 
 // TestPrepareStackTraceForConstructedErrors is the callsites package's pattern (parent-module,
 // import-fresh): prepareStackTrace set around `new Error().stack`.
 func TestPrepareStackTraceForConstructedErrors(t *testing.T) {
-	e := newEnv(t, process.Config{})
-	got := e.eval(t, `
+	rt := newRuntime(t, process.Config{})
+	got := jstest.AwaitJSON(t, rt, `
 		function callsites() {
 			const prep = Error.prepareStackTrace;
 			Error.prepareStackTrace = (_, stack) => stack;
@@ -86,12 +87,12 @@ func TestPrepareStackTraceForConstructedErrors(t *testing.T) {
 		const prepared = make().stack;
 		Error.prepareStackTrace = undefined;
 		[sites[0].getFunctionName(), sites[0].getFileName(), sites[0].getLineNumber(), prepared, typeof new Error('plain').stack]`)
-	expect(t, "call sites", got, `["caller","test.js",9,"P(r, make, Error: inner)","string"]`)
+	jstest.Expect(t, "call sites", got, `["caller","test.js",9,"P(r, make, Error: inner)","string"]`)
 }
 
 func TestStackTraceLimitForConstructedErrors(t *testing.T) {
-	e := newEnv(t, process.Config{})
-	got := e.eval(t, `
+	rt := newRuntime(t, process.Config{})
+	got := jstest.AwaitJSON(t, rt, `
 		function deep(n, make) { return n === 0 ? make() : deep(n - 1, make); }
 		const frames = (err) => err.stack.split('\n').filter((l) => l.startsWith('\tat ')).length;
 		class E extends Error { constructor(m) { super(m); this.name = 'E'; } }
@@ -108,12 +109,12 @@ func TestStackTraceLimitForConstructedErrors(t *testing.T) {
 		s.stack = 'replaced';
 		out.push(s.stack);
 		out`)
-	expect(t, "limits", got, `[10,10,"E: q",3,true,true,true,"replaced"]`)
+	jstest.Expect(t, "limits", got, `[10,10,"E: q",3,true,true,true,"replaced"]`)
 }
 
 func TestWrappedErrorConstructors(t *testing.T) {
-	e := newEnv(t, process.Config{})
-	got := e.eval(t, `
+	rt := newRuntime(t, process.Config{})
+	got := jstest.AwaitJSON(t, rt, `
 		function LegacyError(m) { const r = Error.call(this, m); this.message = m; return r instanceof Error; }
 		const called = Error('no new');
 		[Error.name, Error.length, TypeError.name, Object.getPrototypeOf(TypeError) === Error,
@@ -121,7 +122,7 @@ func TestWrappedErrorConstructors(t *testing.T) {
 		 called.stack.includes('native'), new LegacyError('l') instanceof LegacyError, Object.keys(Error),
 		 Function.prototype.toString.call(Error), new AggregateError([1], 'a').errors.length,
 		 Object.getOwnPropertyDescriptor(Error, 'prototype').writable]`)
-	expect(t, "constructors", got, `["Error",1,"TypeError",true,true,true,true,false,true,["stackTraceLimit"],"function Error() { [native code] }",1,false]`)
+	jstest.Expect(t, "constructors", got, `["Error",1,"TypeError",true,true,true,true,false,true,["stackTraceLimit"],"function Error() { [native code] }",1,false]`)
 }
 
 // TestCallSitesAsV8 checks, against what Node 20 prints for the same file, the two places where goja's frames differ from V8's and packages notice:
@@ -139,7 +140,7 @@ func TestCallSitesAsV8(t *testing.T) {
 	if err := os.WriteFile(file, []byte(src), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	e := newEnv(t, process.Config{})
-	got := e.evalFile(t, file, src)
-	expect(t, "call sites", got, `[15,35,["sites","viaCall",null],38,"`+file+`:5:15"]`)
+	rt := newRuntime(t, process.Config{})
+	got := evalFile(t, rt, file, src)
+	jstest.Expect(t, "call sites", got, `[15,35,["sites","viaCall",null],38,"`+file+`:5:15"]`)
 }

@@ -1,11 +1,12 @@
 package querystring_test
 
 import (
-	"context"
+	"encoding/json"
 	"testing"
 
 	"github.com/dop251/goja"
-	"github.com/pluginhost/pluginhost/jsruntime"
+
+	"github.com/pluginhost/pluginhost/internal/jstest"
 	"github.com/pluginhost/pluginhost/jsruntime/node/buffer"
 	"github.com/pluginhost/pluginhost/jsruntime/node/querystring"
 )
@@ -70,45 +71,19 @@ const show = `(function (e) {
 })`
 
 func TestMatchesNode(t *testing.T) {
-	rt := jsruntime.New(jsruntime.Options{})
-	t.Cleanup(func() { _ = rt.Close(context.Background()) })
-	err := rt.Do(context.Background(), func(vm *goja.Runtime) error {
-		if err := buffer.Install(rt); err != nil {
-			return err
+	rt := jstest.New(t, buffer.Install, jstest.Global("qs", querystring.Require))
+	jstest.Eval(t, rt, "globalThis.show = "+show)
+	for _, c := range cases {
+		expr, _ := json.Marshal(c[0])
+		if got := jstest.Eval(t, rt, "show("+string(expr)+")"); got != c[1] {
+			t.Errorf("%s\n got: %q\nwant: %q", c[0], got, c[1])
 		}
-		mod, err := querystring.Require(rt)
-		if err != nil {
-			return err
-		}
-		if err := vm.Set("qs", mod); err != nil {
-			return err
-		}
-		showFn, err := vm.RunString(show)
-		if err != nil {
-			return err
-		}
-		run, _ := goja.AssertFunction(showFn)
-		for _, c := range cases {
-			v, err := run(goja.Undefined(), vm.ToValue(c[0]))
-			if err != nil {
-				t.Errorf("%s: %v", c[0], err)
-				continue
-			}
-			if got := v.String(); got != c[1] {
-				t.Errorf("%s\n got: %q\nwant: %q", c[0], got, c[1])
-			}
-		}
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
 	}
 }
 
 func TestRequireOncePerRuntime(t *testing.T) {
-	rt := jsruntime.New(jsruntime.Options{})
-	t.Cleanup(func() { _ = rt.Close(context.Background()) })
-	err := rt.Do(context.Background(), func(*goja.Runtime) error {
+	rt := jstest.New(t)
+	jstest.Do(t, rt, func(*goja.Runtime) error {
 		a, err := querystring.Require(rt)
 		if err != nil {
 			return err
@@ -119,31 +94,13 @@ func TestRequireOncePerRuntime(t *testing.T) {
 		}
 		return nil
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
 }
 
 // Each truncated or invalid sequence is one U+FFFD, as Node 20 decodes it.
 func TestUnescapeInvalidUTF8(t *testing.T) {
-	rt := jsruntime.New(jsruntime.Options{})
-	t.Cleanup(func() { _ = rt.Close(context.Background()) })
-	err := rt.Do(context.Background(), func(vm *goja.Runtime) error {
-		mod, err := querystring.Require(rt)
-		if err != nil {
-			return err
-		}
-		_ = vm.Set("qs", mod)
-		v, err := vm.RunString(`JSON.stringify([qs.unescape('%F0%9F%98'), qs.unescape('%E0%80%80'), qs.unescape('a%FFb%C3'), qs.unescape('%ED%A0%80')])`)
-		if err != nil {
-			return err
-		}
-		if got, want := v.String(), "[\"\ufffd\",\"\ufffd\ufffd\ufffd\",\"a\ufffdb\ufffd\",\"\ufffd\ufffd\ufffd\"]"; got != want {
-			t.Errorf("got %q, want %q", got, want)
-		}
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
+	rt := jstest.New(t, jstest.Global("qs", querystring.Require))
+	got := jstest.Eval(t, rt, `JSON.stringify([qs.unescape('%F0%9F%98'), qs.unescape('%E0%80%80'), qs.unescape('a%FFb%C3'), qs.unescape('%ED%A0%80')])`)
+	if want := "[\"\ufffd\",\"\ufffd\ufffd\ufffd\",\"a\ufffdb\ufffd\",\"\ufffd\ufffd\ufffd\"]"; got != want {
+		t.Errorf("got %q, want %q", got, want)
 	}
 }

@@ -1,11 +1,9 @@
 package stringdecoder_test
 
 import (
-	"context"
 	"testing"
 
-	"github.com/dop251/goja"
-	"github.com/pluginhost/pluginhost/jsruntime"
+	"github.com/pluginhost/pluginhost/internal/jstest"
 	"github.com/pluginhost/pluginhost/jsruntime/node/buffer"
 	stringdecoder "github.com/pluginhost/pluginhost/jsruntime/node/string_decoder"
 )
@@ -29,29 +27,9 @@ JSON.stringify(r)`
 const want = `["utf8","","€","","�","utf16le","","a","YWJj","ZA==","str","�llo","","01ff","ERR_UNKNOWN_ENCODING: Unknown encoding: nope"]`
 
 func TestMatchesNode(t *testing.T) {
-	rt := jsruntime.New(jsruntime.Options{})
-	t.Cleanup(func() { _ = rt.Close(context.Background()) })
-	err := rt.Do(context.Background(), func(vm *goja.Runtime) error {
-		if err := buffer.Install(rt); err != nil {
-			return err
-		}
-		mod, err := stringdecoder.Require(rt)
-		if err != nil {
-			return err
-		}
-		if err := vm.Set("StringDecoder", mod.ToObject(vm).Get("StringDecoder")); err != nil {
-			return err
-		}
-		got, err := vm.RunString(script)
-		if err != nil {
-			return err
-		}
-		if got.String() != want {
-			t.Errorf("got  %s\nwant %s", got, want)
-		}
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
+	rt := jstest.New(t, buffer.Install, jstest.Global("stringDecoder", stringdecoder.Require))
+	got := jstest.Eval(t, rt, `const { StringDecoder } = stringDecoder;`+script)
+	if got != want {
+		t.Errorf("got  %s\nwant %s", got, want)
 	}
 }

@@ -1,66 +1,27 @@
 package timers_test
 
 import (
-	"context"
 	"testing"
 	"time"
 
-	"github.com/dop251/goja"
 	"github.com/pluginhost/pluginhost/internal/clocktest"
+	"github.com/pluginhost/pluginhost/internal/jstest"
 	"github.com/pluginhost/pluginhost/jsruntime"
 	"github.com/pluginhost/pluginhost/jsruntime/node/timers"
 	"github.com/pluginhost/pluginhost/jsruntime/web"
 )
 
 // newRuntime returns a runtime on clock with the web globals, and the modules bound to the globals
-// "timers" and "tp".
+// "timers" and "tp". jstest.Eval leaves the jobs a script queued to run before the next hand-off.
 func newRuntime(t *testing.T, clock *clocktest.Clock) *jsruntime.Runtime {
 	t.Helper()
-	rt := jsruntime.New(jsruntime.Options{Clock: clock})
-	t.Cleanup(func() { _ = rt.Close(context.Background()) })
-	err := rt.Do(context.Background(), func(vm *goja.Runtime) error {
-		if err := web.Install(rt); err != nil {
-			return err
-		}
-		mod, err := timers.Require(rt)
-		if err != nil {
-			return err
-		}
-		promises, err := timers.RequirePromises(rt)
-		if err != nil {
-			return err
-		}
-		_ = vm.Set("timers", mod)
-		return vm.Set("tp", promises)
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return rt
-}
-
-// run evaluates src on the loop and returns String() of its value; the loop runs the jobs src queued
-// before the next Do.
-func run(t *testing.T, rt *jsruntime.Runtime, src string) string {
-	t.Helper()
-	var out string
-	err := rt.Do(context.Background(), func(vm *goja.Runtime) error {
-		v, err := vm.RunString(src)
-		if err != nil {
-			return err
-		}
-		out = v.String()
-		return nil
-	})
-	if err != nil {
-		t.Fatalf("%s: %v", src, err)
-	}
-	return out
+	return jstest.NewWith(t, jsruntime.Options{Clock: clock}, web.Install,
+		jstest.Global("timers", timers.Require), jstest.Global("tp", timers.RequirePromises))
 }
 
 func TestTimersAreTheGlobals(t *testing.T) {
 	rt := newRuntime(t, clocktest.New())
-	got := run(t, rt, `['setTimeout', 'setInterval', 'setImmediate', 'clearTimeout', 'clearInterval', 'clearImmediate']
+	got := jstest.Eval(t, rt, `['setTimeout', 'setInterval', 'setImmediate', 'clearTimeout', 'clearInterval', 'clearImmediate']
 		.map((n) => timers[n] === globalThis[n]).concat(timers.promises === tp).join()`)
 	if want := "true,true,true,true,true,true,true"; got != want {
 		t.Errorf("got %s, want %s", got, want)
@@ -71,7 +32,7 @@ func TestTimersAreTheGlobals(t *testing.T) {
 func TestPromises(t *testing.T) {
 	clock := clocktest.New()
 	rt := newRuntime(t, clock)
-	run(t, rt, `
+	jstest.Eval(t, rt, `
 		globalThis.log = [];
 		const note = (p) => p.then((v) => log.push('ok ' + v), (e) => log.push([e.name, e.code, e.message, e instanceof Error, e.cause && e.cause.name].join('|')));
 		const c = new AbortController();
@@ -87,12 +48,12 @@ func TestPromises(t *testing.T) {
 		note(tp.scheduler.wait(5).then(() => 'waited'));
 	`)
 	clock.Advance(5 * time.Millisecond)
-	run(t, rt, `0`)
+	jstest.Eval(t, rt, `0`)
 	want := "AbortError|ABORT_ERR|The operation was aborted|true|AbortError," +
 		"TypeError|ERR_INVALID_ARG_TYPE|The \"options\" argument must be of type object. Received type number (5)|true|," +
 		"TypeError|ERR_INVALID_ARG_TYPE|The \"options.signal\" property must be an instance of AbortSignal. Received type number (1)|true|," +
 		"AbortError||why|false|,ok i,ok t,ok waited"
-	if got := run(t, rt, `log.join()`); got != want {
+	if got := jstest.Eval(t, rt, `log.join()`); got != want {
 		t.Errorf("got:\n%s\nwant:\n%s", got, want)
 	}
 	if n := clock.Pending(); n != 0 {
@@ -104,7 +65,7 @@ func TestPromises(t *testing.T) {
 func TestSetInterval(t *testing.T) {
 	clock := clocktest.New()
 	rt := newRuntime(t, clock)
-	run(t, rt, `
+	jstest.Eval(t, rt, `
 		globalThis.log = [];
 		globalThis.note = (label, p) => p.then((r) => log.push(label + ' ' + JSON.stringify(r)),
 			(e) => log.push(label + ' ' + [e.name, e.code, e.message, e.cause].join('|')));
@@ -112,18 +73,18 @@ func TestSetInterval(t *testing.T) {
 		log.push(Object.prototype.toString.call(it) + ' ' + (it[Symbol.asyncIterator]() === it));
 		note('first', it.next());
 	`)
-	if got := run(t, rt, `log.join()`); got != "[object AsyncGenerator] true" {
+	if got := jstest.Eval(t, rt, `log.join()`); got != "[object AsyncGenerator] true" {
 		t.Fatalf("before any tick: %s", got)
 	}
 	for range 3 {
 		clock.Advance(10 * time.Millisecond)
-		run(t, rt, `0`) // the tick runs and the interval is armed again before time moves on
+		jstest.Eval(t, rt, `0`) // the tick runs and the interval is armed again before time moves on
 	}
 	// Three ticks: the first answered the waiting next(), the other two are each yielded once.
-	run(t, rt, `note('second', it.next()); note('third', it.next()); note('return', it.return('r')); note('after', it.next())`)
+	jstest.Eval(t, rt, `note('second', it.next()); note('third', it.next()); note('return', it.return('r')); note('after', it.next())`)
 	want := `[object AsyncGenerator] true,first {"value":"v","done":false},second {"value":"v","done":false},` +
 		`third {"value":"v","done":false},return {"value":"r","done":true},after {"done":true}`
-	if got := run(t, rt, `log.join()`); got != want {
+	if got := jstest.Eval(t, rt, `log.join()`); got != want {
 		t.Errorf("got:\n%s\nwant:\n%s", got, want)
 	}
 	if n := clock.Pending(); n != 0 {
@@ -134,7 +95,7 @@ func TestSetInterval(t *testing.T) {
 func TestSetIntervalAbortAndArguments(t *testing.T) {
 	clock := clocktest.New()
 	rt := newRuntime(t, clock)
-	run(t, rt, `
+	jstest.Eval(t, rt, `
 		globalThis.log = [];
 		const note = (label, p) => p.then((r) => log.push(label + ' ' + JSON.stringify(r)),
 			(e) => log.push(label + ' ' + [e.name, e.code, e.message, e.cause].join('|')));
@@ -161,7 +122,7 @@ func TestSetIntervalAbortAndArguments(t *testing.T) {
 		"timeout delay TypeError|ERR_INVALID_ARG_TYPE|The \"delay\" argument must be of type number. Received null|," +
 		"waiting AbortError|ABORT_ERR|The operation was aborted|why," +
 		`queued {"done":true}`
-	if got := run(t, rt, `log.join()`); got != want {
+	if got := jstest.Eval(t, rt, `log.join()`); got != want {
 		t.Errorf("got:\n%s\nwant:\n%s", got, want)
 	}
 	if n := clock.Pending(); n != 0 {
@@ -171,7 +132,7 @@ func TestSetIntervalAbortAndArguments(t *testing.T) {
 
 func TestScheduler(t *testing.T) {
 	rt := newRuntime(t, clocktest.New())
-	got := run(t, rt, `
+	got := jstest.Eval(t, rt, `
 		const s = tp.scheduler;
 		const shape = (f) => { try { f(); return 'no error'; } catch (e) { return [e.name, e.code, e.message].join('|'); } };
 		[Object.keys(s).length, s.constructor.name, Object.getOwnPropertyNames(Object.getPrototypeOf(s)).join(' '),

@@ -1,14 +1,11 @@
 package unsupported_test
 
 import (
-	"context"
-	"log/slog"
 	"testing"
-	"time"
 
-	"github.com/dop251/goja"
-
+	"github.com/pluginhost/pluginhost/internal/jstest"
 	"github.com/pluginhost/pluginhost/jsruntime"
+	"github.com/pluginhost/pluginhost/jsruntime/modules"
 	"github.com/pluginhost/pluginhost/jsruntime/node/buffer"
 	"github.com/pluginhost/pluginhost/jsruntime/node/process"
 	"github.com/pluginhost/pluginhost/jsruntime/node/stream"
@@ -20,50 +17,14 @@ import (
 // modules (and stream), waits for its value to settle and returns it as JSON.
 func eval(t *testing.T, src string) string {
 	t.Helper()
-	rt := jsruntime.New(jsruntime.Options{Logger: slog.New(slog.DiscardHandler)})
-	t.Cleanup(func() { _ = rt.Close(context.Background()) })
-	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-	defer cancel()
-	var out string
-	err := rt.AwaitThen(ctx, func(vm *goja.Runtime) (goja.Value, error) {
-		for _, install := range []func(*jsruntime.Runtime) error{buffer.Install, web.Install,
-			func(rt *jsruntime.Runtime) error { return process.Install(rt, process.Config{}) }} {
-			if err := install(rt); err != nil {
-				return nil, err
-			}
-		}
-		err := vm.Set("require", func(name string) goja.Value {
-			require := unsupported.Modules[name]
-			if name == "stream" {
-				require = stream.Require
-			}
-			v, err := require(rt)
-			if err != nil {
-				rt.Throw(err)
-			}
-			return v
-		})
-		if err != nil {
-			return nil, err
-		}
-		v, err := vm.RunScript("test.js", src)
-		return v, rt.Describe(err)
-	}, func(vm *goja.Runtime, v goja.Value) error {
-		b, err := v.ToObject(vm).MarshalJSON()
-		out = string(b)
-		return err
-	})
-	if err != nil {
-		t.Fatalf("eval: %v", err)
+	builtins := map[string]modules.Builtin{"stream": stream.Require}
+	for name, require := range unsupported.Modules {
+		builtins[name] = require
 	}
-	return out
-}
-
-func expect(t *testing.T, what, got, want string) {
-	t.Helper()
-	if got != want {
-		t.Errorf("%s:\n got %s\nwant %s", what, got, want)
-	}
+	rt := jstest.New(t, buffer.Install, web.Install,
+		func(rt *jsruntime.Runtime) error { return process.Install(rt, process.Config{}) },
+		jstest.Require(builtins))
+	return jstest.AwaitJSON(t, rt, src)
 }
 
 func TestUnsupportedCallsThrowNamingTheAPI(t *testing.T) {
@@ -87,7 +48,7 @@ func TestUnsupportedCallsThrowNamingTheAPI(t *testing.T) {
 		Object.entries(calls).map(([what, fn]) => {
 			try { fn(); return what + ': no error'; } catch (e) { return what + ': ' + e.code + ' ' + e.message; }
 		})`)
-	expect(t, "errors", got, `["new Worker: ERR_NOT_SUPPORTED_IN_PLUGINHOST worker_threads.Worker is not supported in pluginhost",`+
+	jstest.Expect(t, "errors", got, `["new Worker: ERR_NOT_SUPPORTED_IN_PLUGINHOST worker_threads.Worker is not supported in pluginhost",`+
 		`"net.createServer: ERR_NOT_SUPPORTED_IN_PLUGINHOST net.createServer is not supported in pluginhost",`+
 		`"net.Socket(): ERR_NOT_SUPPORTED_IN_PLUGINHOST net.Socket is not supported in pluginhost",`+
 		`"tls.connect: ERR_NOT_SUPPORTED_IN_PLUGINHOST tls.connect is not supported in pluginhost",`+
@@ -109,13 +70,13 @@ func TestClassesForInstanceof(t *testing.T) {
 		class Mine extends net.Socket {}
 		[typeof net.Socket, ({}) instanceof net.Socket, net.Socket.prototype instanceof Duplex,
 		 tls.TLSSocket.prototype instanceof net.Socket, Mine.prototype instanceof net.Socket, net.Stream === net.Socket]`)
-	expect(t, "classes", got, `["function",false,true,true,true,true]`)
+	jstest.Expect(t, "classes", got, `["function",false,true,true,true,true]`)
 }
 
 func TestNetIsIP(t *testing.T) {
 	got := eval(t, `const net = require('net');
 		['127.0.0.1', '1.2.3.04', '256.1.1.1', '::1', 'fe80::1%eth0', '::ffff:1.2.3.4', '1::2::3', 'x', 1].map((s) => net.isIP(s))`)
-	expect(t, "isIP", got, `[4,0,0,6,6,6,0,0,0]`)
+	jstest.Expect(t, "isIP", got, `[4,0,0,6,6,6,0,0,0]`)
 }
 
 func TestDNSLookup(t *testing.T) {
@@ -129,7 +90,7 @@ func TestDNSLookup(t *testing.T) {
 			(() => { try { dns.lookup('x', 7, () => {}) } catch (e) { return [e.code, e.message] } })(),
 			dns.promises === require('dns/promises'),
 		])`)
-	expect(t, "lookup", got, `[[null,"127.0.0.1",4],[null,"127.0.0.1",4],[{"address":"127.0.0.1","family":4}],{"address":"127.0.0.1","family":4},`+
+	jstest.Expect(t, "lookup", got, `[[null,"127.0.0.1",4],[null,"127.0.0.1",4],[{"address":"127.0.0.1","family":4}],{"address":"127.0.0.1","family":4},`+
 		`["getaddrinfo ENOTFOUND does-not-exist.invalid","ENOTFOUND",-3008,"getaddrinfo","does-not-exist.invalid"],`+
 		`["ERR_INVALID_ARG_VALUE","The argument 'family' must be one of: 0, 4, 6. Received 7"],true]`)
 }
@@ -143,13 +104,13 @@ func TestVMRunsInThisContext(t *testing.T) {
 		try { new vm.Script('var = ;') } catch (e) { syntax = e.name }
 		try { vm.runInThisContext('throw new TypeError("inside")') } catch (e) { thrown = e instanceof TypeError && e.message }
 		[v, typeof fromVM, s.runInThisContext(), add(1, 2), syntax, thrown, vm.isContext({})]`)
-	expect(t, "vm", got, `[42,"number",80,3,"SyntaxError","inside",false]`)
+	jstest.Expect(t, "vm", got, `[42,"number",80,3,"SyntaxError","inside",false]`)
 }
 
 func TestV8HeapStatistics(t *testing.T) {
 	got := eval(t, `const s = require('v8').getHeapStatistics();
 		[Object.keys(s).length, s.used_heap_size > 0, s.heap_size_limit >= s.used_heap_size, s.number_of_native_contexts]`)
-	expect(t, "heap", got, `[14,true,true,1]`)
+	jstest.Expect(t, "heap", got, `[14,true,true,1]`)
 }
 
 func TestReadline(t *testing.T) {
@@ -164,5 +125,5 @@ func TestReadline(t *testing.T) {
 		const answer = await rl2.question('q? ');
 		return [lines, rl.closed, answer];
 	})()`)
-	expect(t, "lines", got, `[["a","b","c","d","e","","f"],true,"answer"]`)
+	jstest.Expect(t, "lines", got, `[["a","b","c","d","e","","f"],true,"answer"]`)
 }

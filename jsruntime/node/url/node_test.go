@@ -1,15 +1,11 @@
 package url_test
 
 import (
-	"context"
 	_ "embed"
 	"encoding/json"
 	"testing"
-	"time"
 
-	"github.com/dop251/goja"
-
-	"github.com/pluginhost/pluginhost/jsruntime"
+	"github.com/pluginhost/pluginhost/internal/jstest"
 	nodeurl "github.com/pluginhost/pluginhost/jsruntime/node/url"
 )
 
@@ -27,37 +23,11 @@ func TestAgainstNode(t *testing.T) {
 	if err := json.Unmarshal(casesJSON, &cases); err != nil {
 		t.Fatal(err)
 	}
-	rt := jsruntime.New(jsruntime.Options{})
-	defer rt.Close(context.Background())
-	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
-	defer cancel()
-	err := rt.Do(ctx, func(vm *goja.Runtime) error {
-		mod, err := nodeurl.Require(rt)
-		if err != nil {
-			return err
+	rt := jstest.New(t, jstest.Global("url", nodeurl.Require), nodeurl.Install)
+	jstest.Eval(t, rt, prelude)
+	for _, c := range cases {
+		if got := jstest.Eval(t, rt, "out("+c.Expr+")"); got != c.Want {
+			t.Errorf("%s\n got %s\nwant %s", c.Expr, got, c.Want)
 		}
-		if err := nodeurl.Install(rt); err != nil {
-			return err
-		}
-		if err := vm.Set("url", mod); err != nil {
-			return err
-		}
-		if _, err := vm.RunString(prelude); err != nil {
-			return err
-		}
-		for _, c := range cases {
-			got, err := vm.RunString("out(" + c.Expr + ")")
-			if err != nil {
-				t.Errorf("%s: %v", c.Expr, err)
-				continue
-			}
-			if got.String() != c.Want {
-				t.Errorf("%s\n got %s\nwant %s", c.Expr, got, c.Want)
-			}
-		}
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
 	}
 }

@@ -1,48 +1,22 @@
 package url_test
 
 import (
-	"context"
 	"errors"
 	"testing"
-	"time"
 
-	"github.com/dop251/goja"
-
-	"github.com/pluginhost/pluginhost/jsruntime"
+	"github.com/pluginhost/pluginhost/internal/jstest"
 	nodeurl "github.com/pluginhost/pluginhost/jsruntime/node/url"
 )
 
-// run evaluates each expression with the url module bound to `url` and the globals installed; the
-// expected values were taken from Node 20.
+// run evaluates each expression with the url module bound to `url` and the globals installed, and
+// compares its exported value with the one taken from Node 20.
 func run(t *testing.T, want map[string]any) {
 	t.Helper()
-	rt := jsruntime.New(jsruntime.Options{})
-	defer rt.Close(context.Background())
-	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-	defer cancel()
-	err := rt.Do(ctx, func(vm *goja.Runtime) error {
-		mod, err := nodeurl.Require(rt)
-		if err != nil {
-			return err
+	rt := jstest.New(t, jstest.Global("url", nodeurl.Require), nodeurl.Install)
+	for expr, w := range want {
+		if g := jstest.EvalValue(t, rt, expr); g != w {
+			t.Errorf("%s = %#v, want %#v", expr, g, w)
 		}
-		if err := nodeurl.Install(rt); err != nil {
-			return err
-		}
-		_ = vm.Set("url", mod)
-		for expr, w := range want {
-			got, err := vm.RunString(expr)
-			if err != nil {
-				t.Errorf("%s: %v", expr, err)
-				continue
-			}
-			if g := got.Export(); g != w {
-				t.Errorf("%s = %#v, want %#v", expr, g, w)
-			}
-		}
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
 	}
 }
 

@@ -1,11 +1,9 @@
 package util_test
 
 import (
-	"context"
 	"testing"
-	"time"
 
-	"github.com/dop251/goja"
+	"github.com/pluginhost/pluginhost/internal/jstest"
 	"github.com/pluginhost/pluginhost/jsruntime"
 	"github.com/pluginhost/pluginhost/jsruntime/node/util"
 	"github.com/pluginhost/pluginhost/jsruntime/web"
@@ -40,58 +38,23 @@ var asyncCases = [][2]string{
 // the global "util".
 func newRuntime(t *testing.T) *jsruntime.Runtime {
 	t.Helper()
-	rt := jsruntime.New(jsruntime.Options{})
-	t.Cleanup(func() { _ = rt.Close(context.Background()) })
-	err := rt.Do(context.Background(), func(vm *goja.Runtime) error {
-		if err := web.Install(rt); err != nil {
-			return err
-		}
-		mod, err := util.Require(rt)
-		if err != nil {
-			return err
-		}
-		return vm.Set("util", mod)
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return rt
+	return jstest.New(t, web.Install, jstest.Global("util", util.Require))
 }
 
 func TestMatchesNode(t *testing.T) {
 	rt := newRuntime(t)
-	err := rt.Do(context.Background(), func(vm *goja.Runtime) error {
-		for _, c := range syncCases {
-			v, err := vm.RunString(c[0])
-			if err != nil {
-				t.Errorf("%s: %v", c[0], err)
-				continue
-			}
-			if got := v.String(); got != c[1] {
-				t.Errorf("%s\n got: %q\nwant: %q", c[0], got, c[1])
-			}
+	for _, c := range syncCases {
+		if got := jstest.Eval(t, rt, c[0]); got != c[1] {
+			t.Errorf("%s\n got: %q\nwant: %q", c[0], got, c[1])
 		}
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
 	}
 }
 
 func TestAsyncMatchesNode(t *testing.T) {
 	rt := newRuntime(t)
 	for _, c := range asyncCases {
-		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-		err := rt.AwaitThen(ctx, func(vm *goja.Runtime) (goja.Value, error) { return vm.RunString(c[0]) },
-			func(_ *goja.Runtime, v goja.Value) error {
-				if got := v.String(); got != c[1] {
-					t.Errorf("%s\n got: %q\nwant: %q", c[0], got, c[1])
-				}
-				return nil
-			})
-		cancel()
-		if err != nil {
-			t.Errorf("%s: %v", c[0], err)
+		if got := jstest.Await(t, rt, c[0]); got != c[1] {
+			t.Errorf("%s\n got: %q\nwant: %q", c[0], got, c[1])
 		}
 	}
 }
