@@ -14,7 +14,6 @@ import (
 
 	"github.com/dop251/goja"
 
-	nodefs "github.com/pluginhost/pluginhost/jsruntime/node/fs"
 	"github.com/pluginhost/pluginhost/jsruntime/nodeerr"
 )
 
@@ -388,13 +387,11 @@ func (j *sendJob) fail(status int, cause error, extra ...any) {
 	a := j.res.a
 	var errObj *goja.Object
 	if cause != nil {
-		var fsErr *nodefs.Error
 		var errno syscall.Errno
 		var pathErr *fs.PathError
 		switch {
 		case errors.As(cause, &pathErr) && errors.As(cause, &errno):
-			fsErr = &nodefs.Error{Errno: errno, Syscall: pathErr.Op, Path: pathErr.Path}
-			errObj = fsErr.JSValue(a.vm).ToObject(a.vm)
+			errObj = nodeerr.FileError(errno, pathErr.Op, pathErr.Path, "").JSValue(a.vm).ToObject(a.vm)
 		default:
 			errObj = a.newError(cause.Error())
 		}

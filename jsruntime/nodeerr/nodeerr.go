@@ -8,6 +8,11 @@
 //
 // Natives gives a built-in's JS half the same constructors (error, argType, argValue, outOfRange,
 // notSupported, received), so the JS and Go halves of every module throw the same errors.
+//
+// SystemError is the other family, the errors of failed system calls, with libuv's codes, Node's
+// negative errno numbers and messages: FileError ("ENOENT: no such file or directory, open '/x'"),
+// NetError ("connect ECONNREFUSED 127.0.0.1:1") and LookupError ("getaddrinfo ENOTFOUND host").
+// ErrnoOf finds the errno behind a Go error, UVCode and ErrnoName name it.
 package nodeerr
 
 import (

@@ -16,6 +16,7 @@ import (
 	"github.com/dop251/goja"
 	"github.com/pluginhost/pluginhost/jsruntime"
 	"github.com/pluginhost/pluginhost/jsruntime/node/buffer"
+	"github.com/pluginhost/pluginhost/jsruntime/nodeerr"
 )
 
 // Clients for the three redirect modes. They share one transport, and so one connection pool, across
@@ -315,65 +316,42 @@ func typeErrorWithCause(vm *goja.Runtime, msg string, err error) goja.Value {
 	return te
 }
 
-// netCause describes a network failure as the cause Node's fetch gives: a system error with errno,
-// code, syscall and address ("connect ECONNREFUSED 127.0.0.1:8080"), a DNS failure ("getaddrinfo
-// ENOTFOUND host"), undici's SocketError for a connection lost mid-body, or an Error with the message.
+// netCause describes a network failure as the cause Node's fetch gives: a system error
+// (nodeerr.SystemError) for a failed lookup ("getaddrinfo ENOTFOUND host") or connection ("connect
+// ECONNREFUSED 127.0.0.1:8080"), undici's SocketError for a connection lost mid-body, or an Error with
+// the message (and the code of its errno, when libuv names it).
 func netCause(vm *goja.Runtime, err error) *goja.Object {
 	var urlErr *url.Error
 	if errors.As(err, &urlErr) {
 		err = urlErr.Err
 	}
-	cause := vm.NewGoError(err)
-	set := func(k string, v any) { _ = cause.Set(k, v) }
 	var dnsErr *net.DNSError
 	var opErr *net.OpError
 	var errno syscall.Errno
+	errors.As(err, &errno)
+	code, named := nodeerr.UVCode(errno)
 	switch {
 	case errors.As(err, &dnsErr) && dnsErr.IsNotFound:
-		set("errno", -3008)
-		set("code", "ENOTFOUND")
-		set("syscall", "getaddrinfo")
-		set("hostname", dnsErr.Name)
-		set("message", "getaddrinfo ENOTFOUND "+dnsErr.Name)
-	case errors.As(err, &opErr) && errors.As(err, &errno) && errnoCode(err) != "":
-		code := errnoCode(err)
-		set("errno", -int(errno))
-		set("code", code)
-		set("syscall", "connect")
-		msg := "connect " + code
+		return nodeerr.LookupError(err, dnsErr.Name).JSValue(vm).ToObject(vm)
+	case named && errors.As(err, &opErr):
+		address, port := "", 0
 		if addr, ok := opErr.Addr.(*net.TCPAddr); ok {
-			set("address", addr.IP.String())
-			set("port", addr.Port)
-			msg += " " + addr.String()
+			address, port = addr.IP.String(), addr.Port
 		}
-		set("message", msg)
+		return nodeerr.NetError(errno, "connect", address, port).JSValue(vm).ToObject(vm)
+	}
+	cause := vm.NewGoError(err)
+	set := func(k string, v any) { _ = cause.Set(k, v) }
+	switch {
 	case errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, syscall.ECONNRESET):
 		set("name", "SocketError")
 		set("code", "UND_ERR_SOCKET")
 		set("message", "other side closed")
 	default:
 		set("message", err.Error())
-		if code := errnoCode(err); code != "" {
+		if named {
 			set("code", code)
 		}
 	}
 	return cause
-}
-
-// errnoCode names the system error behind a network failure the way Node's cause.code does.
-func errnoCode(err error) string {
-	var dnsErr *net.DNSError
-	switch {
-	case errors.Is(err, syscall.ECONNREFUSED):
-		return "ECONNREFUSED"
-	case errors.Is(err, syscall.ECONNRESET):
-		return "ECONNRESET"
-	case errors.Is(err, syscall.ETIMEDOUT):
-		return "ETIMEDOUT"
-	case errors.Is(err, syscall.EHOSTUNREACH):
-		return "EHOSTUNREACH"
-	case errors.As(err, &dnsErr) && dnsErr.IsNotFound:
-		return "ENOTFOUND"
-	}
-	return ""
 }

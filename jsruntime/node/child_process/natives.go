@@ -45,8 +45,8 @@ func newNatives(rt *jsruntime.Runtime, reg *registry) (*goja.Object, error) {
 		}
 	}
 	errnos := vm.NewObject()
-	for errno, name := range errnoNames {
-		if err := errnos.Set(name, -int(errno)); err != nil {
+	for code, errno := range nodeerr.UVErrnos() {
+		if err := errnos.Set(code, errno); err != nil {
 			return nil, err
 		}
 	}
@@ -58,7 +58,7 @@ func newNatives(rt *jsruntime.Runtime, reg *registry) (*goja.Object, error) {
 		"fileURLToPath": urlMod.ToObject(vm).Get("fileURLToPath"),
 		"signals":       signals,
 		"errno":         errnos,
-		"errname":       func(n int) string { return errName(n) },
+		"errname":       nodeerr.ErrnoName,
 		"inspect":       func(v goja.Value) string { return util.Inspect(rt, v) },
 		"spawn": func(call goja.FunctionCall) goja.Value {
 			o := spawnOptionsOf(rt, call.Argument(0))

@@ -84,7 +84,7 @@ func (m *module) file(fd int, syscallName string) (*openFile, error) {
 	if of := m.files.get(fd); of != nil {
 		return of, nil
 	}
-	return nil, &Error{Errno: syscall.EBADF, Syscall: syscallName}
+	return nil, nodeerr.FileError(syscall.EBADF, syscallName, "", "")
 }
 
 // fdArg validates a descriptor argument as Node's getValidatedFd does.
@@ -153,7 +153,7 @@ func closeFd(m *module, args []goja.Value) op {
 	return func() (result, error) {
 		of := m.files.remove(fd)
 		if of == nil {
-			return nil, &Error{Errno: syscall.EBADF, Syscall: "close"}
+			return nil, nodeerr.FileError(syscall.EBADF, "close", "", "")
 		}
 		return none, wrap(of.f.Close(), "close", "", "")
 	}

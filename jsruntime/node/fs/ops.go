@@ -337,7 +337,7 @@ func copyFileNow(src, dst string, mode int64) error {
 		return wrap(err, "copyfile", src, dst)
 	}
 	if info.IsDir() {
-		return &Error{Errno: syscall.EISDIR, Syscall: "copyfile", Path: src, Dest: dst}
+		return nodeerr.FileError(syscall.EISDIR, "copyfile", src, dst)
 	}
 	flags := os.O_WRONLY | os.O_CREATE | os.O_TRUNC
 	if mode&copyFlagExcl != 0 {

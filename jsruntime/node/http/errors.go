@@ -4,71 +4,13 @@ import (
 	"errors"
 	"io"
 	"net"
-	"strconv"
 	"strings"
 	"syscall"
 
 	"github.com/dop251/goja"
+
+	"github.com/pluginhost/pluginhost/jsruntime/nodeerr"
 )
-
-// netError is a failed network call in Node's shape: "connect ECONNREFUSED 127.0.0.1:1" with code,
-// errno, syscall and the address (and port) or hostname it concerned.
-type netError struct {
-	code     string
-	errno    int
-	syscall  string
-	address  string
-	port     int // 0 when there is none (a unix socket)
-	hostname string
-}
-
-// errnos are libuv's codes and negative errnos for the failures a client meets.
-var errnos = map[syscall.Errno]struct {
-	code  string
-	errno int
-}{
-	syscall.ECONNREFUSED:  {"ECONNREFUSED", -111},
-	syscall.ECONNRESET:    {"ECONNRESET", -104},
-	syscall.ECONNABORTED:  {"ECONNABORTED", -103},
-	syscall.ETIMEDOUT:     {"ETIMEDOUT", -110},
-	syscall.EHOSTUNREACH:  {"EHOSTUNREACH", -113},
-	syscall.ENETUNREACH:   {"ENETUNREACH", -101},
-	syscall.EADDRNOTAVAIL: {"EADDRNOTAVAIL", -99},
-	syscall.EPIPE:         {"EPIPE", -32},
-	syscall.ENOENT:        {"ENOENT", -2},
-	syscall.EACCES:        {"EACCES", -13},
-	syscall.EPERM:         {"EPERM", -1},
-	syscall.ENOTSOCK:      {"ENOTSOCK", -88},
-}
-
-func (e *netError) Error() string {
-	switch {
-	case e.syscall == "getaddrinfo":
-		return "getaddrinfo " + e.code + " " + e.hostname
-	case e.address != "" && e.port != 0:
-		return e.syscall + " " + e.code + " " + net.JoinHostPort(e.address, strconv.Itoa(e.port))
-	case e.address != "":
-		return e.syscall + " " + e.code + " " + e.address
-	}
-	return e.syscall + " " + e.code
-}
-
-func (e *netError) JSValue(vm *goja.Runtime) goja.Value {
-	obj := newError(vm, e.Error())
-	_ = obj.Set("errno", e.errno)
-	_ = obj.Set("code", e.code)
-	_ = obj.Set("syscall", e.syscall)
-	if e.hostname != "" {
-		_ = obj.Set("hostname", e.hostname)
-	}
-	if e.address != "" {
-		_ = obj.Set("address", e.address)
-	}
-	if e.port != 0 {
-		_ = obj.Set("port", e.port)
-	}
-	return obj
-}
 
 // codedError is an Error with only a code, like Node's "socket hang up" (ECONNRESET) or a parse
 // error (HPE_*).
@@ -108,32 +50,27 @@ func nodeError(err error) error {
 	}
 	var dnsErr *net.DNSError
 	if errors.As(err, &dnsErr) {
-		ne := &netError{code: "ENOTFOUND", errno: -3008, syscall: "getaddrinfo", hostname: dnsErr.Name}
-		if !dnsErr.IsNotFound && (dnsErr.IsTemporary || dnsErr.IsTimeout) {
-			ne.code, ne.errno = "EAI_AGAIN", -3001
-		}
-		return ne
+		return nodeerr.LookupError(err, dnsErr.Name)
 	}
 	var addrErr *net.AddrError
 	if errors.As(err, &addrErr) && strings.Contains(addrErr.Err, "no suitable address") {
 		// A name with no address in the requested family: getaddrinfo finds nothing.
-		return &netError{code: "ENOTFOUND", errno: -3008, syscall: "getaddrinfo", hostname: addrErr.Addr}
+		return nodeerr.LookupError(err, addrErr.Addr)
 	}
 	var opErr *net.OpError
 	var errno syscall.Errno
 	if errors.As(err, &opErr) && errors.As(err, &errno) {
-		if info, ok := errnos[errno]; ok {
-			ne := &netError{code: info.code, errno: info.errno, syscall: opErr.Op}
-			if opErr.Op == "dial" {
-				ne.syscall = "connect"
-				switch a := opErr.Addr.(type) {
-				case *net.TCPAddr:
-					ne.address, ne.port = a.IP.String(), a.Port
-				case *net.UnixAddr:
-					ne.address = a.Name
-				}
+		if _, known := nodeerr.UVCode(errno); known {
+			if opErr.Op != "dial" {
+				return nodeerr.NetError(errno, opErr.Op, "", 0)
 			}
-			return ne
+			switch a := opErr.Addr.(type) {
+			case *net.TCPAddr:
+				return nodeerr.NetError(errno, "connect", a.IP.String(), a.Port)
+			case *net.UnixAddr:
+				return nodeerr.NetError(errno, "connect", a.Name, 0)
+			}
+			return nodeerr.NetError(errno, "connect", "", 0)
 		}
 	}
 	switch {

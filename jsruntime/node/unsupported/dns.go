@@ -2,26 +2,19 @@ package unsupported
 
 import (
 	"context"
-	"errors"
 	"net"
 	"sort"
 
 	"github.com/dop251/goja"
 
 	"github.com/pluginhost/pluginhost/jsruntime"
+	"github.com/pluginhost/pluginhost/jsruntime/nodeerr"
 )
 
-// getaddrinfo's error numbers as libuv reports them, with the codes Node gives them.
-var lookupErrnos = map[string]int{
-	"ENOTFOUND": -3008, // UV_EAI_NONAME
-	"EAI_AGAIN": -3001,
-	"EAI_FAIL":  -3004,
-}
-
 // lookup is dns.lookup's resolution: lookup(hostname, family, order) returns a promise, settled on the
-// loop, of {addresses} in the requested order, or {code, errno} when the name does not resolve. The
-// host's resolver (Go's, reading /etc/hosts and the system's DNS configuration) runs off the loop
-// and stops when the plugin stops.
+// loop, of the addresses in the requested order, or rejected with Node's error (nodeerr.LookupError)
+// when the name does not resolve. The host's resolver (Go's, reading /etc/hosts and the system's DNS
+// configuration) runs off the loop and stops when the plugin stops.
 func lookup(rt *jsruntime.Runtime, call goja.FunctionCall) goja.Value {
 	host := call.Argument(0).String()
 	network := "ip"
@@ -35,41 +28,17 @@ func lookup(rt *jsruntime.Runtime, call goja.FunctionCall) goja.Value {
 	p := rt.Go(func(ctx context.Context) func(*goja.Runtime) (goja.Value, error) {
 		ips, err := net.DefaultResolver.LookupIP(ctx, network, host)
 		return func(vm *goja.Runtime) (goja.Value, error) {
-			result := vm.NewObject()
 			if err != nil {
-				code := lookupCode(err)
-				_ = result.Set("code", code)
-				_ = result.Set("errno", lookupErrnos[code])
-				return result, nil
+				return nil, nodeerr.LookupError(err, host)
 			}
 			addrs := make([]any, len(ips))
 			for i, ip := range sortIPs(ips, order) {
 				addrs[i] = ip.String()
 			}
-			_ = result.Set("addresses", vm.NewArray(addrs...))
-			return result, nil
+			return vm.NewArray(addrs...), nil
 		}
 	})
 	return rt.VM().ToValue(p)
-}
-
-// lookupCode is the getaddrinfo error code Node reports for a failed lookup.
-func lookupCode(err error) string {
-	var dnsErr *net.DNSError
-	if errors.As(err, &dnsErr) {
-		switch {
-		case dnsErr.IsNotFound:
-			return "ENOTFOUND"
-		case dnsErr.IsTimeout, dnsErr.IsTemporary:
-			return "EAI_AGAIN"
-		}
-	}
-	var addrErr *net.AddrError
-	if errors.As(err, &addrErr) {
-		// "no suitable address": the name exists but has no address of the requested family.
-		return "ENOTFOUND"
-	}
-	return "EAI_FAIL"
 }
 
 // sortIPs applies dns.lookup's order: verbatim keeps the resolver's order; ipv4first and ipv6first

@@ -11,16 +11,6 @@
   const ADDRCONFIG = 32, ALL = 16, V4MAPPED = 8;
   let defaultOrder = 'verbatim';
 
-  // DNSException's shape: "getaddrinfo ENOTFOUND host", errno, code, syscall, hostname.
-  function dnsException(code, errno, syscall, hostname) {
-    const e = new Error(`${syscall} ${code}${hostname ? ` ${hostname}` : ''}`);
-    e.errno = errno;
-    e.code = code;
-    e.syscall = syscall;
-    if (hostname) e.hostname = hostname;
-    return e;
-  }
-
   // parseOptions validates lookup's options as Node does; callbackForm also checks the callback.
   function parseOptions(options, callback, callbackForm, argc) {
     const o = { family: 0, all: false, order: defaultOrder };
@@ -63,11 +53,10 @@
   }
 
   // resolve asks Go and settles with the addresses as lookup reports them ({address, family} when
-  // all is set, else the first one).
+  // all is set, else the first one), or with Node's getaddrinfo error.
   function resolve(hostname, o) {
-    return natives.lookup(hostname, o.family, o.order).then((r) => {
-      if (r.code) throw dnsException(r.code, r.errno, 'getaddrinfo', hostname);
-      const addresses = r.addresses.map((a) => ({ address: a, family: o.family || isIP(a) }));
+    return natives.lookup(hostname, o.family, o.order).then((addrs) => {
+      const addresses = addrs.map((a) => ({ address: a, family: o.family || isIP(a) }));
       return o.all ? addresses : addresses[0];
     });
   }
