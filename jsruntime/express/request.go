@@ -29,7 +29,7 @@ type request struct {
 	streamDone bool
 	// consumed: a host parser read the body before dispatch, so req's stream starts out ended.
 	consumed bool
-	complete   bool // req.complete: the whole body has been received (or there is none)
+	complete bool // req.complete: the whole body has been received (or there is none)
 }
 
 // state returns the Go state of a req object made by this package.

@@ -20,9 +20,9 @@ type state struct {
 	ctor      *goja.Object // Buffer
 	proto     *goja.Object // Buffer.prototype
 	uint8     goja.Constructor
-	uint8Obj  *goja.Object // Uint8Array
-	module    *goja.Object // exports of require('buffer')
-	viewProto *goja.Object // %TypedArray%.prototype, for Bytes on other views
+	uint8Obj  *goja.Object  // Uint8Array
+	module    *goja.Object  // exports of require('buffer')
+	viewProto *goja.Object  // %TypedArray%.prototype, for Bytes on other views
 	isView    goja.Callable // ArrayBuffer.isView
 }
 

@@ -488,4 +488,3 @@ func (x *exchange) call(name string, args ...goja.Value) {
 	_, err := fn(x.sink, args...)
 	x.rt.ReportUncaught("http callback", err)
 }
-
