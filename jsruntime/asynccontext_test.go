@@ -1,20 +1,22 @@
-package jsruntime
+package jsruntime_test
 
 import (
-	"context"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/dop251/goja"
+
+	"github.com/pluginhost/pluginhost/internal/jstest"
+	"github.com/pluginhost/pluginhost/jsruntime"
 )
 
 // asyncContextFixture gives JS enter(value), which makes value the current context for the rest of the
 // job, ctx(), which names the current one, and later(fn), which runs fn in a later job in the context
 // captured now, as a timer does.
-func asyncContextFixture(t *testing.T, rt *Runtime) {
+func asyncContextFixture(t *testing.T, rt *jsruntime.Runtime) {
 	t.Helper()
-	err := rt.Do(context.Background(), func(vm *goja.Runtime) error {
+	jstest.Do(t, rt, func(vm *goja.Runtime) error {
 		if err := vm.Set("enter", func(v goja.Value) { rt.SetAsyncContext(v) }); err != nil {
 			return err
 		}
@@ -33,23 +35,17 @@ func asyncContextFixture(t *testing.T, rt *Runtime) {
 			})
 		})
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
 }
 
 func TestAsyncContextFollowsPromisesAndSchedulers(t *testing.T) {
 	rt, _ := newTestRuntime(t)
 	asyncContextFixture(t, rt)
 	var log []string
-	err := rt.Do(context.Background(), func(vm *goja.Runtime) error {
+	jstest.Do(t, rt, func(vm *goja.Runtime) error {
 		return vm.Set("log", func(s string) { log = append(log, s) })
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
 	done := make(chan struct{})
-	err = rt.Do(context.Background(), func(vm *goja.Runtime) error {
+	jstest.Do(t, rt, func(vm *goja.Runtime) error {
 		if err := vm.Set("finish", func() { close(done) }); err != nil {
 			return err
 		}
@@ -70,21 +66,15 @@ func TestAsyncContextFollowsPromisesAndSchedulers(t *testing.T) {
 		`)
 		return err
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
 	select {
 	case <-done:
 	case <-time.After(10 * time.Second):
 		t.Fatal("callbacks did not run")
 	}
-	err = rt.Do(context.Background(), func(vm *goja.Runtime) error {
+	jstest.Do(t, rt, func(vm *goja.Runtime) error {
 		_, err := vm.RunString(`log('next job:' + ctx())`)
 		return err
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
 	want := "sync:C then:A await:A then-C:C await2:A later:A later-then:B nested:B next job:root"
 	if got := strings.Join(log, " "); got != want {
 		t.Errorf("got  %s\nwant %s", got, want)

@@ -1,41 +1,23 @@
-package jsruntime
+package jsruntime_test
 
 import (
-	"bytes"
 	"context"
 	"errors"
-	"log/slog"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/dop251/goja"
+
+	"github.com/pluginhost/pluginhost/internal/jstest"
+	"github.com/pluginhost/pluginhost/jsruntime"
 )
 
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
-}
-
-func newTestRuntime(t *testing.T) (*Runtime, *syncBuffer) {
+// newTestRuntime is a runtime of the plugin "test-plugin" and what it logs.
+func newTestRuntime(t *testing.T) (*jsruntime.Runtime, *jstest.Logs) {
 	t.Helper()
-	logs := &syncBuffer{}
-	rt := New(Options{Name: "test-plugin", Logger: slog.New(slog.NewTextHandler(logs, nil))})
-	t.Cleanup(func() { _ = rt.Close(context.Background()) })
-	return rt, logs
+	rt := jstest.NewWith(t, jsruntime.Options{Name: "test-plugin"})
+	return rt, jstest.LogsOf(rt)
 }
 
 func TestRunOnLoopIsFIFO(t *testing.T) {
@@ -70,7 +52,7 @@ func TestAwait(t *testing.T) {
 		t.Errorf("fulfilled: %v", err)
 	}
 	err := run(`(async () => { await null; throw new TypeError('nope'); })()`)
-	var jsErr *Error
+	var jsErr *jsruntime.Error
 	if !errors.As(err, &jsErr) || !strings.Contains(err.Error(), "TypeError: nope") {
 		t.Errorf("rejected: %v", err)
 	}
@@ -118,7 +100,7 @@ func TestPanicInJobIsContained(t *testing.T) {
 
 func TestUnhandledRejectionIsLogged(t *testing.T) {
 	rt, logs := newTestRuntime(t)
-	err := rt.Do(context.Background(), func(vm *goja.Runtime) error {
+	jstest.Do(t, rt, func(vm *goja.Runtime) error {
 		_, err := vm.RunString(`
 			Promise.reject(new Error('nobody listens'));
 			const handled = Promise.reject(new Error('caught later'));
@@ -126,9 +108,6 @@ func TestUnhandledRejectionIsLogged(t *testing.T) {
 		`)
 		return err
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
 	_ = rt.Do(context.Background(), func(*goja.Runtime) error { return nil })
 	out := logs.String()
 	if !strings.Contains(out, "unhandled promise rejection") || !strings.Contains(out, "nobody listens") || !strings.Contains(out, "plugin=test-plugin") {
@@ -158,7 +137,7 @@ func TestCloseInterruptsBusyLoopAndIsIdempotent(t *testing.T) {
 	if rt.RunOnLoop(func(*goja.Runtime) {}) {
 		t.Error("RunOnLoop accepted a job after Close")
 	}
-	if err := rt.Do(ctx, func(*goja.Runtime) error { return nil }); !errors.Is(err, ErrClosed) {
+	if err := rt.Do(ctx, func(*goja.Runtime) error { return nil }); !errors.Is(err, jsruntime.ErrClosed) {
 		t.Errorf("Do after Close: %v", err)
 	}
 	if rt.Context().Err() == nil {
@@ -195,7 +174,7 @@ func TestDoAndAwaitAnswerWhenFnPanics(t *testing.T) {
 
 func TestSymbolAsyncIteratorIsDefined(t *testing.T) {
 	rt, _ := newTestRuntime(t)
-	err := rt.Do(context.Background(), func(vm *goja.Runtime) error {
+	jstest.Do(t, rt, func(vm *goja.Runtime) error {
 		v, err := vm.RunString(`typeof Symbol.asyncIterator === 'symbol' && Symbol.asyncIterator === Symbol.for('Symbol.asyncIterator')`)
 		if err != nil {
 			return err
@@ -205,15 +184,12 @@ func TestSymbolAsyncIteratorIsDefined(t *testing.T) {
 		}
 		return nil
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
 }
 
 func TestAfterJobRunsWhenTheJobEnds(t *testing.T) {
 	rt, logs := newTestRuntime(t)
 	var order []string
-	err := rt.Do(context.Background(), func(vm *goja.Runtime) error {
+	jstest.Do(t, rt, func(vm *goja.Runtime) error {
 		rt.AfterJob(func() {
 			order = append(order, "after")
 			rt.AfterJob(func() { order = append(order, "nested") })
@@ -222,9 +198,6 @@ func TestAfterJobRunsWhenTheJobEnds(t *testing.T) {
 		_, err := vm.RunString(`note('job'); Promise.resolve().then(() => note('promise job'))`)
 		return err
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
 	rt.RunOnLoop(func(*goja.Runtime) {
 		rt.AfterJob(func() { order = append(order, "after panic") })
 		panic("bad job")
@@ -242,16 +215,13 @@ func TestAfterJobRunsWhenTheJobEnds(t *testing.T) {
 
 func TestReportUncaught(t *testing.T) {
 	rt, logs := newTestRuntime(t)
-	err := rt.Do(context.Background(), func(vm *goja.Runtime) error {
+	jstest.Do(t, rt, func(vm *goja.Runtime) error {
 		_, thrown := vm.RunString("throw new TypeError('listener broke')")
 		rt.ReportUncaught("test listener", thrown)
 		rt.ReportUncaught("test listener", &goja.InterruptedError{})
 		rt.ReportUncaught("test listener", nil)
 		return nil
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
 	out := logs.String()
 	if strings.Count(out, "uncaught exception") != 1 || !strings.Contains(out, "in test listener") ||
 		!strings.Contains(out, "TypeError: listener broke") || !strings.Contains(out, "plugin=test-plugin") {

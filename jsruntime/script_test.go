@@ -1,22 +1,24 @@
-package jsruntime
+package jsruntime_test
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"strings"
 	"testing"
 
 	"github.com/dop251/goja"
+
+	"github.com/pluginhost/pluginhost/internal/jstest"
+	"github.com/pluginhost/pluginhost/jsruntime"
 )
 
 func TestScriptAndModule(t *testing.T) {
 	rt, _ := newTestRuntime(t)
-	double := NewScript("node:double", `(function (n) { return n * 2; })`)
-	broken := NewScript("node:broken", `(function ( {`)
+	double := jsruntime.NewScript("node:double", `(function (n) { return n * 2; })`)
+	broken := jsruntime.NewScript("node:broken", `(function ( {`)
 	type key struct{}
 	builds := 0
-	err := rt.Do(context.Background(), func(vm *goja.Runtime) error {
+	jstest.Do(t, rt, func(vm *goja.Runtime) error {
 		v, err := double.Call(rt, vm.ToValue(21))
 		if err != nil || v.ToInteger() != 42 {
 			return errors.New("Call did not return the function's result")
@@ -24,19 +26,16 @@ func TestScriptAndModule(t *testing.T) {
 		if _, err := broken.Call(rt); err == nil || !strings.Contains(err.Error(), "node:broken: compile") {
 			return errors.New("a compile error must name the script")
 		}
-		if _, err := Module(rt, key{}, func() (goja.Value, error) { builds++; return nil, errors.New("first build fails") }); err == nil {
+		if _, err := jsruntime.Module(rt, key{}, func() (goja.Value, error) { builds++; return nil, errors.New("first build fails") }); err == nil {
 			return errors.New("the build error was lost")
 		}
 		for range 2 {
-			if _, err := Module(rt, key{}, func() (goja.Value, error) { builds++; return vm.ToValue("mod"), nil }); err != nil {
+			if _, err := jsruntime.Module(rt, key{}, func() (goja.Value, error) { builds++; return vm.ToValue("mod"), nil }); err != nil {
 				return err
 			}
 		}
 		return nil
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
 	if builds != 2 {
 		t.Errorf("%d builds, want 2: a failed build is retried, a good one is kept", builds)
 	}
@@ -45,10 +44,10 @@ func TestScriptAndModule(t *testing.T) {
 func TestScriptInstance(t *testing.T) {
 	rt, _ := newTestRuntime(t)
 	// fills takes (greeting, exports) and fills exports; returns gives back its own object.
-	fills := NewScript("node:fills", `(function (greeting, exports) { exports.greeting = greeting; exports.n = (exports.n || 0) + 1; })`)
-	returns := NewScript("node:returns", `(function (exports) { return { exportsGiven: typeof exports === 'object' }; })`)
-	broken := NewScript("node:broken", `(function () { throw new Error('boom'); })`)
-	err := rt.Do(context.Background(), func(vm *goja.Runtime) error {
+	fills := jsruntime.NewScript("node:fills", `(function (greeting, exports) { exports.greeting = greeting; exports.n = (exports.n || 0) + 1; })`)
+	returns := jsruntime.NewScript("node:returns", `(function (exports) { return { exportsGiven: typeof exports === 'object' }; })`)
+	broken := jsruntime.NewScript("node:broken", `(function () { throw new Error('boom'); })`)
+	jstest.Do(t, rt, func(vm *goja.Runtime) error {
 		calls := 0
 		args := func() ([]goja.Value, error) {
 			calls++
@@ -88,7 +87,4 @@ func TestScriptInstance(t *testing.T) {
 		}
 		return nil
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
 }

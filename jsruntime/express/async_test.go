@@ -1,66 +1,14 @@
 package express
 
 import (
-	"bytes"
-	"context"
-	"log/slog"
 	"strings"
-	"sync"
 	"testing"
 
-	"github.com/dop251/goja"
-
-	"github.com/pluginhost/pluginhost/jsruntime"
+	"github.com/pluginhost/pluginhost/internal/jstest"
 )
 
-// syncBuffer is a log sink safe for the loop goroutine and the test goroutine.
-type syncBuffer struct {
-	mu  sync.Mutex
-	buf bytes.Buffer
-}
-
-func (b *syncBuffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.Write(p)
-}
-
-func (b *syncBuffer) String() string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.String()
-}
-
-// setupLogged is setup with the runtime's log captured.
-func setupLogged(t *testing.T, script string) (*fixture, *syncBuffer) {
-	t.Helper()
-	logs := &syncBuffer{}
-	rt := jsruntime.New(jsruntime.Options{Name: "async-plugin", Logger: slog.New(slog.NewTextHandler(logs, nil))})
-	t.Cleanup(func() { _ = rt.Close(context.Background()) })
-	f := &fixture{t: t, rt: rt}
-	err := rt.Do(context.Background(), func(vm *goja.Runtime) error {
-		f.app = Install(rt, Config{})
-		router := f.app.NewRouter()
-		ex, err := Require(rt)
-		if err != nil {
-			return err
-		}
-		_ = vm.Set("router", router)
-		_ = vm.Set("express", ex)
-		if _, err := vm.RunString(script); err != nil {
-			return rt.Describe(err)
-		}
-		f.h = f.app.Handler(router, "/api/plugins/test", host404)
-		return nil
-	})
-	if err != nil {
-		t.Fatalf("setup: %v", err)
-	}
-	return f, logs
-}
-
 func TestRejectedPromisesGoToNext(t *testing.T) {
-	f, logs := setupLogged(t, `
+	f := setupPlugin(t, "async-plugin", Config{}, `
 		const report = (err, req, res, next) => res.status(500).json({message: err.message, tag: req.tag || null});
 		router.get('/handler', async () => { throw new Error('handler failed') });
 		router.get('/middleware', async (req, res, next) => { await null; throw new Error('middleware failed') }, (req, res) => res.send('not reached'));
@@ -85,13 +33,13 @@ func TestRejectedPromisesGoToNext(t *testing.T) {
 	}
 	for _, c := range cases {
 		r := f.get("/api/plugins/test" + c.target)
-		expect(t, c.target+" status", r.status, 500)
-		expect(t, c.target+" body", r.body, c.want)
+		jstest.Expect(t, c.target+" status", r.status, 500)
+		jstest.Expect(t, c.target+" body", r.body, c.want)
 	}
-	expect(t, "fulfilled handler", f.get("/api/plugins/test/fine").body, "ok")
-	expect(t, "fulfilled param callback", f.get("/api/plugins/test/p/good").body, "param good")
+	jstest.Expect(t, "fulfilled handler", f.get("/api/plugins/test/fine").body, "ok")
+	jstest.Expect(t, "fulfilled param callback", f.get("/api/plugins/test/p/good").body, "param good")
 
-	out := logs.String()
+	out := jstest.LogsOf(f.rt).String()
 	if strings.Contains(out, "unhandled promise rejection") {
 		t.Errorf("forwarded rejections were also reported as unhandled:\n%s", out)
 	}
@@ -103,8 +51,8 @@ func TestRejectedPromisesGoToNext(t *testing.T) {
 }
 
 func TestRejectionWithoutErrorHandlerReachesFinalhandler(t *testing.T) {
-	f, _ := setupLogged(t, `router.post('/x', async () => { throw Object.assign(new Error('teapot'), {status: 418}) })`)
+	f := setupPlugin(t, "async-plugin", Config{}, `router.post('/x', async () => { throw Object.assign(new Error('teapot'), {status: 418}) })`)
 	r := f.do("POST", "/api/plugins/test/x", "")
-	expect(t, "status", r.status, 418)
-	expect(t, "body", r.body, errorPage("I'm a Teapot"))
+	jstest.Expect(t, "status", r.status, 418)
+	jstest.Expect(t, "body", r.body, errorPage("I'm a Teapot"))
 }

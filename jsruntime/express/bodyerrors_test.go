@@ -1,6 +1,10 @@
 package express
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/pluginhost/pluginhost/internal/jstest"
+)
 
 // TestBodyParserErrorProps checks the properties raw-body and body-parser put on their errors: a
 // declared length over the limit has length/expected but no received, a streamed body over the
@@ -17,8 +21,8 @@ func TestBodyParserErrorProps(t *testing.T) {
 		t.Helper()
 		return f.do("POST", "/api/plugins/test"+path, body, headers...).body
 	}
-	expect(t, "depth", post("/depth", "a[b][c]=1", "Content-Type", "application/x-form"), `{"status":400,"type":"querystring.parse.rangeError","body":"a[b][c]=1"}`)
-	expect(t, "parameterLimit", post("/params", "a=1&b=2&c=3&d=4", "Content-Type", "application/x-form"), `{"status":413,"type":"parameters.too.many","body":"a=1&b=2&c=3&d=4"}`)
-	expect(t, "declared", post("/lim", "01234567890123", "Content-Type", "text/plain", "Content-Length", "14"), `{"status":413,"type":"entity.too.large","length":14,"expected":14}`)
-	expect(t, "reviver", post("/rev", `{"n":2,"m":[3]}`, "Content-Type", "application/x-anything", "Content-Length", "15"), `{"b":{"n":4,"m":[6]}}`)
+	jstest.Expect(t, "depth", post("/depth", "a[b][c]=1", "Content-Type", "application/x-form"), `{"status":400,"type":"querystring.parse.rangeError","body":"a[b][c]=1"}`)
+	jstest.Expect(t, "parameterLimit", post("/params", "a=1&b=2&c=3&d=4", "Content-Type", "application/x-form"), `{"status":413,"type":"parameters.too.many","body":"a=1&b=2&c=3&d=4"}`)
+	jstest.Expect(t, "declared", post("/lim", "01234567890123", "Content-Type", "text/plain", "Content-Length", "14"), `{"status":413,"type":"entity.too.large","length":14,"expected":14}`)
+	jstest.Expect(t, "reviver", post("/rev", `{"n":2,"m":[3]}`, "Content-Type", "application/x-anything", "Content-Length", "15"), `{"b":{"n":4,"m":[6]}}`)
 }

@@ -1,6 +1,10 @@
 package express
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/pluginhost/pluginhost/internal/jstest"
+)
 
 // TestDispositionWithKnownLength checks Node 20's Content-Disposition rewrite: when the body length
 // is known as the header is written (end() with a chunk, or a Content-Length header set before it),
@@ -19,9 +23,9 @@ func TestDispositionWithKnownLength(t *testing.T) {
 		t.Helper()
 		return f.get("/api/plugins/test" + path).header.Get("Content-Disposition")
 	}
-	expect(t, "send", cd("/send/r%C3%A9sum%C3%A9.txt"), "attachment; filename=\"r\xfdsum\xfd.txt\"")
-	expect(t, "end without a chunk", cd("/empty/r%C3%A9sum%C3%A9.txt"), "attachment; filename=\"r\xe9sum\xe9.txt\"")
-	expect(t, "UTF-8 in Latin-1", cd("/mojibake"), "attachment; filename=\"\xe9\"")
-	expect(t, "Content-Length first", cd("/cl-first"), "attachment; filename=\"\xfd\"")
-	expect(t, "Content-Length after", cd("/cl-last"), "attachment; filename=\"\xe9\"")
+	jstest.Expect(t, "send", cd("/send/r%C3%A9sum%C3%A9.txt"), "attachment; filename=\"r\xfdsum\xfd.txt\"")
+	jstest.Expect(t, "end without a chunk", cd("/empty/r%C3%A9sum%C3%A9.txt"), "attachment; filename=\"r\xe9sum\xe9.txt\"")
+	jstest.Expect(t, "UTF-8 in Latin-1", cd("/mojibake"), "attachment; filename=\"\xe9\"")
+	jstest.Expect(t, "Content-Length first", cd("/cl-first"), "attachment; filename=\"\xfd\"")
+	jstest.Expect(t, "Content-Length after", cd("/cl-last"), "attachment; filename=\"\xe9\"")
 }

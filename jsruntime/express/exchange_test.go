@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/pluginhost/pluginhost/internal/jstest"
 )
 
 // TestAbortDiscardsCorkedWrites checks Node's corking as the exchange reproduces it: res.write corks
@@ -42,16 +44,16 @@ func TestAbortDiscardsCorkedWrites(t *testing.T) {
 		}
 		return s
 	}
-	expect(t, "write then throw", raw("/same"), "")
-	expect(t, "end then throw", raw("/end-then-throw"), "HTTP/1.1 200 OK | whole")
-	expect(t, "flushHeaders, write, throw", raw("/flush-write"), "HTTP/1.1 200 OK | ")
+	jstest.Expect(t, "write then throw", raw("/same"), "")
+	jstest.Expect(t, "end then throw", raw("/end-then-throw"), "HTTP/1.1 200 OK | whole")
+	jstest.Expect(t, "flushHeaders, write, throw", raw("/flush-write"), "HTTP/1.1 200 OK | ")
 	later := make(chan string)
 	go func() { later <- raw("/later") }()
 	waitFor(t, f, `typeof fail === 'function'`)
 	f.eval(`fail()`)
-	expect(t, "error in a later job", <-later, "HTTP/1.1 200 OK | 7\r\npartial\r\n")
-	expect(t, "throw in the last route", raw("/last"), "HTTP/1.1 200 OK | 7\r\npartial\r\n")
+	jstest.Expect(t, "error in a later job", <-later, "HTTP/1.1 200 OK | 7\r\npartial\r\n")
+	jstest.Expect(t, "throw in the last route", raw("/last"), "HTTP/1.1 200 OK | 7\r\npartial\r\n")
 	// Documented difference: goja runs the promise jobs inside the same loop job, so the write is
 	// still corked when the rejection reaches finalhandler (Node would have sent it first).
-	expect(t, "write, await, throw", raw("/await-then-throw"), "")
+	jstest.Expect(t, "write, await, throw", raw("/await-then-throw"), "")
 }

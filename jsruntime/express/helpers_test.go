@@ -9,8 +9,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/dop251/goja"
-
+	"github.com/pluginhost/pluginhost/internal/jstest"
 	"github.com/pluginhost/pluginhost/jsruntime"
 )
 
@@ -28,49 +27,39 @@ type fixture struct {
 }
 
 // setup runs script with `router` (a plugin router mounted at /api/plugins/test) and `express` in
-// scope.
+// scope, in a runtime of the plugin "test".
 func setup(t testing.TB, cfg Config, script string) *fixture {
 	t.Helper()
-	rt := jsruntime.New(jsruntime.Options{Name: "test"})
-	t.Cleanup(func() { _ = rt.Close(context.Background()) })
-	f := &fixture{t: t, rt: rt}
-	err := rt.Do(context.Background(), func(vm *goja.Runtime) error {
+	return setupPlugin(t, "test", cfg, script)
+}
+
+// setupPlugin is setup in a runtime of the plugin id.
+func setupPlugin(t testing.TB, id string, cfg Config, script string) *fixture {
+	t.Helper()
+	f := &fixture{t: t}
+	f.rt = jstest.NewWith(t, jsruntime.Options{Name: id}, func(rt *jsruntime.Runtime) error {
 		f.app = Install(rt, cfg)
 		router := f.app.NewRouter()
 		ex, err := Require(rt)
 		if err != nil {
 			return err
 		}
+		vm := rt.VM()
 		_ = vm.Set("router", router)
 		_ = vm.Set("express", ex)
 		if _, err := vm.RunString(script); err != nil {
-			return rt.Describe(err)
+			return err
 		}
 		f.h = f.app.Handler(router, "/api/plugins/test", host404)
 		return nil
 	})
-	if err != nil {
-		t.Fatalf("setup: %v", err)
-	}
 	return f
 }
 
 // eval runs JS on the loop and returns its string result.
 func (f *fixture) eval(src string) string {
 	f.t.Helper()
-	var out string
-	err := f.rt.Do(context.Background(), func(vm *goja.Runtime) error {
-		v, err := vm.RunString(src)
-		if err != nil {
-			return f.rt.Describe(err)
-		}
-		out = v.String()
-		return nil
-	})
-	if err != nil {
-		f.t.Fatalf("eval %q: %v", src, err)
-	}
-	return out
+	return jstest.Eval(f.t, f.rt, src)
 }
 
 type result struct {
@@ -108,11 +97,4 @@ func (f *fixture) do(method, target string, body string, headers ...string) resu
 func (f *fixture) get(target string, headers ...string) result {
 	f.t.Helper()
 	return f.do("GET", target, "", headers...)
-}
-
-func expect(t *testing.T, what string, got, want any) {
-	t.Helper()
-	if got != want {
-		t.Errorf("%s: got %#v, want %#v", what, got, want)
-	}
 }

@@ -6,6 +6,8 @@ import (
 	"compress/zlib"
 	"fmt"
 	"testing"
+
+	"github.com/pluginhost/pluginhost/internal/jstest"
 )
 
 func gzipped(s string) string {
@@ -40,37 +42,37 @@ func TestBodyParserInflate(t *testing.T) {
 		t.Helper()
 		return f.do("POST", "/api/plugins/test"+path, body, headers...)
 	}
-	expect(t, "gzip", post("/text", gzipped("hello gz"), text, "text/plain", "Content-Encoding", "gzip").body, `{"body":"hello gz"}`)
-	expect(t, "deflate", post("/text", deflated("hello df"), text, "text/plain", "Content-Encoding", "DEFLATE").body, `{"body":"hello df"}`)
-	expect(t, "identity", post("/text", "plain", text, "text/plain", "Content-Encoding", "identity").body, `{"body":"plain"}`)
+	jstest.Expect(t, "gzip", post("/text", gzipped("hello gz"), text, "text/plain", "Content-Encoding", "gzip").body, `{"body":"hello gz"}`)
+	jstest.Expect(t, "deflate", post("/text", deflated("hello df"), text, "text/plain", "Content-Encoding", "DEFLATE").body, `{"body":"hello df"}`)
+	jstest.Expect(t, "identity", post("/text", "plain", text, "text/plain", "Content-Encoding", "identity").body, `{"body":"plain"}`)
 	r := post("/text", "x", text, "text/plain", "Content-Encoding", "br")
-	expect(t, "br", r.body, `{"status":415,"type":"encoding.unsupported","message":"unsupported content encoding \"br\"","name":"UnsupportedMediaTypeError","encoding":"br"}`)
+	jstest.Expect(t, "br", r.body, `{"status":415,"type":"encoding.unsupported","message":"unsupported content encoding \"br\"","name":"UnsupportedMediaTypeError","encoding":"br"}`)
 	r = post("/noinflate", gzipped("x"), text, "text/plain", "Content-Encoding", "gzip")
-	expect(t, "inflate false", r.body, `{"status":415,"type":"encoding.unsupported","message":"content encoding unsupported","name":"UnsupportedMediaTypeError","encoding":"gzip"}`)
-	expect(t, "inflate false identity", post("/noinflate", "ok", text, "text/plain", "Content-Encoding", "identity").body, `{"body":"ok"}`)
+	jstest.Expect(t, "inflate false", r.body, `{"status":415,"type":"encoding.unsupported","message":"content encoding unsupported","name":"UnsupportedMediaTypeError","encoding":"gzip"}`)
+	jstest.Expect(t, "inflate false identity", post("/noinflate", "ok", text, "text/plain", "Content-Encoding", "identity").body, `{"body":"ok"}`)
 	// Documented difference: charsets beyond UTF-8, UTF-16 and Latin-1 are refused (iconv-lite would
 	// decode koi8-r).
 	r = post("/text", "x", text, "text/plain; charset=koi8-r")
-	expect(t, "koi8-r", r.body, `{"status":415,"type":"charset.unsupported","message":"unsupported charset \"KOI8-R\"","name":"UnsupportedMediaTypeError"}`)
+	jstest.Expect(t, "koi8-r", r.body, `{"status":415,"type":"charset.unsupported","message":"unsupported charset \"KOI8-R\"","name":"UnsupportedMediaTypeError"}`)
 
 	// 5 MB of 'a' compresses to a few KB: the limit applies to the inflated bytes, counted in zlib's
 	// 16 KiB chunks, and reading stops there.
 	bomb := gzipped(string(bytes.Repeat([]byte("a"), 5_000_000)))
 	r = post("/text", bomb, text, "text/plain", "Content-Encoding", "gzip")
-	expect(t, "bomb", r.body, `{"status":413,"type":"entity.too.large","message":"request entity too large","name":"PayloadTooLargeError","limit":102400,"received":114688}`)
+	jstest.Expect(t, "bomb", r.body, `{"status":413,"type":"entity.too.large","message":"request entity too large","name":"PayloadTooLargeError","limit":102400,"received":114688}`)
 	r = post("/raw", gzipped(string(bytes.Repeat([]byte{1, 2}, 256))), text, "application/octet-stream", "Content-Encoding", "gzip")
-	expect(t, "raw over limit", r.body, `{"status":413,"type":"entity.too.large","message":"request entity too large","name":"PayloadTooLargeError","limit":100,"received":512}`)
-	expect(t, "raw", post("/raw", gzipped("abc"), text, "application/octet-stream", "Content-Encoding", "gzip").body, `{"body":"bytes:3"}`)
+	jstest.Expect(t, "raw over limit", r.body, `{"status":413,"type":"entity.too.large","message":"request entity too large","name":"PayloadTooLargeError","limit":100,"received":512}`)
+	jstest.Expect(t, "raw", post("/raw", gzipped("abc"), text, "application/octet-stream", "Content-Encoding", "gzip").body, `{"body":"bytes:3"}`)
 
 	r = post("/text", "not gzip at all", text, "text/plain", "Content-Encoding", "gzip")
-	expect(t, "bad header", r.body, `{"status":400,"message":"incorrect header check","name":"Error","code":"Z_DATA_ERROR"}`)
+	jstest.Expect(t, "bad header", r.body, `{"status":400,"message":"incorrect header check","name":"Error","code":"Z_DATA_ERROR"}`)
 	full := gzipped("hello trunc hello trunc")
 	r = post("/text", full[:len(full)-10], text, "text/plain", "Content-Encoding", "gzip")
-	expect(t, "truncated", r.body, `{"status":400,"message":"unexpected end of file","name":"Error","code":"Z_BUF_ERROR"}`)
+	jstest.Expect(t, "truncated", r.body, `{"status":400,"message":"unexpected end of file","name":"Error","code":"Z_BUF_ERROR"}`)
 
-	expect(t, "global json", post("/global", gzipped(`{"a":[1,2]}`), text, "application/json", "Content-Encoding", "gzip").body, `{"body":{"a":[1,2]}}`)
-	expect(t, "global form", post("/global", gzipped(`a=1&b[c]=2`), text, "application/x-www-form-urlencoded", "Content-Encoding", "gzip").body, `{"body":{"a":"1","b":{"c":"2"}}}`)
-	expect(t, "global br", post("/global", "{}", text, "application/json", "Content-Encoding", "br").status, 415)
+	jstest.Expect(t, "global json", post("/global", gzipped(`{"a":[1,2]}`), text, "application/json", "Content-Encoding", "gzip").body, `{"body":{"a":[1,2]}}`)
+	jstest.Expect(t, "global form", post("/global", gzipped(`a=1&b[c]=2`), text, "application/x-www-form-urlencoded", "Content-Encoding", "gzip").body, `{"body":{"a":"1","b":{"c":"2"}}}`)
+	jstest.Expect(t, "global br", post("/global", "{}", text, "application/json", "Content-Encoding", "br").status, 415)
 }
 
 func TestBodyParserOptions(t *testing.T) {
@@ -97,22 +99,22 @@ func TestBodyParserOptions(t *testing.T) {
 		t.Helper()
 		return f.do("POST", "/api/plugins/test"+path, body, headers...).body
 	}
-	expect(t, "simple", post("/simple", "a=1&a=2&b[c]=3&d=x+y%20z", "Content-Type", form), `{"body":{"a":["1","2"],"b[c]":"3","d":"x y z"},"nullProto":true}`)
-	expect(t, "simple empty", post("/simple", "", "Content-Type", form, "Content-Length", "0"), `{"body":{},"nullProto":false}`)
+	jstest.Expect(t, "simple", post("/simple", "a=1&a=2&b[c]=3&d=x+y%20z", "Content-Type", form), `{"body":{"a":["1","2"],"b[c]":"3","d":"x y z"},"nullProto":true}`)
+	jstest.Expect(t, "simple empty", post("/simple", "", "Content-Type", form, "Content-Length", "0"), `{"body":{},"nullProto":false}`)
 	tooMany := func(bodyLength int) string {
 		return fmt.Sprintf(`{"status":413,"type":"parameters.too.many","message":"too many parameters","expose":true,"bodyLength":%d}`, bodyLength)
 	}
 	// body-parser counts '&' and refuses when the count reaches parameterLimit.
-	expect(t, "limit reached", post("/lim", "a=1&b=2&c=3&d=4", "Content-Type", form), tooMany(15))
-	expect(t, "under limit", post("/lim", "a=1&b=2&c=3", "Content-Type", form), `{"body":{"a":"1","b":"2","c":"3"},"nullProto":false}`)
-	expect(t, "type array", post("/lim", "a[b]=1", "Content-Type", "text/x-f"), `{"body":{"a":{"b":"1"}},"nullProto":false}`)
-	expect(t, "simple limit", post("/simplelim", "a=1&&&", "Content-Type", form), tooMany(6))
-	expect(t, "depth", post("/depth", "a[b][c]=1", "Content-Type", form), `{"status":400,"type":"querystring.parse.rangeError","message":"The input exceeded the depth","expose":true,"bodyLength":9}`)
-	expect(t, "within depth", post("/depth", "a[b]=1", "Content-Type", form), `{"body":{"a":{"b":"1"}},"nullProto":false}`)
-	expect(t, "type function", post("/typefn", "abc", "Content-Type", "application/x-whatever", "X-Parse", "yes"), `{"body":"abc","nullProto":false}`)
-	expect(t, "type function declines", post("/typefn", "abc", "Content-Type", "text/plain"), `{"body":{},"nullProto":false}`)
-	expect(t, "verify", post("/verify", "bad", "Content-Type", "text/plain"), `{"status":403,"type":"entity.verify.failed","message":"nope utf-8","expose":true,"bodyLength":3}`)
-	expect(t, "verify passes", post("/verify", "good", "Content-Type", "text/plain"), `{"body":"good","nullProto":false}`)
-	expect(t, "verify own status", post("/verify-own", "x", "Content-Type", "text/plain"), `{"status":418,"type":"mine","message":"typed","expose":true,"bodyLength":1}`)
-	expect(t, "option errors", f.get("/api/plugins/test/badopts").body, `["option parameterLimit must be a positive number","option parameterLimit must be a positive number","option depth must be a zero or a positive number"]`)
+	jstest.Expect(t, "limit reached", post("/lim", "a=1&b=2&c=3&d=4", "Content-Type", form), tooMany(15))
+	jstest.Expect(t, "under limit", post("/lim", "a=1&b=2&c=3", "Content-Type", form), `{"body":{"a":"1","b":"2","c":"3"},"nullProto":false}`)
+	jstest.Expect(t, "type array", post("/lim", "a[b]=1", "Content-Type", "text/x-f"), `{"body":{"a":{"b":"1"}},"nullProto":false}`)
+	jstest.Expect(t, "simple limit", post("/simplelim", "a=1&&&", "Content-Type", form), tooMany(6))
+	jstest.Expect(t, "depth", post("/depth", "a[b][c]=1", "Content-Type", form), `{"status":400,"type":"querystring.parse.rangeError","message":"The input exceeded the depth","expose":true,"bodyLength":9}`)
+	jstest.Expect(t, "within depth", post("/depth", "a[b]=1", "Content-Type", form), `{"body":{"a":{"b":"1"}},"nullProto":false}`)
+	jstest.Expect(t, "type function", post("/typefn", "abc", "Content-Type", "application/x-whatever", "X-Parse", "yes"), `{"body":"abc","nullProto":false}`)
+	jstest.Expect(t, "type function declines", post("/typefn", "abc", "Content-Type", "text/plain"), `{"body":{},"nullProto":false}`)
+	jstest.Expect(t, "verify", post("/verify", "bad", "Content-Type", "text/plain"), `{"status":403,"type":"entity.verify.failed","message":"nope utf-8","expose":true,"bodyLength":3}`)
+	jstest.Expect(t, "verify passes", post("/verify", "good", "Content-Type", "text/plain"), `{"body":"good","nullProto":false}`)
+	jstest.Expect(t, "verify own status", post("/verify-own", "x", "Content-Type", "text/plain"), `{"status":418,"type":"mine","message":"typed","expose":true,"bodyLength":1}`)
+	jstest.Expect(t, "option errors", f.get("/api/plugins/test/badopts").body, `["option parameterLimit must be a positive number","option parameterLimit must be a positive number","option depth must be a zero or a positive number"]`)
 }

@@ -5,6 +5,8 @@ import (
 	"net"
 	"net/http"
 	"testing"
+
+	"github.com/pluginhost/pluginhost/internal/jstest"
 )
 
 // Documented difference: on a dual-stack listener Node reports an IPv4 client as ::ffff:1.2.3.4;
@@ -25,5 +27,5 @@ func TestIPv4ClientOnDualStackListener(t *testing.T) {
 	}
 	defer resp.Body.Close()
 	body, _ := io.ReadAll(resp.Body)
-	expect(t, "req.ip", string(body), "127.0.0.1 127.0.0.1")
+	jstest.Expect(t, "req.ip", string(body), "127.0.0.1 127.0.0.1")
 }

@@ -1,6 +1,10 @@
 package express
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/pluginhost/pluginhost/internal/jstest"
+)
 
 // TestRedirectBackReadsReferrer checks res.redirect('back') and req.get('Referer'): Express reads
 // `headers.referrer || headers.referer`, so both spellings work and Referrer wins when non-empty.
@@ -13,9 +17,9 @@ func TestRedirectBackReadsReferrer(t *testing.T) {
 		t.Helper()
 		return f.get("/api/plugins/test/back", headers...).header.Get("Location")
 	}
-	expect(t, "Referrer", loc("Referrer", "/prev?x=1"), "/prev?x=1")
-	expect(t, "Referer", loc("Referer", "/old"), "/old")
-	expect(t, "none", loc(), "/")
-	expect(t, "both", f.get("/api/plugins/test/get", "Referer", "/a", "Referrer", "/b").body, `["/b","/b"]`)
-	expect(t, "empty Referrer", f.get("/api/plugins/test/get", "Referer", "/a", "Referrer", "").body, `["/a","/a"]`)
+	jstest.Expect(t, "Referrer", loc("Referrer", "/prev?x=1"), "/prev?x=1")
+	jstest.Expect(t, "Referer", loc("Referer", "/old"), "/old")
+	jstest.Expect(t, "none", loc(), "/")
+	jstest.Expect(t, "both", f.get("/api/plugins/test/get", "Referer", "/a", "Referrer", "/b").body, `["/b","/b"]`)
+	jstest.Expect(t, "empty Referrer", f.get("/api/plugins/test/get", "Referer", "/a", "Referrer", "").body, `["/a","/a"]`)
 }

@@ -6,6 +6,8 @@ import (
 	"net/http/httptest"
 	"strings"
 	"testing"
+
+	"github.com/pluginhost/pluginhost/internal/jstest"
 )
 
 // TestNoImplicitLengthWithoutBody checks Node's _hasBody rule on the wire: end() adds no
@@ -37,9 +39,9 @@ func TestNoImplicitLengthWithoutBody(t *testing.T) {
 		}
 		return strings.Join(kept, "|")
 	}
-	expect(t, "HEAD end()", head("HEAD", "/e"), "HTTP/1.1 200 OK")
-	expect(t, "HEAD end(data)", head("HEAD", "/d"), "HTTP/1.1 200 OK")
-	expect(t, "GET end()", head("GET", "/e"), "HTTP/1.1 200 OK|Content-Length: 0")
-	expect(t, "204", head("GET", "/204"), "HTTP/1.1 204 No Content")
-	expect(t, "304", head("GET", "/304"), "HTTP/1.1 304 Not Modified")
+	jstest.Expect(t, "HEAD end()", head("HEAD", "/e"), "HTTP/1.1 200 OK")
+	jstest.Expect(t, "HEAD end(data)", head("HEAD", "/d"), "HTTP/1.1 200 OK")
+	jstest.Expect(t, "GET end()", head("GET", "/e"), "HTTP/1.1 200 OK|Content-Length: 0")
+	jstest.Expect(t, "204", head("GET", "/204"), "HTTP/1.1 204 No Content")
+	jstest.Expect(t, "304", head("GET", "/304"), "HTTP/1.1 304 Not Modified")
 }

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/pluginhost/pluginhost/internal/jstest"
 )
 
 // hdr lists header name/value pairs.
@@ -118,6 +120,6 @@ func TestRequestMembersMatchExpress(t *testing.T) {
 		rec := httptest.NewRecorder()
 		f.h.ServeHTTP(rec, req.WithContext(ctx))
 		cancel()
-		expect(t, strings.Join(c.headers, " ")+" "+strings.Join(c.exprs, " "), rec.Body.String(), c.want)
+		jstest.Expect(t, strings.Join(c.headers, " ")+" "+strings.Join(c.exprs, " "), rec.Body.String(), c.want)
 	}
 }

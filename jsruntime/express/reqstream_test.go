@@ -11,6 +11,8 @@ import (
 	"testing"
 	"testing/iotest"
 	"time"
+
+	"github.com/pluginhost/pluginhost/internal/jstest"
 )
 
 // post serves a request whose body comes from body (declared with length n) and returns the recorder.
@@ -81,32 +83,32 @@ func TestRawBodyStreams(t *testing.T) {
 		});
 	`)
 	r := f.post("/api/plugins/test/text", "text/plain", iotest.OneByteReader(strings.NewReader("hi!")), 3)
-	expect(t, "text status", r.Code, 200)
+	jstest.Expect(t, "text status", r.Code, 200)
 	waitFor(t, f, `logs.text.includes('req close') && logs.text.includes('res close')`)
 	// Whether req 'close' comes before or after res 'finish' depends on when the HTTP goroutine
 	// reports the finish; Node's order varies the same way with timing.
-	expect(t, "text events", f.eval(`JSON.stringify(logs.text.slice(0, 6)) + ' ' + logs.text.slice(6).sort().join()`),
+	jstest.Expect(t, "text events", f.eval(`JSON.stringify(logs.text.slice(0, 6)) + ' ' + logs.text.slice(6).sort().join()`),
 		`["state true,false,false,true","req data buf:h","req data buf:i","req data buf:!","req end","after end false,true,true,true"] req close,res close,res finish`)
 
 	r = f.post("/api/plugins/test/enc", "text/plain", iotest.OneByteReader(strings.NewReader("é€A")), len("é€A"))
-	expect(t, "utf8 decoding across chunks", r.Body.String(), `{"parts":"é|€|A","enc":"utf8"}`)
+	jstest.Expect(t, "utf8 decoding across chunks", r.Body.String(), `{"parts":"é|€|A","enc":"utf8"}`)
 
 	r = f.post("/api/plugins/test/iter", "application/octet-stream", iotest.OneByteReader(strings.NewReader("ab")), 2)
-	expect(t, "for await", r.Body.String(), `{"got":["Buffer:a","Buffer:b"],"ended":true}`)
+	jstest.Expect(t, "for await", r.Body.String(), `{"got":["Buffer:a","Buffer:b"],"ended":true}`)
 
 	r = f.post("/api/plugins/test/pipe", "text/plain", strings.NewReader("echo me"), 7)
-	expect(t, "pipe to res", r.Body.String(), "echo me")
-	expect(t, "pipe type", r.Header().Get("Content-Type"), "text/plain; charset=utf-8")
+	jstest.Expect(t, "pipe to res", r.Body.String(), "echo me")
+	jstest.Expect(t, "pipe type", r.Header().Get("Content-Type"), "text/plain; charset=utf-8")
 
 	r = f.post("/api/plugins/test/pause", "text/plain", strings.NewReader("p"), 1)
-	expect(t, "pause/resume", r.Body.String(), `["paused true false","resume","req data buf:p","req end"]`)
+	jstest.Expect(t, "pause/resume", r.Body.String(), `["paused true false","resume","req data buf:p","req end"]`)
 
 	r = f.post("/api/plugins/test/read", "text/plain", iotest.OneByteReader(strings.NewReader("paused mode")), 11)
-	expect(t, "readable/read", r.Body.String(), "paused mode")
+	jstest.Expect(t, "readable/read", r.Body.String(), "paused mode")
 
 	big := strings.Repeat("x", 1<<20)
 	r = f.post("/api/plugins/test/big", "application/octet-stream", strings.NewReader(big), len(big))
-	expect(t, "bounded chunks", r.Body.String(), `{"total":1048576,"many":true,"max":16384}`)
+	jstest.Expect(t, "bounded chunks", r.Body.String(), `{"total":1048576,"many":true,"max":16384}`)
 }
 
 func TestConsumedBodyIsAnEndedStream(t *testing.T) {
@@ -124,22 +126,22 @@ func TestConsumedBodyIsAnEndedStream(t *testing.T) {
 		router.post('/pipe-no-end', (req, res) => { req.pipe(res, {end: false}); res.on('unpipe', () => res.end('unpiped')) });
 	`)
 	r := f.do("POST", "/api/plugins/test/json", `{"a":1}`, "Content-Type", "application/json")
-	expect(t, "consumed json: close before the response, no data or end",
+	jstest.Expect(t, "consumed json: close before the response, no data or end",
 		r.body, `["state false,true,true,true,false","req close"]`)
 
 	r = f.do("POST", "/api/plugins/test/early", "some text", "Content-Type", "text/plain")
-	expect(t, "plugin parser ends the stream", r.body, `{"body":"some text","ended":true,"early":["end before parser"]}`)
+	jstest.Expect(t, "plugin parser ends the stream", r.body, `{"body":"some text","ended":true,"early":["end before parser"]}`)
 
 	r = f.do("POST", "/api/plugins/test/late", "read already", "Content-Type", "text/plain")
-	expect(t, "parser after the stream was read", r.body, `{"type":"stream.not.readable","message":"stream is not readable"}`)
-	expect(t, "parser after the stream was read: status", r.status, 500)
+	jstest.Expect(t, "parser after the stream was read", r.body, `{"type":"stream.not.readable","message":"stream is not readable"}`)
+	jstest.Expect(t, "parser after the stream was read: status", r.status, 500)
 
 	// Piping an ended stream ends (or with end: false unpipes) the destination on the next tick.
 	r = f.do("POST", "/api/plugins/test/pipe", `{"a":1}`, "Content-Type", "application/json")
-	expect(t, "pipe consumed body", r.body, "")
-	expect(t, "pipe consumed body: length", r.header.Get("Content-Length"), "0")
+	jstest.Expect(t, "pipe consumed body", r.body, "")
+	jstest.Expect(t, "pipe consumed body: length", r.header.Get("Content-Length"), "0")
 	r = f.do("POST", "/api/plugins/test/pipe-no-end", `{"a":1}`, "Content-Type", "application/json")
-	expect(t, "pipe consumed body without end", r.body, "unpiped")
+	jstest.Expect(t, "pipe consumed body without end", r.body, "unpiped")
 }
 
 func TestUnreadBodyAndGetEnd(t *testing.T) {
@@ -162,22 +164,22 @@ func TestUnreadBodyAndGetEnd(t *testing.T) {
 	`)
 	f.post("/api/plugins/test/unread", "text/plain", strings.NewReader("abc"), 3)
 	waitFor(t, f, `logs.unread.includes('req close')`)
-	expect(t, "unread body is discarded after the response", f.eval(`JSON.stringify(logs.unread)`),
+	jstest.Expect(t, "unread body is discarded after the response", f.eval(`JSON.stringify(logs.unread)`),
 		`["res finish","req end","res close","req close"]`)
 
 	// A response sent while the body is still being read: the stream goes on to its end, as Node keeps
 	// reading the socket.
 	f.post("/api/plugins/test/early", "text/plain", iotest.OneByteReader(strings.NewReader("ab")), 2)
 	waitFor(t, f, `logs.early.includes('req close')`)
-	expect(t, "stream read after an early response", f.eval(`logs.early.filter(e => e.startsWith('req')).join()`),
+	jstest.Expect(t, "stream read after an early response", f.eval(`logs.early.filter(e => e.startsWith('req')).join()`),
 		"req data buf:a,req data buf:b,req end,req close")
 
 	f.get("/api/plugins/test/get")
 	waitFor(t, f, `logs.get.includes('req close')`)
-	expect(t, "GET events", f.eval(`JSON.stringify(logs.get)`),
+	jstest.Expect(t, "GET events", f.eval(`JSON.stringify(logs.get)`),
 		`["state true,true,false,","res finish","req end","res close","req close"]`)
 
-	expect(t, "GET read to its end at once", f.get("/api/plugins/test/getflow").body, `["req end","req close"]`)
+	jstest.Expect(t, "GET read to its end at once", f.get("/api/plugins/test/getflow").body, `["req end","req close"]`)
 }
 
 // failingBody yields some bytes, then fails as a vanished client's connection does.
@@ -197,9 +199,9 @@ func TestClientAbortMidBody(t *testing.T) {
 	`)
 	f.post("/api/plugins/test/abort", "text/plain", &failingBody{}, 10)
 	waitFor(t, f, `logs.abort.includes('req close')`)
-	expect(t, "abort events", f.eval(`JSON.stringify(logs.abort)`),
+	jstest.Expect(t, "abort events", f.eval(`JSON.stringify(logs.abort)`),
 		`["handler","req data buf:abc","req aborted","res close","req error ECONNRESET aborted","req close"]`)
-	expect(t, "aborted flag", f.eval(`String(logs.abort.length)`), "6")
+	jstest.Expect(t, "aborted flag", f.eval(`String(logs.abort.length)`), "6")
 }
 
 // TestClientAbortOverTCP drops a real connection mid-body: Go's server reports it only through the
@@ -218,6 +220,6 @@ func TestClientAbortOverTCP(t *testing.T) {
 	waitFor(t, f, `logs.tcp !== undefined && logs.tcp.includes('req data buf:abc')`)
 	_ = conn.Close()
 	waitFor(t, f, `logs.tcp.includes('req close')`)
-	expect(t, "abort events", f.eval(`JSON.stringify(logs.tcp)`),
+	jstest.Expect(t, "abort events", f.eval(`JSON.stringify(logs.tcp)`),
 		`["req data buf:abc","req aborted","res close","req error ECONNRESET aborted","req close"]`)
 }

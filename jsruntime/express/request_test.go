@@ -2,6 +2,8 @@ package express
 
 import (
 	"testing"
+
+	"github.com/pluginhost/pluginhost/internal/jstest"
 )
 
 func TestQueryExtended(t *testing.T) {
@@ -22,7 +24,7 @@ func TestQueryExtended(t *testing.T) {
 	}
 	for _, c := range cases {
 		r := f.get("/api/plugins/test/q?" + c.q)
-		expect(t, c.q, r.body, c.want)
+		jstest.Expect(t, c.q, r.body, c.want)
 	}
 	many := ""
 	for i := 0; i < 25; i++ {
@@ -34,7 +36,7 @@ func TestQueryExtended(t *testing.T) {
 	r := f.get("/api/plugins/test/q?" + many)
 	// qs 6.14.2 applies arrayLimit 20 to repeated keys: the 21st value turns them into an object
 	// that the later values extend by index.
-	expect(t, "25 repeated keys become an object", r.body, `{"ids":{"0":"0","1":"1","2":"2","3":"3","4":"4","5":"5","6":"6","7":"7","8":"8","9":"9","10":"10","11":"11","12":"12","13":"13","14":"14","15":"15","16":"16","17":"17","18":"18","19":"19","20":"20","21":"21","22":"22","23":"23","24":"24"}}`)
+	jstest.Expect(t, "25 repeated keys become an object", r.body, `{"ids":{"0":"0","1":"1","2":"2","3":"3","4":"4","5":"5","6":"6","7":"7","8":"8","9":"9","10":"10","11":"11","12":"12","13":"13","14":"14","15":"15","16":"16","17":"17","18":"18","19":"19","20":"20","21":"21","22":"22","23":"23","24":"24"}}`)
 }
 
 func TestRequestFields(t *testing.T) {
@@ -49,10 +51,10 @@ func TestRequestFields(t *testing.T) {
 		router.get('/badget', (req, res) => { try { req.get() } catch (e) { res.send(e.message) } });
 	`)
 	r := f.do("GET", "/api/plugins/test/r", "", "X-Multi", "a", "Referer", "http://x/", "X-Requested-With", "XMLHttpRequest", "User-Agent", "ua")
-	expect(t, "fields", r.body, `{"method":"GET","hostname":"example.com","protocol":"http","secure":false,"xhr":true,"ip":"192.0.2.1","get":"a","referrer":"http://x/","multi":"a","cookies":true,"body":{},"is":null,"app":"weak","res":true,"ua":"ua"}`)
+	jstest.Expect(t, "fields", r.body, `{"method":"GET","hostname":"example.com","protocol":"http","secure":false,"xhr":true,"ip":"192.0.2.1","get":"a","referrer":"http://x/","multi":"a","cookies":true,"body":{},"is":null,"app":"weak","res":true,"ua":"ua"}`)
 	r = f.do("POST", "/api/plugins/test/is", `{}`, "Content-Type", "application/json; charset=utf-8")
-	expect(t, "is", r.body, `{"is":"json","any":"application/json","no":false}`)
-	expect(t, "get without name", f.get("/api/plugins/test/badget").body, "name argument is required to req.get")
+	jstest.Expect(t, "is", r.body, `{"is":"json","any":"application/json","no":false}`)
+	jstest.Expect(t, "get without name", f.get("/api/plugins/test/badget").body, "name argument is required to req.get")
 }
 
 func TestGlobalBodyParsers(t *testing.T) {
@@ -66,32 +68,32 @@ func TestGlobalBodyParsers(t *testing.T) {
 		router.use((err, req, res, next) => res.status(err.status).json({type: err.type, message: err.message, name: err.name}));
 	`)
 	r := f.do("POST", "/api/plugins/test/b", `{"b":1,"1":2}`, "Content-Type", "application/json")
-	expect(t, "global json wins over plugin limit", r.body, `{"body":{"1":2,"b":1},"parsed":true}`)
+	jstest.Expect(t, "global json wins over plugin limit", r.body, `{"body":{"1":2,"b":1},"parsed":true}`)
 	r = f.do("POST", "/api/plugins/test/b", `a=1&a=2&b[c]=3&d=x+y%20z`, "Content-Type", "application/x-www-form-urlencoded")
-	expect(t, "urlencoded", r.body, `{"body":{"a":["1","2"],"b":{"c":"3"},"d":"x y z"},"parsed":true}`)
+	jstest.Expect(t, "urlencoded", r.body, `{"body":{"a":["1","2"],"b":{"c":"3"},"d":"x y z"},"parsed":true}`)
 	r = f.do("POST", "/api/plugins/test/b", `{bad json`, "Content-Type", "application/json")
-	expect(t, "bad json never enters router", r.status, 400)
-	expect(t, "bad json page", r.body, errorPage("Bad Request"))
+	jstest.Expect(t, "bad json never enters router", r.status, 400)
+	jstest.Expect(t, "bad json page", r.body, errorPage("Bad Request"))
 	r = f.do("POST", "/api/plugins/test/b", `{"a":"`+string(make([]byte, 80))+`"}`, "Content-Type", "application/json")
-	expect(t, "too large", r.status, 413)
+	jstest.Expect(t, "too large", r.status, 413)
 	r = f.do("POST", "/api/plugins/test/b", `{}`, "Content-Type", "application/json; charset=latin1")
-	expect(t, "charset", r.status, 415)
+	jstest.Expect(t, "charset", r.status, 415)
 	r = f.do("POST", "/api/plugins/test/b", `{}`, "Content-Type", "application/json", "Content-Encoding", "br")
-	expect(t, "encoding", r.status, 415)
+	jstest.Expect(t, "encoding", r.status, 415)
 	r = f.do("POST", "/api/plugins/test/t", `hello`, "Content-Type", "text/plain")
-	expect(t, "text", r.body, `{"body":"hello"}`)
+	jstest.Expect(t, "text", r.body, `{"body":"hello"}`)
 	r = f.do("POST", "/api/plugins/test/t", `hello`, "Content-Type", "text/csv")
-	expect(t, "text mismatch", r.body, `{"body":{}}`)
+	jstest.Expect(t, "text mismatch", r.body, `{"body":{}}`)
 	r = f.do("POST", "/api/plugins/test/raw", `hello`, "Content-Type", "application/octet-stream")
-	expect(t, "raw", r.body, `{"len":5,"bin":true}`)
+	jstest.Expect(t, "raw", r.body, `{"len":5,"bin":true}`)
 	r = f.do("POST", "/api/plugins/test/vendor", `{"x":1}`, "Content-Type", "application/vnd.api+json")
-	expect(t, "vendor", r.body, `{"x":1}`)
+	jstest.Expect(t, "vendor", r.body, `{"x":1}`)
 	r = f.do("POST", "/api/plugins/test/vendor", `null`, "Content-Type", "application/vnd.api+json")
-	expect(t, "strict", r.body, `{"type":"entity.parse.failed","message":"Unexpected token 'n', \"null\" is not valid JSON","name":"SyntaxError"}`)
+	jstest.Expect(t, "strict", r.body, `{"type":"entity.parse.failed","message":"Unexpected token 'n', \"null\" is not valid JSON","name":"SyntaxError"}`)
 	r = f.do("POST", "/api/plugins/test/strictoff", `null`, "Content-Type", "text/x-json")
-	expect(t, "strict off", r.body, `{"v":null}`)
+	jstest.Expect(t, "strict off", r.body, `{"v":null}`)
 	r = f.do("POST", "/api/plugins/test/verify", `{}`, "Content-Type", "text/x-json")
-	expect(t, "verify", r.body, `{"type":"entity.verify.failed","message":"nope","name":"Error"}`)
+	jstest.Expect(t, "verify", r.body, `{"type":"entity.verify.failed","message":"nope","name":"Error"}`)
 }
 
 func TestJSONMessages(t *testing.T) {
@@ -113,7 +115,7 @@ func TestJSONMessages(t *testing.T) {
 			t.Errorf("%s: no error", in)
 			continue
 		}
-		expect(t, in, err.Error(), want)
+		jstest.Expect(t, in, err.Error(), want)
 	}
 	for in, want := range map[string]string{
 		`"just a string"`: `Unexpected token '"', ""just a string"" is not valid JSON`,
@@ -126,7 +128,7 @@ func TestJSONMessages(t *testing.T) {
 			t.Errorf("%q: no strict error", in)
 			continue
 		}
-		expect(t, in, pe.msg, want)
+		jstest.Expect(t, in, pe.msg, want)
 	}
 }
 
@@ -137,5 +139,5 @@ func TestTooManyParameters(t *testing.T) {
 		body += "&a=1"
 	}
 	r := f.do("POST", "/api/plugins/test/f", body, "Content-Type", "application/x-www-form-urlencoded")
-	expect(t, "413", r.status, 413)
+	jstest.Expect(t, "413", r.status, 413)
 }

@@ -3,6 +3,8 @@ package express
 import (
 	"strings"
 	"testing"
+
+	"github.com/pluginhost/pluginhost/internal/jstest"
 )
 
 // Expected values in this file were taken from express 4.22.1 (cookie 0.7.2, content-disposition
@@ -16,21 +18,21 @@ func TestJSONP(t *testing.T) {
 		router.get('/typed', (req, res) => res.type('text/plain').jsonp({a: 1}));
 	`)
 	r := f.get("/api/plugins/test/jsonp?callback=my.cb[0]$x!@")
-	expect(t, "jsonp body", r.body, `/**/ typeof my.cb[0]$x === 'function' && my.cb[0]$x({"a":"\u2028x\u2029"});`)
-	expect(t, "jsonp type", r.header.Get("Content-Type"), "text/javascript; charset=utf-8")
-	expect(t, "jsonp nosniff", r.header.Get("X-Content-Type-Options"), "nosniff")
-	expect(t, "jsonp etag", r.header.Get("ETag"), `W/"4b-KiS9HunzkvT+gdi+7EiOFPr5hGs"`)
+	jstest.Expect(t, "jsonp body", r.body, `/**/ typeof my.cb[0]$x === 'function' && my.cb[0]$x({"a":"\u2028x\u2029"});`)
+	jstest.Expect(t, "jsonp type", r.header.Get("Content-Type"), "text/javascript; charset=utf-8")
+	jstest.Expect(t, "jsonp nosniff", r.header.Get("X-Content-Type-Options"), "nosniff")
+	jstest.Expect(t, "jsonp etag", r.header.Get("ETag"), `W/"4b-KiS9HunzkvT+gdi+7EiOFPr5hGs"`)
 	r = f.get("/api/plugins/test/jsonp")
-	expect(t, "no callback", r.body, "{\"a\":\"\u2028x\u2029\"}")
-	expect(t, "no callback type", r.header.Get("Content-Type"), "application/json; charset=utf-8")
-	expect(t, "no callback nosniff", r.header.Get("X-Content-Type-Options"), "nosniff")
+	jstest.Expect(t, "no callback", r.body, "{\"a\":\"\u2028x\u2029\"}")
+	jstest.Expect(t, "no callback type", r.header.Get("Content-Type"), "application/json; charset=utf-8")
+	jstest.Expect(t, "no callback nosniff", r.header.Get("X-Content-Type-Options"), "nosniff")
 	r = f.get("/api/plugins/test/str?callback=f&callback=g")
-	expect(t, "first of repeated callback", r.body, `/**/ typeof f === 'function' && f("s");`)
-	expect(t, "undefined", f.get("/api/plugins/test/undef?callback=f").body, `/**/ typeof f === 'function' && f();`)
+	jstest.Expect(t, "first of repeated callback", r.body, `/**/ typeof f === 'function' && f("s");`)
+	jstest.Expect(t, "undefined", f.get("/api/plugins/test/undef?callback=f").body, `/**/ typeof f === 'function' && f();`)
 	r = f.get("/api/plugins/test/typed")
-	expect(t, "kept type", r.header.Get("Content-Type"), "text/plain; charset=utf-8")
-	expect(t, "kept type no nosniff", r.header.Get("X-Content-Type-Options"), "")
-	expect(t, "typed with callback", f.get("/api/plugins/test/typed?callback=f").header.Get("Content-Type"), "text/javascript; charset=utf-8")
+	jstest.Expect(t, "kept type", r.header.Get("Content-Type"), "text/plain; charset=utf-8")
+	jstest.Expect(t, "kept type no nosniff", r.header.Get("X-Content-Type-Options"), "")
+	jstest.Expect(t, "typed with callback", f.get("/api/plugins/test/typed?callback=f").header.Get("Content-Type"), "text/javascript; charset=utf-8")
 }
 
 func TestLinksAndAttachment(t *testing.T) {
@@ -39,8 +41,8 @@ func TestLinksAndAttachment(t *testing.T) {
 		router.get('/att', (req, res) => res.attachment().end());
 		router.get('/att/:n', (req, res) => res.attachment(req.params.n).end());
 	`)
-	expect(t, "links", f.get("/api/plugins/test/links").header.Get("Link"), `</p?page=2>; rel="next", </p?page=5>; rel="last", </p1>; rel="prev"`)
-	expect(t, "bare attachment", f.get("/api/plugins/test/att").header.Get("Content-Disposition"), "attachment")
+	jstest.Expect(t, "links", f.get("/api/plugins/test/links").header.Get("Link"), `</p?page=2>; rel="next", </p?page=5>; rel="last", </p1>; rel="prev"`)
+	jstest.Expect(t, "bare attachment", f.get("/api/plugins/test/att").header.Get("Content-Disposition"), "attachment")
 	for _, c := range []struct{ name, disposition, typ string }{
 		{"foo%2Fbar.html", `attachment; filename="bar.html"`, "text/html; charset=utf-8"},
 		// Non-Latin-1: a '?' fallback plus filename*; Latin-1 goes out as one byte per character.
@@ -52,8 +54,8 @@ func TestLinksAndAttachment(t *testing.T) {
 		{"README", `attachment; filename="README"`, "application/octet-stream"},
 	} {
 		r := f.get("/api/plugins/test/att/" + c.name)
-		expect(t, c.name+" disposition", r.header.Get("Content-Disposition"), c.disposition)
-		expect(t, c.name+" type", r.header.Get("Content-Type"), c.typ)
+		jstest.Expect(t, c.name+" disposition", r.header.Get("Content-Disposition"), c.disposition)
+		jstest.Expect(t, c.name+" type", r.header.Get("Content-Type"), c.typ)
 	}
 }
 
@@ -65,19 +67,19 @@ func TestFormat(t *testing.T) {
 		router.use('/none', (err, req, res, next) => res.status(err.status).json({m: err.message, types: err.types, expose: err.expose, name: err.name}));
 	`)
 	r := f.get("/api/plugins/test/fmt")
-	expect(t, "no Accept: first", r.body, "t")
-	expect(t, "vary", r.header.Get("Vary"), "Accept")
-	expect(t, "type", r.header.Get("Content-Type"), "text/plain; charset=utf-8")
-	expect(t, "html", f.get("/api/plugins/test/fmt", "Accept", "text/html").header.Get("Content-Type"), "text/html; charset=utf-8")
-	expect(t, "q", f.get("/api/plugins/test/fmt", "Accept", "application/json;q=0.9, text/*;q=0.5").body, `{"j":1}`)
+	jstest.Expect(t, "no Accept: first", r.body, "t")
+	jstest.Expect(t, "vary", r.header.Get("Vary"), "Accept")
+	jstest.Expect(t, "type", r.header.Get("Content-Type"), "text/plain; charset=utf-8")
+	jstest.Expect(t, "html", f.get("/api/plugins/test/fmt", "Accept", "text/html").header.Get("Content-Type"), "text/html; charset=utf-8")
+	jstest.Expect(t, "q", f.get("/api/plugins/test/fmt", "Accept", "application/json;q=0.9, text/*;q=0.5").body, `{"j":1}`)
 	r = f.get("/api/plugins/test/fmt", "Accept", "image/png")
-	expect(t, "406 via finalhandler", r.status, 406)
-	expect(t, "406 vary", r.header.Get("Vary"), "Accept")
+	jstest.Expect(t, "406 via finalhandler", r.status, 406)
+	jstest.Expect(t, "406 vary", r.header.Get("Vary"), "Accept")
 	r = f.get("/api/plugins/test/def", "Accept", "image/png")
-	expect(t, "default", r.body, "nope")
-	expect(t, "default type", r.header.Get("Content-Type"), "text/html; charset=utf-8")
+	jstest.Expect(t, "default", r.body, "nope")
+	jstest.Expect(t, "default type", r.header.Get("Content-Type"), "text/html; charset=utf-8")
 	r = f.get("/api/plugins/test/none", "Accept", "image/png")
-	expect(t, "406 error", r.body, `{"m":"Not Acceptable","types":["application/json","text/x-foo"],"expose":true,"name":"NotAcceptableError"}`)
+	jstest.Expect(t, "406 error", r.body, `{"m":"Not Acceptable","types":["application/json","text/x-foo"],"expose":true,"name":"NotAcceptableError"}`)
 }
 
 func TestCookies(t *testing.T) {
@@ -135,9 +137,9 @@ func TestCookies(t *testing.T) {
 		"gone2=; Max-Age=1; Path=/x; Expires=<now>",
 		"gone3=; Path=/; Expires=Thu, 01 Jan 1970 00:00:05 GMT",
 	}
-	expect(t, "Set-Cookie", strings.Join(got, "\n"), strings.Join(want, "\n"))
-	expect(t, "signed without secret", f.get("/api/plugins/test/unsigned").body, `cookieParser("secret") required for signed cookies`)
-	expect(t, "signed", strings.Join(f.get("/api/plugins/test/signed").header.Values("Set-Cookie"), "\n"),
+	jstest.Expect(t, "Set-Cookie", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	jstest.Expect(t, "signed without secret", f.get("/api/plugins/test/unsigned").body, `cookieParser("secret") required for signed cookies`)
+	jstest.Expect(t, "signed", strings.Join(f.get("/api/plugins/test/signed").header.Values("Set-Cookie"), "\n"),
 		"s=s%3Av.tePrntslVqUOLH%2Bdfb1vMGTfqlC0m8nQHzs7U4QvO94; Path=/\no=s%3Aj%3A%7B%22a%22%3A1%7D.wVVd%2FFF0Ly4gSQhcw6WF3zdEVcnGFDvcUFwyDuHwwXA; Path=/")
-	expect(t, "validation", f.get("/api/plugins/test/bad").body, `["TypeError: argument name is invalid","TypeError: argument val is invalid","TypeError: option sameSite is invalid","TypeError: option priority is invalid","TypeError: option maxAge is invalid","TypeError: option expires is invalid","TypeError: option domain is invalid","TypeError: option path is invalid","TypeError: option encode is invalid"]`)
+	jstest.Expect(t, "validation", f.get("/api/plugins/test/bad").body, `["TypeError: argument name is invalid","TypeError: argument val is invalid","TypeError: option sameSite is invalid","TypeError: option priority is invalid","TypeError: option maxAge is invalid","TypeError: option expires is invalid","TypeError: option domain is invalid","TypeError: option path is invalid","TypeError: option encode is invalid"]`)
 }

@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/pluginhost/pluginhost/internal/jstest"
 )
 
 func TestSendTyping(t *testing.T) {
@@ -28,45 +30,45 @@ func TestSendTyping(t *testing.T) {
 		router.get('/after', (req, res) => { res.send('one'); try { res.set('X', '1') } catch (e) { globalThis.afterErr = e.code + ': ' + e.message } });
 	`)
 	r := f.get("/api/plugins/test/str")
-	expect(t, "str type", r.header.Get("Content-Type"), "text/html; charset=utf-8")
-	expect(t, "str etag", r.header.Get("ETag"), `W/"5-qvTGHdzF6KLavt4PO0gs2a6pQ00"`)
+	jstest.Expect(t, "str type", r.header.Get("Content-Type"), "text/html; charset=utf-8")
+	jstest.Expect(t, "str etag", r.header.Get("ETag"), `W/"5-qvTGHdzF6KLavt4PO0gs2a6pQ00"`)
 	r = f.get("/api/plugins/test/null")
-	expect(t, "null type", r.header.Get("Content-Type"), "")
-	expect(t, "null etag", r.header.Get("ETag"), `W/"0-2jmj7l5rSw0yVb/vlWAYkK/YBwk"`)
+	jstest.Expect(t, "null type", r.header.Get("Content-Type"), "")
+	jstest.Expect(t, "null etag", r.header.Get("ETag"), `W/"0-2jmj7l5rSw0yVb/vlWAYkK/YBwk"`)
 	r = f.get("/api/plugins/test/num")
-	expect(t, "num status", r.status, 201)
-	expect(t, "num body", r.body, "Created")
-	expect(t, "num type", r.header.Get("Content-Type"), "text/plain; charset=utf-8")
+	jstest.Expect(t, "num status", r.status, 201)
+	jstest.Expect(t, "num body", r.body, "Created")
+	jstest.Expect(t, "num type", r.header.Get("Content-Type"), "text/plain; charset=utf-8")
 	r = f.get("/api/plugins/test/bool")
-	expect(t, "bool body", r.body, "true")
-	expect(t, "bool type", r.header.Get("Content-Type"), "application/json; charset=utf-8")
+	jstest.Expect(t, "bool body", r.body, "true")
+	jstest.Expect(t, "bool type", r.header.Get("Content-Type"), "application/json; charset=utf-8")
 	r = f.get("/api/plugins/test/buf")
-	expect(t, "buf body", r.body, "hi")
-	expect(t, "buf type", r.header.Get("Content-Type"), "application/octet-stream")
+	jstest.Expect(t, "buf body", r.body, "hi")
+	jstest.Expect(t, "buf type", r.header.Get("Content-Type"), "application/octet-stream")
 	r = f.get("/api/plugins/test/undef")
-	expect(t, "undef etag", r.header.Get("ETag"), "")
-	expect(t, "undef length", r.header.Get("Content-Length"), "0")
+	jstest.Expect(t, "undef etag", r.header.Get("ETag"), "")
+	jstest.Expect(t, "undef length", r.header.Get("Content-Length"), "0")
 	r = f.get("/api/plugins/test/charset")
-	expect(t, "forced charset", r.header.Get("Content-Type"), "text/plain; charset=utf-8")
+	jstest.Expect(t, "forced charset", r.header.Get("Content-Type"), "text/plain; charset=utf-8")
 	r = f.get("/api/plugins/test/status")
-	expect(t, "sendStatus", r.status, 404)
-	expect(t, "sendStatus body", r.body, "Not Found")
-	expect(t, "sendStatus etag", r.header.Get("ETag"), `W/"9-0gXL1ngzMqISxa6S1zx3F4wtLyg"`)
+	jstest.Expect(t, "sendStatus", r.status, 404)
+	jstest.Expect(t, "sendStatus body", r.body, "Not Found")
+	jstest.Expect(t, "sendStatus etag", r.header.Get("ETag"), `W/"9-0gXL1ngzMqISxa6S1zx3F4wtLyg"`)
 	r = f.get("/api/plugins/test/json-undef")
-	expect(t, "json undefined etag", r.header.Get("ETag"), "")
-	expect(t, "json undefined type", r.header.Get("Content-Type"), "application/json; charset=utf-8")
+	jstest.Expect(t, "json undefined etag", r.header.Get("ETag"), "")
+	jstest.Expect(t, "json undefined type", r.header.Get("Content-Type"), "application/json; charset=utf-8")
 	r = f.get("/api/plugins/test/json-vendor")
-	expect(t, "vendor json", r.header.Get("Content-Type"), "application/vnd.example+json; charset=utf-8")
+	jstest.Expect(t, "vendor json", r.header.Get("Content-Type"), "application/vnd.example+json; charset=utf-8")
 	r = f.get("/api/plugins/test/end")
-	expect(t, "end status", r.status, 202)
-	expect(t, "end type", r.header.Get("Content-Type"), "")
-	expect(t, "end length", r.header.Get("Content-Length"), "7")
-	expect(t, "end etag", r.header.Get("ETag"), "")
+	jstest.Expect(t, "end status", r.status, 202)
+	jstest.Expect(t, "end type", r.header.Get("Content-Type"), "")
+	jstest.Expect(t, "end length", r.header.Get("Content-Length"), "7")
+	jstest.Expect(t, "end etag", r.header.Get("ETag"), "")
 	r = f.get("/api/plugins/test/204")
-	expect(t, "204", r.status, 204)
-	expect(t, "204 body", r.body, "")
+	jstest.Expect(t, "204", r.status, 204)
+	jstest.Expect(t, "204 body", r.body, "")
 	f.get("/api/plugins/test/after")
-	expect(t, "headers sent", f.eval(`afterErr`), "ERR_HTTP_HEADERS_SENT: Cannot set headers after they are sent to the client")
+	jstest.Expect(t, "headers sent", f.eval(`afterErr`), "ERR_HTTP_HEADERS_SENT: Cannot set headers after they are sent to the client")
 }
 
 func TestFreshness(t *testing.T) {
@@ -76,13 +78,13 @@ func TestFreshness(t *testing.T) {
 		router.get('/err', (req, res) => res.status(500).send('hello'));
 	`)
 	r := f.get("/api/plugins/test/x", "If-None-Match", `W/"5-qvTGHdzF6KLavt4PO0gs2a6pQ00"`)
-	expect(t, "304", r.status, 304)
-	expect(t, "304 etag kept", r.header.Get("ETag"), `W/"5-qvTGHdzF6KLavt4PO0gs2a6pQ00"`)
-	expect(t, "304 no type", r.header.Get("Content-Type"), "")
-	expect(t, "star", f.get("/api/plugins/test/x", "If-None-Match", "*").status, 304)
-	expect(t, "no-cache", f.get("/api/plugins/test/x", "If-None-Match", "*", "Cache-Control", "no-cache").status, 200)
-	expect(t, "500 not fresh", f.get("/api/plugins/test/err", "If-None-Match", "*").status, 500)
-	expect(t, "post not fresh", f.do("POST", "/api/plugins/test/x", "", "If-None-Match", "*").status, 200)
+	jstest.Expect(t, "304", r.status, 304)
+	jstest.Expect(t, "304 etag kept", r.header.Get("ETag"), `W/"5-qvTGHdzF6KLavt4PO0gs2a6pQ00"`)
+	jstest.Expect(t, "304 no type", r.header.Get("Content-Type"), "")
+	jstest.Expect(t, "star", f.get("/api/plugins/test/x", "If-None-Match", "*").status, 304)
+	jstest.Expect(t, "no-cache", f.get("/api/plugins/test/x", "If-None-Match", "*", "Cache-Control", "no-cache").status, 200)
+	jstest.Expect(t, "500 not fresh", f.get("/api/plugins/test/err", "If-None-Match", "*").status, 500)
+	jstest.Expect(t, "post not fresh", f.do("POST", "/api/plugins/test/x", "", "If-None-Match", "*").status, 200)
 }
 
 func TestHeaderHelpers(t *testing.T) {
@@ -106,25 +108,25 @@ func TestHeaderHelpers(t *testing.T) {
 		router.get('/redir301', (req, res) => res.redirect(301, '/to<x>'));
 	`)
 	r := f.get("/api/plugins/test/h")
-	expect(t, "append", strings.Join(r.header.Values("X-A"), "|"), "1|2|3")
+	jstest.Expect(t, "append", strings.Join(r.header.Values("X-A"), "|"), "1|2|3")
 	// res.json forces the charset of the existing type, as Express does.
-	expect(t, "type png", r.header.Get("Content-Type"), "image/png; charset=utf-8")
-	expect(t, "vary", r.header.Get("Vary"), "Accept, Origin")
-	expect(t, "json", r.body, `{"get":"5","has":true,"names":["x-a","x-b","content-type","vary"]}`)
+	jstest.Expect(t, "type png", r.header.Get("Content-Type"), "image/png; charset=utf-8")
+	jstest.Expect(t, "vary", r.header.Get("Vary"), "Accept, Origin")
+	jstest.Expect(t, "json", r.body, `{"get":"5","has":true,"names":["x-a","x-b","content-type","vary"]}`)
 	r = f.get("/api/plugins/test/types")
-	expect(t, "types", r.body, `{"json":"application/json; charset=utf-8","html":"text/html; charset=utf-8","txt":"text/plain; charset=utf-8","text":"text/plain; charset=utf-8",".css":"text/css; charset=utf-8","js":"application/javascript; charset=utf-8","png":"image/png","bin":"application/octet-stream","xml":"application/xml","application/x-foo":"application/x-foo","nope":"application/octet-stream"}`)
+	jstest.Expect(t, "types", r.body, `{"json":"application/json; charset=utf-8","html":"text/html; charset=utf-8","txt":"text/plain; charset=utf-8","text":"text/plain; charset=utf-8",".css":"text/css; charset=utf-8","js":"application/javascript; charset=utf-8","png":"image/png","bin":"application/octet-stream","xml":"application/xml","application/x-foo":"application/x-foo","nope":"application/octet-stream"}`)
 	r = f.get("/api/plugins/test/loc")
-	expect(t, "location", r.header.Get("Location"), "/%C3%BCber?q=%C3%A4%20b")
+	jstest.Expect(t, "location", r.header.Get("Location"), "/%C3%BCber?q=%C3%A4%20b")
 	r = f.get("/api/plugins/test/redir")
-	expect(t, "redirect status", r.status, 302)
-	expect(t, "redirect body", r.body, "Found. Redirecting to /to")
-	expect(t, "redirect vary", r.header.Get("Vary"), "Accept")
-	expect(t, "redirect type", r.header.Get("Content-Type"), "text/plain; charset=utf-8")
+	jstest.Expect(t, "redirect status", r.status, 302)
+	jstest.Expect(t, "redirect body", r.body, "Found. Redirecting to /to")
+	jstest.Expect(t, "redirect vary", r.header.Get("Vary"), "Accept")
+	jstest.Expect(t, "redirect type", r.header.Get("Content-Type"), "text/plain; charset=utf-8")
 	r = f.get("/api/plugins/test/redir301", "Accept", "text/html")
-	expect(t, "redirect html", r.body, "<p>Moved Permanently. Redirecting to /to%3Cx%3E</p>")
+	jstest.Expect(t, "redirect html", r.body, "<p>Moved Permanently. Redirecting to /to%3Cx%3E</p>")
 	r = f.get("/api/plugins/test/redir", "Accept", "application/json")
-	expect(t, "redirect other", r.body, "")
-	expect(t, "redirect other type", r.header.Get("Content-Type"), "")
+	jstest.Expect(t, "redirect other", r.body, "")
+	jstest.Expect(t, "redirect other type", r.header.Get("Content-Type"), "")
 }
 
 func TestSSEStreamsChunks(t *testing.T) {
@@ -144,7 +146,7 @@ func TestSSEStreamsChunks(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer resp.Body.Close()
-	expect(t, "sse type", resp.Header.Get("Content-Type"), "text/event-stream; charset=utf-8")
+	jstest.Expect(t, "sse type", resp.Header.Get("Content-Type"), "text/event-stream; charset=utf-8")
 	rd := bufio.NewReader(resp.Body)
 	for i := 0; i < 3; i++ {
 		f.eval(`tick()`)
@@ -152,11 +154,11 @@ func TestSSEStreamsChunks(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		expect(t, "chunk", line, "data: "+itoa(i)+"\n")
+		jstest.Expect(t, "chunk", line, "data: "+itoa(i)+"\n")
 		_, _ = rd.ReadString('\n')
 	}
 	rest, _ := io.ReadAll(rd)
-	expect(t, "rest", string(rest), "")
+	jstest.Expect(t, "rest", string(rest), "")
 	waitFor(t, f, `globalThis.closed === true`)
 }
 
@@ -177,8 +179,8 @@ func TestResponseTimeoutAndLateWrites(t *testing.T) {
 		router.get('/hang', (req, res) => { globalThis.late = () => res.send('late'); res.on('close', () => globalThis.closed = true) });
 	`)
 	r := f.get("/api/plugins/test/hang")
-	expect(t, "timeout status", r.status, 504)
-	expect(t, "timeout json", r.header.Get("Content-Type"), "application/json; charset=utf-8")
+	jstest.Expect(t, "timeout status", r.status, 504)
+	jstest.Expect(t, "timeout json", r.header.Get("Content-Type"), "application/json; charset=utf-8")
 	if !strings.HasPrefix(r.body, `{"error":`) {
 		t.Errorf("timeout body %q", r.body)
 	}
@@ -214,6 +216,6 @@ func TestFinishEventAndLocals(t *testing.T) {
 			res.json({proto: Object.getPrototypeOf(res.locals) === null, sent: res.headersSent});
 		});
 	`)
-	expect(t, "locals", f.get("/api/plugins/test/l").body, `{"proto":true,"sent":false}`)
+	jstest.Expect(t, "locals", f.get("/api/plugins/test/l").body, `{"proto":true,"sent":false}`)
 	waitFor(t, f, `globalThis.finished === true`)
 }

@@ -3,16 +3,18 @@ package express
 import (
 	"strings"
 	"testing"
+
+	"github.com/pluginhost/pluginhost/internal/jstest"
 )
 
 func TestHelloJSON(t *testing.T) {
 	f := setup(t, Config{}, `router.get('/hello', (req, res) => res.json({ok: true}))`)
 	r := f.get("/api/plugins/test/hello")
-	expect(t, "status", r.status, 200)
-	expect(t, "body", r.body, `{"ok":true}`)
-	expect(t, "type", r.header.Get("Content-Type"), "application/json; charset=utf-8")
-	expect(t, "etag", r.header.Get("ETag"), `W/"b-Ai2R8hgEarLmHKwesT1qcY913ys"`)
-	expect(t, "length", r.header.Get("Content-Length"), "11")
+	jstest.Expect(t, "status", r.status, 200)
+	jstest.Expect(t, "body", r.body, `{"ok":true}`)
+	jstest.Expect(t, "type", r.header.Get("Content-Type"), "application/json; charset=utf-8")
+	jstest.Expect(t, "etag", r.header.Get("ETag"), `W/"b-Ai2R8hgEarLmHKwesT1qcY913ys"`)
+	jstest.Expect(t, "length", r.header.Get("Content-Length"), "11")
 }
 
 func TestMountBoundaryAndCase(t *testing.T) {
@@ -26,12 +28,12 @@ func TestMountBoundaryAndCase(t *testing.T) {
 	}
 	for _, c := range cases {
 		r := f.get(c.target)
-		expect(t, c.target, r.body, c.want)
+		jstest.Expect(t, c.target, r.body, c.want)
 	}
 	for _, target := range []string{"/api/plugins/testing", "/api/plugins/test.json", "/other"} {
 		r := f.get(target)
-		expect(t, target+" status", r.status, 404)
-		expect(t, target+" body", r.body, "host 404")
+		jstest.Expect(t, target+" status", r.status, 404)
+		jstest.Expect(t, target+" body", r.body, "host 404")
 	}
 }
 
@@ -49,16 +51,16 @@ func TestStackLength(t *testing.T) {
 		try { router.use() } catch (e) { globalThis.uErr = e.message }
 		try { router.use('/h', 'x') } catch (e) { globalThis.hErr = e.message }
 	`)
-	expect(t, "StackLen", f.rt != nil, true)
+	jstest.Expect(t, "StackLen", f.rt != nil, true)
 	n := f.eval(`router.stack.length`)
-	expect(t, "stack length", n, "8")
-	expect(t, "f error", f.eval(`fErr`), "Route.get() requires a callback function but got a [object Number]")
-	expect(t, "no path", f.eval(`gErr`), "TypeError: path must be a string, array of strings, or regular expression")
-	expect(t, "use()", f.eval(`uErr`), "Router.use() requires a middleware function")
-	expect(t, "use string", f.eval(`hErr`), "Router.use() requires a middleware function but got a string")
-	expect(t, "layer names", f.eval(`router.stack.map(l => l.name).join(',')`),
+	jstest.Expect(t, "stack length", n, "8")
+	jstest.Expect(t, "f error", f.eval(`fErr`), "Route.get() requires a callback function but got a [object Number]")
+	jstest.Expect(t, "no path", f.eval(`gErr`), "TypeError: path must be a string, array of strings, or regular expression")
+	jstest.Expect(t, "use()", f.eval(`uErr`), "Router.use() requires a middleware function")
+	jstest.Expect(t, "use string", f.eval(`hErr`), "Router.use() requires a middleware function but got a string")
+	jstest.Expect(t, "layer names", f.eval(`router.stack.map(l => l.name).join(',')`),
 		"bound dispatch,bound dispatch,fn,fn,fn,fn,bound dispatch,bound dispatch")
-	expect(t, "route path", f.eval(`router.stack[0].route.path + ' ' + (router.stack[2].route === undefined)`), "/a true")
+	jstest.Expect(t, "route path", f.eval(`router.stack[0].route.path + ' ' + (router.stack[2].route === undefined)`), "/a true")
 }
 
 func TestParamsSyntax(t *testing.T) {
@@ -95,17 +97,17 @@ func TestParamsSyntax(t *testing.T) {
 	}
 	for _, c := range cases {
 		r := f.get("/api/plugins/test" + c.target)
-		expect(t, c.target, r.body, c.want)
+		jstest.Expect(t, c.target, r.body, c.want)
 	}
-	expect(t, "no match", f.get("/api/plugins/test/num/abc").status, 404)
-	expect(t, "star needs slash", f.get("/api/plugins/test/star").body, "host 404")
+	jstest.Expect(t, "no match", f.get("/api/plugins/test/num/abc").status, 404)
+	jstest.Expect(t, "star needs slash", f.get("/api/plugins/test/star").body, "host 404")
 }
 
 func TestBadParamEscape(t *testing.T) {
 	f := setup(t, Config{}, `router.get('/items/:id', (req, res) => res.send('x'))`)
 	r := f.get("/api/plugins/test/items/x", "raw-uri", "/api/plugins/test/items/%E0%A4%A")
-	expect(t, "status", r.status, 400)
-	expect(t, "body has Bad Request", r.body, errorPage("Bad Request"))
+	jstest.Expect(t, "status", r.status, 400)
+	jstest.Expect(t, "body has Bad Request", r.body, errorPage("Bad Request"))
 }
 
 func TestNextVariants(t *testing.T) {
@@ -121,21 +123,21 @@ func TestNextVariants(t *testing.T) {
 		router.get('/handled', (req, res, next) => next(new Error('x')), (err, req, res, next) => res.status(418).send('caught ' + err.message));
 		router.use((err, req, res, next) => { if (req.path === '/err') return res.status(500).json({error: err.message}); next(err) });
 	`)
-	expect(t, "route", f.get("/api/plugins/test/route").body, "second")
+	jstest.Expect(t, "route", f.get("/api/plugins/test/route").body, "second")
 	r := f.get("/api/plugins/test/router")
-	expect(t, "router", r.body, "host 404")
-	expect(t, "err", f.get("/api/plugins/test/err").body, `{"error":"boom"}`)
+	jstest.Expect(t, "router", r.body, "host 404")
+	jstest.Expect(t, "err", f.get("/api/plugins/test/err").body, `{"error":"boom"}`)
 	r = f.get("/api/plugins/test/throw")
-	expect(t, "throw status", r.status, 500)
-	expect(t, "throw body", r.body, errorPage("Internal Server Error"))
-	expect(t, "throw length", r.header.Get("Content-Length"), "148")
-	expect(t, "csp", r.header.Get("Content-Security-Policy"), "default-src 'none'")
-	expect(t, "nosniff", r.header.Get("X-Content-Type-Options"), "nosniff")
-	expect(t, "fallthrough", f.get("/api/plugins/test/fallthrough").body, "host 404")
+	jstest.Expect(t, "throw status", r.status, 500)
+	jstest.Expect(t, "throw body", r.body, errorPage("Internal Server Error"))
+	jstest.Expect(t, "throw length", r.header.Get("Content-Length"), "148")
+	jstest.Expect(t, "csp", r.header.Get("Content-Security-Policy"), "default-src 'none'")
+	jstest.Expect(t, "nosniff", r.header.Get("X-Content-Type-Options"), "nosniff")
+	jstest.Expect(t, "fallthrough", f.get("/api/plugins/test/fallthrough").body, "host 404")
 	r = f.get("/api/plugins/test/handled")
-	expect(t, "handled", r.status, 418)
-	expect(t, "handled body", r.body, "caught x")
-	expect(t, "wrong method → host 404", f.do("DELETE", "/api/plugins/test/route", "").body, "host 404")
+	jstest.Expect(t, "handled", r.status, 418)
+	jstest.Expect(t, "handled body", r.body, "caught x")
+	jstest.Expect(t, "wrong method → host 404", f.do("DELETE", "/api/plugins/test/route", "").body, "host 404")
 }
 
 func TestDevelopmentErrorPage(t *testing.T) {
@@ -150,12 +152,12 @@ func TestDevelopmentErrorPage(t *testing.T) {
 		t.Errorf("development page: %q, want the goja stack", r.body)
 	}
 	r := f.get("/api/plugins/test/s")
-	expect(t, "status", r.status, 500)
-	expect(t, "body", r.body, errorPage("a string error"))
-	expect(t, "res.statusCode precedence", f.get("/api/plugins/test/st").status, 503)
+	jstest.Expect(t, "status", r.status, 500)
+	jstest.Expect(t, "body", r.body, errorPage("a string error"))
+	jstest.Expect(t, "res.statusCode precedence", f.get("/api/plugins/test/st").status, 503)
 	r = f.get("/api/plugins/test/h")
-	expect(t, "statusCode", r.status, 403)
-	expect(t, "err.headers", r.header.Get("X-Err"), "1")
+	jstest.Expect(t, "statusCode", r.status, 403)
+	jstest.Expect(t, "err.headers", r.header.Get("X-Err"), "1")
 }
 
 func TestHeadAndOptions(t *testing.T) {
@@ -165,15 +167,15 @@ func TestHeadAndOptions(t *testing.T) {
 		router.get('/multi', (req, res) => res.send('hello'));
 	`)
 	r := f.do("HEAD", "/api/plugins/test/multi", "")
-	expect(t, "head status", r.status, 200)
-	expect(t, "head body", r.body, "")
-	expect(t, "head etag", r.header.Get("ETag"), `W/"5-qvTGHdzF6KLavt4PO0gs2a6pQ00"`)
-	expect(t, "head length", r.header.Get("Content-Length"), "5")
+	jstest.Expect(t, "head status", r.status, 200)
+	jstest.Expect(t, "head body", r.body, "")
+	jstest.Expect(t, "head etag", r.header.Get("ETag"), `W/"5-qvTGHdzF6KLavt4PO0gs2a6pQ00"`)
+	jstest.Expect(t, "head length", r.header.Get("Content-Length"), "5")
 	r = f.do("OPTIONS", "/api/plugins/test/multi", "")
-	expect(t, "allow", r.header.Get("Allow"), "POST,PUT,GET,HEAD")
-	expect(t, "options body", r.body, "POST,PUT,GET,HEAD")
-	expect(t, "options type", r.header.Get("Content-Type"), "text/html; charset=utf-8")
-	expect(t, "options none", f.do("OPTIONS", "/api/plugins/test/none", "").body, "host 404")
+	jstest.Expect(t, "allow", r.header.Get("Allow"), "POST,PUT,GET,HEAD")
+	jstest.Expect(t, "options body", r.body, "POST,PUT,GET,HEAD")
+	jstest.Expect(t, "options type", r.header.Get("Content-Type"), "text/html; charset=utf-8")
+	jstest.Expect(t, "options none", f.do("OPTIONS", "/api/plugins/test/none", "").body, "host 404")
 }
 
 func TestParamCallbacksAndNesting(t *testing.T) {
@@ -187,6 +189,6 @@ func TestParamCallbacksAndNesting(t *testing.T) {
 		router.use('/sub', sub);
 		router.use((req, res, next) => { req.url = '/p/9'; next() });
 	`)
-	expect(t, "param once", f.get("/api/plugins/test/p/1").body, `{"user":"u1","calls":1}`)
-	expect(t, "nested", f.get("/api/plugins/test/sub/deep/x?q=1").body, `{"baseUrl":"/api/plugins/test/sub","url":"/deep/x?q=1"}`)
+	jstest.Expect(t, "param once", f.get("/api/plugins/test/p/1").body, `{"user":"u1","calls":1}`)
+	jstest.Expect(t, "nested", f.get("/api/plugins/test/sub/deep/x?q=1").body, `{"baseUrl":"/api/plugins/test/sub","url":"/deep/x?q=1"}`)
 }

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/pluginhost/pluginhost/internal/jstest"
 )
 
 // sendFixture mounts sendFile/download routes over a directory laid out like the one the expected
@@ -66,36 +68,36 @@ const aTxtETag = `W/"c-18cc820db2e"`
 func TestSendFileHeadersAndBody(t *testing.T) {
 	f, _ := sendFixture(t)
 	r := f.get("/api/plugins/test/sf/a.txt")
-	expect(t, "status", r.status, 200)
-	expect(t, "body", r.body, "hello world\n")
+	jstest.Expect(t, "status", r.status, 200)
+	jstest.Expect(t, "body", r.body, "hello world\n")
 	for k, v := range map[string]string{
 		"Accept-Ranges": "bytes", "Cache-Control": "public, max-age=0", "Last-Modified": "Tue, 02 Jan 2024 03:04:05 GMT",
 		"ETag": aTxtETag, "Content-Type": "text/plain; charset=UTF-8", "Content-Length": "12",
 	} {
-		expect(t, k, r.header.Get(k), v)
+		jstest.Expect(t, k, r.header.Get(k), v)
 	}
 	r = f.do("HEAD", "/api/plugins/test/sf/a.txt", "")
-	expect(t, "HEAD length", r.header.Get("Content-Length"), "12")
-	expect(t, "HEAD body", r.body, "")
-	expect(t, "json type", f.get("/api/plugins/test/sf/data.json").header.Get("Content-Type"), "application/json; charset=UTF-8")
-	expect(t, "non-ASCII name", f.get("/api/plugins/test/sf/na%C3%AFve%20%E2%82%AC.txt").body, "x")
-	expect(t, "index of a directory path", f.get("/api/plugins/test/sf/sub/").body, "<p>idx</p>")
+	jstest.Expect(t, "HEAD length", r.header.Get("Content-Length"), "12")
+	jstest.Expect(t, "HEAD body", r.body, "")
+	jstest.Expect(t, "json type", f.get("/api/plugins/test/sf/data.json").header.Get("Content-Type"), "application/json; charset=UTF-8")
+	jstest.Expect(t, "non-ASCII name", f.get("/api/plugins/test/sf/na%C3%AFve%20%E2%82%AC.txt").body, "x")
+	jstest.Expect(t, "index of a directory path", f.get("/api/plugins/test/sf/sub/").body, "<p>idx</p>")
 
 	r = f.get("/api/plugins/test/opt")
-	expect(t, "opt headers", r.header.Get("X-H"), "v")
-	expect(t, "opt type kept as set", r.header.Get("Content-Type"), "text/x-mine")
-	expect(t, "opt cache", r.header.Get("Cache-Control"), "public, max-age=172800, immutable")
-	expect(t, "opt no etag", r.header.Get("ETag")+r.header.Get("Last-Modified")+r.header.Get("Accept-Ranges"), "")
-	expect(t, "maxAge capped", f.get("/api/plugins/test/big").header.Get("Cache-Control"), "public, max-age=31536000")
+	jstest.Expect(t, "opt headers", r.header.Get("X-H"), "v")
+	jstest.Expect(t, "opt type kept as set", r.header.Get("Content-Type"), "text/x-mine")
+	jstest.Expect(t, "opt cache", r.header.Get("Cache-Control"), "public, max-age=172800, immutable")
+	jstest.Expect(t, "opt no etag", r.header.Get("ETag")+r.header.Get("Last-Modified")+r.header.Get("Accept-Ranges"), "")
+	jstest.Expect(t, "maxAge capped", f.get("/api/plugins/test/big").header.Get("Cache-Control"), "public, max-age=31536000")
 	r = f.get("/api/plugins/test/part")
-	expect(t, "start/end", r.body, "llo w")
-	expect(t, "start/end length", r.header.Get("Content-Length"), "5")
+	jstest.Expect(t, "start/end", r.body, "llo w")
+	jstest.Expect(t, "start/end length", r.header.Get("Content-Length"), "5")
 	r = f.get("/api/plugins/test/pre")
-	expect(t, "preset type", r.header.Get("Content-Type"), "text/html; charset=utf-8")
-	expect(t, "preset etag", r.header.Get("ETag"), `"mine"`)
+	jstest.Expect(t, "preset type", r.header.Get("Content-Type"), "text/html; charset=utf-8")
+	jstest.Expect(t, "preset etag", r.header.Get("ETag"), `"mine"`)
 	r = f.get("/api/plugins/test/twice")
-	expect(t, "after send", r.body, "first")
-	expect(t, "argument errors", f.get("/api/plugins/test/args").body,
+	jstest.Expect(t, "after send", r.body, "first")
+	jstest.Expect(t, "argument errors", f.get("/api/plugins/test/args").body,
 		`["path argument is required to res.sendFile","path must be a string to res.sendFile","path must be absolute or specify root to res.sendFile","dotfiles option must be \"allow\", \"deny\", or \"ignore\"","index option must be array of strings or false"]`)
 }
 
@@ -124,16 +126,16 @@ func TestSendFileRefusals(t *testing.T) {
 		{"/dlmiss", 404, ""},
 	} {
 		r := f.get("/api/plugins/test" + strings.ReplaceAll(c.target, `"`, "%22"))
-		expect(t, c.target, r.status, c.status)
+		jstest.Expect(t, c.target, r.status, c.status)
 		if c.body != "" {
-			expect(t, c.target+" body", r.body, c.body)
+			jstest.Expect(t, c.target+" body", r.body, c.body)
 		}
 	}
 	r := f.get("/api/plugins/test/cb?p=nope.txt")
-	expect(t, "callback error", r.body, `{"code":"ENOENT","status":404,"expose":false,"message":"ENOENT: no such file or directory, stat 'F/nope.txt'","syscall":"stat","errno":-2}`)
-	expect(t, "callback directory", f.get("/api/plugins/test/cb?p=sub").body, `{"code":"EISDIR","message":"EISDIR, read"}`)
-	expect(t, "callback ENOTDIR", f.get("/api/plugins/test/cb?p=a.txt/x").body, `{"code":"ENOTDIR","status":404,"expose":false,"message":"ENOTDIR: not a directory, stat 'F/a.txt/x'","syscall":"stat","errno":-20}`)
-	expect(t, "callback success", f.get("/api/plugins/test/cb?p=a.txt").body, "hello world\n")
+	jstest.Expect(t, "callback error", r.body, `{"code":"ENOENT","status":404,"expose":false,"message":"ENOENT: no such file or directory, stat 'F/nope.txt'","syscall":"stat","errno":-2}`)
+	jstest.Expect(t, "callback directory", f.get("/api/plugins/test/cb?p=sub").body, `{"code":"EISDIR","message":"EISDIR, read"}`)
+	jstest.Expect(t, "callback ENOTDIR", f.get("/api/plugins/test/cb?p=a.txt/x").body, `{"code":"ENOTDIR","status":404,"expose":false,"message":"ENOTDIR: not a directory, stat 'F/a.txt/x'","syscall":"stat","errno":-20}`)
+	jstest.Expect(t, "callback success", f.get("/api/plugins/test/cb?p=a.txt").body, "hello world\n")
 	waitFor(t, f, `globalThis.cbOK === true`)
 }
 
@@ -171,14 +173,14 @@ func TestSendFileConditionalAndRanges(t *testing.T) {
 	} {
 		what := strings.Join(c.headers, " ")
 		r := f.get(path, c.headers...)
-		expect(t, what+" status", r.status, c.status)
+		jstest.Expect(t, what+" status", r.status, c.status)
 		if c.status < 400 {
-			expect(t, what+" body", r.body, c.body)
+			jstest.Expect(t, what+" body", r.body, c.body)
 		}
-		expect(t, what+" Content-Range", r.header.Get("Content-Range"), c.cr)
+		jstest.Expect(t, what+" Content-Range", r.header.Get("Content-Range"), c.cr)
 		if c.status == 304 {
-			expect(t, what+" no type", r.header.Get("Content-Type"), "")
-			expect(t, what+" etag kept", r.header.Get("ETag"), aTxtETag)
+			jstest.Expect(t, what+" no type", r.header.Get("Content-Type"), "")
+			jstest.Expect(t, what+" etag kept", r.header.Get("ETag"), aTxtETag)
 		}
 	}
 }
@@ -186,12 +188,12 @@ func TestSendFileConditionalAndRanges(t *testing.T) {
 func TestDownload(t *testing.T) {
 	f, _ := sendFixture(t)
 	r := f.get("/api/plugins/test/dl")
-	expect(t, "disposition", r.header.Get("Content-Disposition"), `attachment; filename="a.txt"`)
-	expect(t, "body", r.body, "hello world\n")
+	jstest.Expect(t, "disposition", r.header.Get("Content-Disposition"), `attachment; filename="a.txt"`)
+	jstest.Expect(t, "body", r.body, "hello world\n")
 	r = f.get("/api/plugins/test/dl2")
-	expect(t, "named", r.header.Get("Content-Disposition"), `attachment; filename="report ?.csv"; filename*=UTF-8''report%20%E2%82%AC.csv`)
-	expect(t, "other headers", r.header.Get("X-Y"), "z")
-	expect(t, "root", f.get("/api/plugins/test/dl3").header.Get("Content-Disposition"), `attachment; filename="a.txt"`)
+	jstest.Expect(t, "named", r.header.Get("Content-Disposition"), `attachment; filename="report ?.csv"; filename*=UTF-8''report%20%E2%82%AC.csv`)
+	jstest.Expect(t, "other headers", r.header.Get("X-Y"), "z")
+	jstest.Expect(t, "root", f.get("/api/plugins/test/dl3").header.Get("Content-Disposition"), `attachment; filename="a.txt"`)
 }
 
 func TestSendFileStreamsLargeFile(t *testing.T) {
@@ -201,10 +203,10 @@ func TestSendFileStreamsLargeFile(t *testing.T) {
 		t.Fatal(err)
 	}
 	r := f.get("/api/plugins/test/sf/big.bin")
-	expect(t, "size", len(r.body), len(big))
-	expect(t, "same bytes", r.body == big, true)
-	expect(t, "type", r.header.Get("Content-Type"), "application/octet-stream")
+	jstest.Expect(t, "size", len(r.body), len(big))
+	jstest.Expect(t, "same bytes", r.body == big, true)
+	jstest.Expect(t, "type", r.header.Get("Content-Type"), "application/octet-stream")
 	r = f.get("/api/plugins/test/sf/big.bin", "Range", "bytes=1048570-")
-	expect(t, "tail", r.body, "abcdef")
-	expect(t, "tail status", r.status, http.StatusPartialContent)
+	jstest.Expect(t, "tail", r.body, "abcdef")
+	jstest.Expect(t, "tail status", r.status, http.StatusPartialContent)
 }

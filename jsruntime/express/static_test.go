@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/pluginhost/pluginhost/internal/jstest"
 )
 
 // TestStatic checks express.static (serve-static 1.16.3 over send 0.19.2) against the answers of
@@ -58,9 +60,9 @@ func TestStatic(t *testing.T) {
 				got = append(got, h+": "+v)
 			}
 		}
-		expect(t, method+" "+path+" status", fmt.Sprint(r.status), status)
+		jstest.Expect(t, method+" "+path+" status", fmt.Sprint(r.status), status)
 		if headers != "" {
-			expect(t, method+" "+path+" headers", strings.Join(got, "|"), headers)
+			jstest.Expect(t, method+" "+path+" headers", strings.Join(got, "|"), headers)
 		}
 		if strings.HasSuffix(body, "…") {
 			if !strings.HasPrefix(r.body, strings.TrimSuffix(body, "…")) {
@@ -68,7 +70,7 @@ func TestStatic(t *testing.T) {
 			}
 			return
 		}
-		expect(t, method+" "+path+" body", r.body, body)
+		jstest.Expect(t, method+" "+path+" body", r.body, body)
 	}
 	aTxt := fileHeaders(`W/"c-18cc820db2e"`, "text/plain; charset=UTF-8", "12", "0")
 	check("GET", "/plain/a.txt", "200", aTxt, "hello world\n")
@@ -93,6 +95,6 @@ func TestStatic(t *testing.T) {
 	check("GET", "/strict/a.txt", "200", "X-Static: /a.txt:12|"+aTxt, "hello world\n")
 	h, doc = redirect("/api/plugins/test/strict/sub/")
 	check("GET", "/strict/sub", "301", h, doc)
-	expect(t, "mime", f.get("/api/plugins/test/mime").body, `["text/html","fb","application/octet-stream","UTF-8","none","application/octet-stream","UTF-8","upper"]`)
-	expect(t, "factory", f.get("/api/plugins/test/factory").body, `["root path required","root path must be a string","option setHeaders must be function"]`)
+	jstest.Expect(t, "mime", f.get("/api/plugins/test/mime").body, `["text/html","fb","application/octet-stream","UTF-8","none","application/octet-stream","UTF-8","upper"]`)
+	jstest.Expect(t, "factory", f.get("/api/plugins/test/factory").body, `["root path required","root path must be a string","option setHeaders must be function"]`)
 }

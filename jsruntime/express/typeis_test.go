@@ -1,6 +1,10 @@
 package express
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/pluginhost/pluginhost/internal/jstest"
+)
 
 // TestReqIsBareNames checks type-is's normalize: bare names are mime-types extensions, so 'form'
 // (no such extension) and an unknown name match nothing, while the shorthands still work.
@@ -12,7 +16,7 @@ func TestReqIsBareNames(t *testing.T) {
 		t.Helper()
 		return f.do("POST", "/api/plugins/test/is", "x", "Content-Type", contentType).body
 	}
-	expect(t, "form", is("application/x-www-form-urlencoded"), `["urlencoded",false,false,false,false,false,"application/x-www-form-urlencoded"]`)
-	expect(t, "unknown extension", is("application/octet-stream"), `[false,false,false,false,false,false,"application/octet-stream"]`)
-	expect(t, "multipart", is("multipart/form-data; boundary=x"), `[false,false,false,false,false,"multipart",false]`)
+	jstest.Expect(t, "form", is("application/x-www-form-urlencoded"), `["urlencoded",false,false,false,false,false,"application/x-www-form-urlencoded"]`)
+	jstest.Expect(t, "unknown extension", is("application/octet-stream"), `[false,false,false,false,false,false,"application/octet-stream"]`)
+	jstest.Expect(t, "multipart", is("multipart/form-data; boundary=x"), `[false,false,false,false,false,"multipart",false]`)
 }

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/pluginhost/pluginhost/internal/jstest"
 )
 
 func TestWriteBackpressureAndDrain(t *testing.T) {
@@ -62,23 +64,23 @@ func TestWriteBackpressureAndDrain(t *testing.T) {
 		return resp, string(b)
 	}
 	_, body := get("/w")
-	expect(t, "body length", len(body), 20010)
+	jstest.Expect(t, "body length", len(body), 20010)
 	waitFor(t, f, `typeof globalThis.out === 'string'`)
-	expect(t, "state", f.eval(`globalThis.out`), `{"writable":true,"hwm":16384,"corked":0,"corked1":1,"small":true,"big":false,"needDrain":true,"sent":true,"statusMessage":"OK","drained":true,"needDrainAfter":false,"lengthAfter":0,"ended":true,"writableAfterEnd":true}`)
+	jstest.Expect(t, "state", f.eval(`globalThis.out`), `{"writable":true,"hwm":16384,"corked":0,"corked1":1,"small":true,"big":false,"needDrain":true,"sent":true,"statusMessage":"OK","drained":true,"needDrainAfter":false,"lengthAfter":0,"ended":true,"writableAfterEnd":true}`)
 
 	_, body = get("/pipe")
-	expect(t, "piped bytes", len(body), 16*64*1024)
-	expect(t, "waited for drain on every chunk", f.eval(`globalThis.waits`), "16")
+	jstest.Expect(t, "piped bytes", len(body), 16*64*1024)
+	jstest.Expect(t, "waited for drain on every chunk", f.eval(`globalThis.waits`), "16")
 
 	_, body = get("/enc")
-	expect(t, "encodings", body, "hello !")
+	jstest.Expect(t, "encodings", body, "hello !")
 	resp, body := get("/reason")
-	expect(t, "statusMessage from writeHead", body, "Made")
-	expect(t, "writeHead headers", resp.Header.Get("X-A"), "1")
+	jstest.Expect(t, "statusMessage from writeHead", body, "Made")
+	jstest.Expect(t, "writeHead headers", resp.Header.Get("X-A"), "1")
 	// Documented difference: net/http writes the standard reason phrase, not the plugin's.
-	expect(t, "status line", resp.Status, "201 Created")
+	jstest.Expect(t, "status line", resp.Status, "201 Created")
 	_, body = get("/default-reason")
-	expect(t, "default statusMessage", strings.TrimSpace(body), "x OK")
+	jstest.Expect(t, "default statusMessage", strings.TrimSpace(body), "x OK")
 }
 
 // TestDestroy checks res.destroy(): destroyed at once (writable stays true, as in Node), the
@@ -104,7 +106,7 @@ func TestDestroy(t *testing.T) {
 	_ = conn.SetDeadline(time.Now().Add(5 * time.Second))
 	_, _ = io.WriteString(conn, "GET /api/plugins/test/d HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
 	got, _ := io.ReadAll(conn)
-	expect(t, "sent", string(got), "")
+	jstest.Expect(t, "sent", string(got), "")
 	waitFor(t, f, `log.includes('close')`)
-	expect(t, "events", f.eval(`JSON.stringify(log)`), `["before false true","after true true","close"]`)
+	jstest.Expect(t, "events", f.eval(`JSON.stringify(log)`), `["before false true","after true true","close"]`)
 }

@@ -1,13 +1,12 @@
 package modules_test
 
 import (
-	"context"
 	"path/filepath"
 	"testing"
-	"time"
 
 	"github.com/dop251/goja"
 
+	"github.com/pluginhost/pluginhost/internal/jstest"
 	"github.com/pluginhost/pluginhost/jsruntime"
 	"github.com/pluginhost/pluginhost/jsruntime/modules"
 	"github.com/pluginhost/pluginhost/jsruntime/node/module"
@@ -48,10 +47,8 @@ func newEnv(t *testing.T, opts modules.Options) *env {
 	if opts.Root == "" {
 		opts.Root = pluginsDir
 	}
-	rt := jsruntime.New(jsruntime.Options{Name: t.Name()})
-	t.Cleanup(func() { _ = rt.Close(context.Background()) })
-	e := &env{t: t, rt: rt}
-	e.do(func(*goja.Runtime) error {
+	e := &env{t: t}
+	e.rt = jstest.New(t, func(rt *jsruntime.Runtime) error {
 		e.sys = modules.Enable(rt, opts)
 		return nil
 	})
@@ -61,11 +58,7 @@ func newEnv(t *testing.T, opts modules.Options) *env {
 // do runs fn on the loop, failing the test on error.
 func (e *env) do(fn func(vm *goja.Runtime) error) {
 	e.t.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
-	defer cancel()
-	if err := e.rt.Do(ctx, fn); err != nil {
-		e.t.Fatal(err)
-	}
+	jstest.Do(e.t, e.rt, fn)
 }
 
 // main loads rel (under testdata/plugins) as the main module and checks each JS expression, evaluated

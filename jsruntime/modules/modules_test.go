@@ -9,6 +9,7 @@ import (
 
 	"github.com/dop251/goja"
 
+	"github.com/pluginhost/pluginhost/internal/jstest"
 	"github.com/pluginhost/pluginhost/jsruntime"
 	"github.com/pluginhost/pluginhost/jsruntime/modules"
 )
@@ -401,11 +402,10 @@ func TestSharedCacheAcrossRuntimes(t *testing.T) {
 	cache := new(modules.TransformCache)
 	var wg sync.WaitGroup
 	for range 4 {
+		rt := jstest.New(t)
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			rt := jsruntime.New(jsruntime.Options{})
-			defer rt.Close(context.Background())
 			err := rt.Do(context.Background(), func(vm *goja.Runtime) error {
 				sys := modules.Enable(rt, modules.Options{Registry: testRegistry(), Root: pluginsDir, Cache: cache})
 				exp, err := sys.LoadMain(abs("esm-mjs/index.mjs"))

@@ -9,12 +9,15 @@ import (
 	"io"
 	"strings"
 	"testing"
+
+	"github.com/pluginhost/pluginhost/internal/clocktest"
+	"github.com/pluginhost/pluginhost/internal/jstest"
 )
 
 // TestCompressionStreamFormats: what CompressionStream produces is real gzip, zlib and raw deflate,
 // which Go's readers decode.
 func TestCompressionStreamFormats(t *testing.T) {
-	rt := newRuntime(t, newManualClock())
+	rt := newRuntime(t, clocktest.New())
 	text := strings.Repeat("compress me ", 1000)
 	readers := map[string]func(io.Reader) (io.Reader, error){
 		"gzip":        func(r io.Reader) (io.Reader, error) { return gzip.NewReader(r) },
@@ -22,7 +25,7 @@ func TestCompressionStreamFormats(t *testing.T) {
 		"deflate-raw": func(r io.Reader) (io.Reader, error) { return flate.NewReader(r), nil },
 	}
 	for format, newReader := range readers {
-		got := await(t, rt, `(async () => {
+		got := jstest.Await(t, rt, `(async () => {
 			const cs = new CompressionStream('`+format+`');
 			const w = cs.writable.getWriter();
 			const text = 'compress me '.repeat(1000);
@@ -56,8 +59,8 @@ func TestDecompressionStreamChunks(t *testing.T) {
 	zw := gzip.NewWriter(&buf)
 	_, _ = io.WriteString(zw, "streamed through a byte at a time")
 	_ = zw.Close()
-	rt := newRuntime(t, newManualClock())
-	got := await(t, rt, `(async () => {
+	rt := newRuntime(t, clocktest.New())
+	got := jstest.Await(t, rt, `(async () => {
 		const data = Buffer.from('`+base64.StdEncoding.EncodeToString(buf.Bytes())+`', 'base64');
 		const ds = new DecompressionStream('gzip');
 		const w = ds.writable.getWriter();
@@ -72,8 +75,8 @@ func TestDecompressionStreamChunks(t *testing.T) {
 
 // TestDecompressionStreamErrors: bad input fails the readable with zlib's codes.
 func TestDecompressionStreamErrors(t *testing.T) {
-	rt := newRuntime(t, newManualClock())
-	got := await(t, rt, `(async () => {
+	rt := newRuntime(t, clocktest.New())
+	got := jstest.Await(t, rt, `(async () => {
 		const out = [];
 		for (const [format, bytes] of [['gzip', [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]], ['deflate', [0x78, 0x9c, 0xff, 0xff]], ['deflate-raw', [0x4b]]]) {
 			const ds = new DecompressionStream(format);
@@ -92,8 +95,8 @@ func TestDecompressionStreamErrors(t *testing.T) {
 // TestDecompressionStreamCancel: cancelling the readable releases the decompressor goroutine; the
 // stream then refuses more input.
 func TestDecompressionStreamCancel(t *testing.T) {
-	rt := newRuntime(t, newManualClock())
-	got := await(t, rt, `(async () => {
+	rt := newRuntime(t, clocktest.New())
+	got := jstest.Await(t, rt, `(async () => {
 		const ds = new DecompressionStream('gzip');
 		const w = ds.writable.getWriter();
 		w.write(new Uint8Array([0x1f, 0x8b])).catch(() => {});
@@ -106,7 +109,7 @@ func TestDecompressionStreamCancel(t *testing.T) {
 }
 
 func TestTextDecoderStreaming(t *testing.T) {
-	rt := newRuntime(t, newManualClock())
+	rt := newRuntime(t, clocktest.New())
 	cases := [][2]string{
 		// A character split over three calls, after a BOM split over two.
 		{`const d = new TextDecoder(); [d.decode(new Uint8Array([0xEF, 0xBB]), { stream: true }), d.decode(new Uint8Array([0xBF, 0xE2]), { stream: true }), d.decode(new Uint8Array([0x82]), { stream: true }), d.decode(new Uint8Array([0xAC]))].join('|')`, "|||€"},
@@ -120,7 +123,7 @@ func TestTextDecoderStreaming(t *testing.T) {
 		{`try { new TextDecoder('koi8-r') } catch (e) { e.code }`, "ERR_ENCODING_NOT_SUPPORTED"},
 	}
 	for _, c := range cases {
-		if got := run(t, rt, "{"+c[0]+"}"); got != c[1] {
+		if got := jstest.Eval(t, rt, "{"+c[0]+"}"); got != c[1] {
 			t.Errorf("%s\n got %q\nwant %q", c[0], got, c[1])
 		}
 	}

@@ -12,19 +12,9 @@ import (
 	"testing"
 	"time"
 
-	"github.com/dop251/goja"
-	"github.com/pluginhost/pluginhost/jsruntime"
+	"github.com/pluginhost/pluginhost/internal/clocktest"
+	"github.com/pluginhost/pluginhost/internal/jstest"
 )
-
-// defineGlobal makes fn callable from JS as a global, for tests that let the script drive the server.
-func defineGlobal(t *testing.T, rt *jsruntime.Runtime, name string, fn func()) {
-	t.Helper()
-	if err := rt.Do(testCtx(t), func(vm *goja.Runtime) error {
-		return vm.Set(name, func(goja.FunctionCall) goja.Value { fn(); return goja.Undefined() })
-	}); err != nil {
-		t.Fatal(err)
-	}
-}
 
 // TestFetchStreamsResponseBody proves the body is handed over as it arrives: the server writes its
 // second chunk only after the script has received the first.
@@ -41,9 +31,8 @@ func TestFetchStreamsResponseBody(t *testing.T) {
 		_, _ = io.WriteString(w, "second")
 	}))
 	t.Cleanup(srv.Close)
-	rt := newRuntime(t, newManualClock())
-	defineGlobal(t, rt, "releaseServer", func() { close(release) })
-	got := await(t, rt, `(async () => {
+	rt := newRuntime(t, clocktest.New(), jstest.Set("releaseServer", func() { close(release) }))
+	got := jstest.Await(t, rt, `(async () => {
 		const res = await fetch('`+srv.URL+`');
 		const reader = res.body.getReader();
 		const decoder = new TextDecoder();
@@ -72,8 +61,8 @@ func TestFetchBodyAsyncIteration(t *testing.T) {
 		}
 	}))
 	t.Cleanup(srv.Close)
-	rt := newRuntime(t, newManualClock())
-	got := await(t, rt, `(async () => {
+	rt := newRuntime(t, clocktest.New())
+	got := jstest.Await(t, rt, `(async () => {
 		const res = await fetch('`+srv.URL+`');
 		const it = res.body[Symbol.asyncIterator]();
 		let text = '';
@@ -104,8 +93,8 @@ func TestFetchMultipartRequestBody(t *testing.T) {
 		_ = json.NewEncoder(w).Encode(out)
 	}))
 	t.Cleanup(srv.Close)
-	rt := newRuntime(t, newManualClock())
-	got := await(t, rt, `(async () => {
+	rt := newRuntime(t, clocktest.New())
+	got := jstest.Await(t, rt, `(async () => {
 		const fd = new FormData();
 		fd.append('name', 'line1\nline2');
 		fd.append('name', 'second');
@@ -140,8 +129,8 @@ func TestFetchStreamingRequestBody(t *testing.T) {
 		_, _ = io.WriteString(w, strings.Join(r.TransferEncoding, ",")+":"+string(body))
 	}))
 	t.Cleanup(srv.Close)
-	rt := newRuntime(t, newManualClock())
-	got := await(t, rt, `(async () => {
+	rt := newRuntime(t, clocktest.New())
+	got := jstest.Await(t, rt, `(async () => {
 		const stream = new ReadableStream({
 			start(c) { c.enqueue(new TextEncoder().encode('str')); },
 			pull(c) { c.enqueue(new TextEncoder().encode('eam')); c.close(); },
@@ -165,8 +154,8 @@ func TestFetchRequestBodyErrorFailsFetch(t *testing.T) {
 		_, _ = io.ReadAll(r.Body)
 	}))
 	t.Cleanup(srv.Close)
-	rt := newRuntime(t, newManualClock())
-	got := await(t, rt, `(async () => {
+	rt := newRuntime(t, clocktest.New())
+	got := jstest.Await(t, rt, `(async () => {
 		const stream = new ReadableStream({ start(c) { c.enqueue(new Uint8Array([1])); }, pull(c) { c.error(new Error('source broke')); } });
 		try { await fetch('`+srv.URL+`', { method: 'POST', body: stream, duplex: 'half' }); return 'resolved'; }
 		catch (e) { return [e.name, e.message].join(); }
@@ -187,8 +176,8 @@ func TestFetchAbortMidBody(t *testing.T) {
 		gone <- struct{}{}
 	}))
 	t.Cleanup(srv.Close)
-	rt := newRuntime(t, newManualClock())
-	got := await(t, rt, `(async () => {
+	rt := newRuntime(t, clocktest.New())
+	got := jstest.Await(t, rt, `(async () => {
 		const c = new AbortController();
 		const res = await fetch('`+srv.URL+`', { signal: c.signal });
 		const reader = res.body.getReader();
@@ -205,7 +194,7 @@ func TestFetchAbortMidBody(t *testing.T) {
 		t.Errorf("got  %q\nwant %q", got, want)
 	}
 	<-gone
-	got = await(t, rt, `(async () => {
+	got = jstest.Await(t, rt, `(async () => {
 		const c = new AbortController();
 		const res = await fetch('`+srv.URL+`', { signal: c.signal });
 		c.abort(new Error('mine'));
@@ -228,8 +217,8 @@ func TestFetchTerminatedBody(t *testing.T) {
 		}
 	}))
 	t.Cleanup(srv.Close)
-	rt := newRuntime(t, newManualClock())
-	got := await(t, rt, `fetch('`+srv.URL+`').then((r) => r.text()).then(() => 'resolved', (e) => [e.name, e.message, e.cause.code, e.cause.name, e.cause.message].join())`)
+	rt := newRuntime(t, clocktest.New())
+	got := jstest.Await(t, rt, `fetch('`+srv.URL+`').then((r) => r.text()).then(() => 'resolved', (e) => [e.name, e.message, e.cause.code, e.cause.name, e.cause.message].join())`)
 	if got != "TypeError,terminated,UND_ERR_SOCKET,SocketError,other side closed" {
 		t.Errorf("got %q", got)
 	}
@@ -245,8 +234,8 @@ func TestFetchRuntimeCloseStopsBody(t *testing.T) {
 		close(gone)
 	}))
 	t.Cleanup(srv.Close)
-	rt := newRuntime(t, newManualClock())
-	await(t, rt, `fetch('`+srv.URL+`').then((r) => { globalThis.reader = r.body.getReader(); return reader.read(); }).then(() => { reader.read(); })`)
+	rt := newRuntime(t, clocktest.New())
+	jstest.Await(t, rt, `fetch('`+srv.URL+`').then((r) => { globalThis.reader = r.body.getReader(); return reader.read(); }).then(() => { reader.read(); })`)
 	if err := rt.Close(context.Background()); err != nil {
 		t.Fatal(err)
 	}
@@ -255,8 +244,8 @@ func TestFetchRuntimeCloseStopsBody(t *testing.T) {
 
 func TestFetchCloneAndBodyUsed(t *testing.T) {
 	srv := echoServer(t)
-	rt := newRuntime(t, newManualClock())
-	got := await(t, rt, `(async () => {
+	rt := newRuntime(t, clocktest.New())
+	got := jstest.Await(t, rt, `(async () => {
 		const res = await fetch('`+srv.URL+`/json');
 		const copy = res.clone();
 		const a = await res.json();
@@ -274,8 +263,8 @@ func TestFetchCloneAndBodyUsed(t *testing.T) {
 
 func TestFetchRedirectModes(t *testing.T) {
 	srv := echoServer(t)
-	rt := newRuntime(t, newManualClock())
-	got := await(t, rt, `(async () => {
+	rt := newRuntime(t, clocktest.New())
+	got := jstest.Await(t, rt, `(async () => {
 		const follow = await fetch('`+srv.URL+`/redirect');
 		let error;
 		try { await fetch('`+srv.URL+`/redirect', { redirect: 'error' }); } catch (e) { error = [e.name, e.message, e.cause && e.cause.message].join(); }
@@ -305,8 +294,8 @@ func TestFetchResponseFormDataAndNullBodies(t *testing.T) {
 		}
 	}))
 	t.Cleanup(srv.Close)
-	rt := newRuntime(t, newManualClock())
-	got := await(t, rt, `(async () => {
+	rt := newRuntime(t, clocktest.New())
+	got := jstest.Await(t, rt, `(async () => {
 		const fd = await (await fetch('`+srv.URL+`/multipart')).formData();
 		const file = fd.get('file');
 		const form = await (await fetch('`+srv.URL+`/form')).formData();
@@ -321,7 +310,7 @@ func TestFetchResponseFormDataAndNullBodies(t *testing.T) {
 
 func TestFetchRequestBodyKinds(t *testing.T) {
 	srv := echoServer(t)
-	rt := newRuntime(t, newManualClock())
+	rt := newRuntime(t, clocktest.New())
 	cases := []struct{ body, want string }{
 		{`new Blob(['blob'], { type: 'app/x' })`, `"body":"blob","contentType":"app/x"`},
 		{`new URLSearchParams('a=1&b=2')`, `"body":"a=1\u0026b=2","contentType":"application/x-www-form-urlencoded;charset=UTF-8"`},
@@ -329,12 +318,12 @@ func TestFetchRequestBodyKinds(t *testing.T) {
 		{`new Request('http://x/', { method: 'POST', body: 'from request' }).body`, `"body":"from request","contentType":""`},
 	}
 	for _, c := range cases {
-		got := await(t, rt, `fetch('`+srv.URL+`/echo', { method: 'POST', body: `+c.body+`, duplex: 'half' }).then((r) => r.text())`)
+		got := jstest.Await(t, rt, `fetch('`+srv.URL+`/echo', { method: 'POST', body: `+c.body+`, duplex: 'half' }).then((r) => r.text())`)
 		if !strings.Contains(got, c.want) {
 			t.Errorf("body %s\n got %s\nwant it to contain %s", c.body, got, c.want)
 		}
 	}
-	got := await(t, rt, `(async () => {
+	got := jstest.Await(t, rt, `(async () => {
 		const req = new Request('`+srv.URL+`/echo', { method: 'POST', body: 'req body', headers: { 'x-custom': 'c' } });
 		const res = await fetch(req);
 		return [req.bodyUsed, JSON.parse(await res.text()).custom].join();
@@ -346,8 +335,8 @@ func TestFetchRequestBodyKinds(t *testing.T) {
 
 // TestFetchBadPort: fetch refuses the Fetch Standard's bad ports before connecting, as undici does.
 func TestFetchBadPort(t *testing.T) {
-	rt := newRuntime(t, newManualClock())
-	got := await(t, rt, `fetch('http://127.0.0.1:6667/').then(() => 'resolved', (e) => [e.name, e.message, e.cause.message].join())`)
+	rt := newRuntime(t, clocktest.New())
+	got := jstest.Await(t, rt, `fetch('http://127.0.0.1:6667/').then(() => 'resolved', (e) => [e.name, e.message, e.cause.message].join())`)
 	if got != "TypeError,fetch failed,bad port" {
 		t.Errorf("got %q", got)
 	}
@@ -357,8 +346,8 @@ func TestFetchBadPort(t *testing.T) {
 // long-lived signal can serve any number of requests.
 func TestFetchReleasesSignal(t *testing.T) {
 	srv := echoServer(t)
-	rt := newRuntime(t, newManualClock())
-	got := await(t, rt, `(async () => {
+	rt := newRuntime(t, clocktest.New())
+	got := jstest.Await(t, rt, `(async () => {
 		const c = new AbortController();
 		let live = 0;
 		const add = c.signal.addEventListener, remove = c.signal.removeEventListener;
@@ -384,8 +373,8 @@ func TestFetchDroppedBodyReleased(t *testing.T) {
 		close(gone)
 	}))
 	t.Cleanup(srv.Close)
-	rt := newRuntime(t, newManualClock())
-	await(t, rt, `fetch('`+srv.URL+`').then((r) => r.status)`)
+	rt := newRuntime(t, clocktest.New())
+	jstest.Await(t, rt, `fetch('`+srv.URL+`').then((r) => r.status)`)
 	deadline := time.After(10 * time.Second)
 	for {
 		runtime.GC()

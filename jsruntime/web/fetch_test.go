@@ -9,6 +9,9 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/pluginhost/pluginhost/internal/clocktest"
+	"github.com/pluginhost/pluginhost/internal/jstest"
 )
 
 // echoServer answers /json with a chat-completion-like body, /status/N with status N, and /echo with
@@ -51,8 +54,8 @@ func echoServer(t *testing.T) *httptest.Server {
 
 func TestFetchJSON(t *testing.T) {
 	srv := echoServer(t)
-	rt := newRuntime(t, newManualClock())
-	got := await(t, rt, `(async () => {
+	rt := newRuntime(t, clocktest.New())
+	got := jstest.Await(t, rt, `(async () => {
 		const res = await fetch('`+srv.URL+`/json');
 		const data = await res.json();
 		return [res.ok, res.status, res.statusText, res.headers.get('content-type'), res.headers.getSetCookie().join('|'),
@@ -65,8 +68,8 @@ func TestFetchJSON(t *testing.T) {
 
 func TestFetchNon2xx(t *testing.T) {
 	srv := echoServer(t)
-	rt := newRuntime(t, newManualClock())
-	got := await(t, rt, `(async () => {
+	rt := newRuntime(t, clocktest.New())
+	got := jstest.Await(t, rt, `(async () => {
 		const res = await fetch('`+srv.URL+`/status/502');
 		const body = await res.text();
 		let again;
@@ -80,7 +83,7 @@ func TestFetchNon2xx(t *testing.T) {
 
 func TestFetchSendsHeadersAndBody(t *testing.T) {
 	srv := echoServer(t)
-	rt := newRuntime(t, newManualClock())
+	rt := newRuntime(t, clocktest.New())
 	cases := []struct{ init, want string }{
 		{`{ method: 'POST', headers: { 'Content-Type': 'application/json', 'Authorization': 'Bearer sk-1' }, body: JSON.stringify({ model: 'm' }) }`,
 			`{"authorization":"Bearer sk-1","body":"{\"model\":\"m\"}","contentType":"application/json","custom":"","method":"POST"}`},
@@ -96,7 +99,7 @@ func TestFetchSendsHeadersAndBody(t *testing.T) {
 			`{"authorization":"","body":"","contentType":"","custom":"","method":"POST"}`},
 	}
 	for _, c := range cases {
-		got := await(t, rt, `fetch('`+srv.URL+`/echo', `+c.init+`).then((r) => r.text())`)
+		got := jstest.Await(t, rt, `fetch('`+srv.URL+`/echo', `+c.init+`).then((r) => r.text())`)
 		if strings.TrimSpace(got) != c.want {
 			t.Errorf("fetch(%s)\n got %s\nwant %s", c.init, got, c.want)
 		}
@@ -105,8 +108,8 @@ func TestFetchSendsHeadersAndBody(t *testing.T) {
 
 func TestFetchFollowsRedirects(t *testing.T) {
 	srv := echoServer(t)
-	rt := newRuntime(t, newManualClock())
-	got := await(t, rt, `Promise.all([
+	rt := newRuntime(t, clocktest.New())
+	got := jstest.Await(t, rt, `Promise.all([
 		fetch('`+srv.URL+`/redirect').then((r) => [r.status, r.redirected, r.url.endsWith('/json')].join('/')),
 		fetch('`+srv.URL+`/redirect', { redirect: 'manual' }).then((r) => [r.status, r.headers.get('location')].join('/')),
 	]).then((r) => r.join())`)
@@ -117,8 +120,8 @@ func TestFetchFollowsRedirects(t *testing.T) {
 
 func TestFetchAbortController(t *testing.T) {
 	srv := echoServer(t)
-	rt := newRuntime(t, newManualClock())
-	got := await(t, rt, `(async () => {
+	rt := newRuntime(t, clocktest.New())
+	got := jstest.Await(t, rt, `(async () => {
 		const c = new AbortController();
 		const p = fetch('`+srv.URL+`/hang', { signal: c.signal });
 		setImmediate(() => c.abort());
@@ -127,7 +130,7 @@ func TestFetchAbortController(t *testing.T) {
 	if want := "AbortError,true,20,This operation was aborted"; got != want {
 		t.Errorf("got %s, want %s", got, want)
 	}
-	got = await(t, rt, `(async () => {
+	got = jstest.Await(t, rt, `(async () => {
 		const c = new AbortController();
 		c.abort(new Error('mine'));
 		try { await fetch('`+srv.URL+`/json', { signal: c.signal }); return 'resolved'; } catch (e) { return e.message; }
@@ -140,9 +143,9 @@ func TestFetchAbortController(t *testing.T) {
 // TestFetchAbortSignalTimeout runs the llm-proxy pattern: the timeout fires from the manual clock.
 func TestFetchAbortSignalTimeout(t *testing.T) {
 	srv := echoServer(t)
-	clock := newManualClock()
+	clock := clocktest.New()
 	rt := newRuntime(t, clock)
-	run(t, rt, `globalThis.pending = (async () => {
+	jstest.Eval(t, rt, `globalThis.pending = (async () => {
 		try {
 			await fetch('`+srv.URL+`/hang', { method: 'POST', body: '{}', signal: AbortSignal.timeout(120_000) });
 			return 'resolved';
@@ -151,11 +154,11 @@ func TestFetchAbortSignalTimeout(t *testing.T) {
 		}
 	})()`)
 	clock.Advance(119 * time.Second)
-	if got := run(t, rt, `typeof pending`); got != "object" {
+	if got := jstest.Eval(t, rt, `typeof pending`); got != "object" {
 		t.Fatal(got)
 	}
 	clock.Advance(time.Second)
-	if got := await(t, rt, `pending`); got != "TimeoutError,true,23" {
+	if got := jstest.Await(t, rt, `pending`); got != "TimeoutError,true,23" {
 		t.Errorf("got %s", got)
 	}
 }
@@ -167,24 +170,24 @@ func TestFetchConnectionRefused(t *testing.T) {
 	}
 	addr := ln.Addr().String()
 	_ = ln.Close()
-	rt := newRuntime(t, newManualClock())
-	got := await(t, rt, `fetch('http://`+addr+`/').then(() => 'resolved', (e) => [e instanceof TypeError, e.message, e.cause.code, e.cause.errno, e.cause.syscall, e.cause.message].join())`)
+	rt := newRuntime(t, clocktest.New())
+	got := jstest.Await(t, rt, `fetch('http://`+addr+`/').then(() => 'resolved', (e) => [e instanceof TypeError, e.message, e.cause.code, e.cause.errno, e.cause.syscall, e.cause.message].join())`)
 	if want := "true,fetch failed,ECONNREFUSED,-111,connect,connect ECONNREFUSED " + addr; got != want {
 		t.Errorf("got %s, want %s", got, want)
 	}
 }
 
 func TestFetchInvalidURL(t *testing.T) {
-	rt := newRuntime(t, newManualClock())
-	got := await(t, rt, `fetch('/relative').then(() => 'resolved', (e) => e.name + ': ' + e.message)`)
+	rt := newRuntime(t, clocktest.New())
+	got := jstest.Await(t, rt, `fetch('/relative').then(() => 'resolved', (e) => e.name + ': ' + e.message)`)
 	if got != "TypeError: Failed to parse URL from /relative" {
 		t.Errorf("got %s", got)
 	}
 }
 
 func TestResponseConstructor(t *testing.T) {
-	rt := newRuntime(t, newManualClock())
-	got := await(t, rt, `(async () => {
+	rt := newRuntime(t, clocktest.New())
+	got := jstest.Await(t, rt, `(async () => {
 		const r = Response.json({ a: 1 }, { status: 201 });
 		const r2 = new Response('text', { headers: { 'X-A': 'b' } });
 		const ab = await new Response(new Uint8Array([1, 2])).arrayBuffer();

@@ -3,11 +3,14 @@ package web_test
 import (
 	"testing"
 	"time"
+
+	"github.com/pluginhost/pluginhost/internal/clocktest"
+	"github.com/pluginhost/pluginhost/internal/jstest"
 )
 
 // TestGlobals checks the smaller globals against what Node 20 gives for the same expressions.
 func TestGlobals(t *testing.T) {
-	clock := newManualClock()
+	clock := clocktest.New()
 	rt := newRuntime(t, clock)
 	cases := [][2]string{
 		{`const e = new DOMException('m', 'TimeoutError'); [e.name, e.message, e.code, e instanceof Error].join()`, "TimeoutError,m,23,true"},
@@ -34,13 +37,13 @@ func TestGlobals(t *testing.T) {
 	}
 	for _, c := range cases {
 		// Each case gets its own block scope so that its const declarations do not collide.
-		if got := run(t, rt, "{"+c[0]+"}"); got != c[1] {
+		if got := jstest.Eval(t, rt, "{"+c[0]+"}"); got != c[1] {
 			t.Errorf("%s\n got %q\nwant %q", c[0], got, c[1])
 		}
 	}
-	run(t, rt, `globalThis.ts = AbortSignal.timeout(50); globalThis.seen = ''; ts.addEventListener('abort', () => { seen = ts.reason.name })`)
+	jstest.Eval(t, rt, `globalThis.ts = AbortSignal.timeout(50); globalThis.seen = ''; ts.addEventListener('abort', () => { seen = ts.reason.name })`)
 	clock.Advance(50 * time.Millisecond)
-	if got := run(t, rt, `[ts.aborted, seen].join()`); got != "true,TimeoutError" {
+	if got := jstest.Eval(t, rt, `[ts.aborted, seen].join()`); got != "true,TimeoutError" {
 		t.Errorf("AbortSignal.timeout: %s", got)
 	}
 }
@@ -49,7 +52,7 @@ func TestGlobals(t *testing.T) {
 // use, as Node's are; an assignment replaces one; the classes keep using the originals of the globals
 // they depend on even when a plugin replaced those first.
 func TestLazyClasses(t *testing.T) {
-	rt := newRuntime(t, newManualClock())
+	rt := newRuntime(t, clocktest.New())
 	cases := [][2]string{
 		{`const d = Object.getOwnPropertyDescriptor(globalThis, 'ReadableStream'); [typeof d.get, typeof d.set, d.enumerable, d.configurable].join()`, "function,function,false,true"},
 		{`globalThis.AbortController = function () { throw new Error('replaced'); }; globalThis.TextEncoder = null; const w = new WritableStream(); [w.locked, new TextEncoderStream().encoding].join()`, "false,utf-8"},
@@ -57,7 +60,7 @@ func TestLazyClasses(t *testing.T) {
 		{`typeof require === 'undefined' && typeof Response.json`, "function"},
 	}
 	for _, c := range cases {
-		if got := run(t, rt, "{"+c[0]+"}"); got != c[1] {
+		if got := jstest.Eval(t, rt, "{"+c[0]+"}"); got != c[1] {
 			t.Errorf("%s\n got %q\nwant %q", c[0], got, c[1])
 		}
 	}

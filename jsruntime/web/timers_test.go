@@ -1,19 +1,23 @@
 package web_test
 
 import (
+	"context"
 	"fmt"
-	"github.com/pluginhost/pluginhost/jsruntime"
 	"sync"
 	"testing"
 	"time"
 
 	"github.com/dop251/goja"
+
+	"github.com/pluginhost/pluginhost/internal/clocktest"
+	"github.com/pluginhost/pluginhost/internal/jstest"
+	"github.com/pluginhost/pluginhost/jsruntime"
 )
 
 func TestTimersOrderAndClear(t *testing.T) {
-	clock := newManualClock()
+	clock := clocktest.New()
 	rt := newRuntime(t, clock)
-	run(t, rt, `
+	jstest.Eval(t, rt, `
 		globalThis.log = [];
 		setTimeout((a, b) => log.push('t10:' + a + b), 10, 'x', 'y');
 		setTimeout(() => log.push('t5'), 5);
@@ -28,23 +32,23 @@ func TestTimersOrderAndClear(t *testing.T) {
 		const iv = setInterval(() => { log.push('iv' + (++n)); if (n === 3) clearInterval(iv); }, 3);
 		log.push('sync');
 	`)
-	if got := run(t, rt, `log.join()`); got != "sync,microtask,promise,immediate:1" {
+	if got := jstest.Eval(t, rt, `log.join()`); got != "sync,microtask,promise,immediate:1" {
 		t.Fatalf("before the clock moves: %s", got)
 	}
 	for range 5 {
 		clock.Advance(3 * time.Millisecond)
-		run(t, rt, `0`) // let the fired timers' jobs run
+		jstest.Eval(t, rt, `0`) // let the fired timers' jobs run
 	}
 	want := "sync,microtask,promise,immediate:1,iv1,t5,iv2,iv3,t10:xy"
-	if got := run(t, rt, `log.join()`); got != want {
+	if got := jstest.Eval(t, rt, `log.join()`); got != want {
 		t.Errorf("order:\n got %s\nwant %s", got, want)
 	}
 }
 
 func TestTimeoutObject(t *testing.T) {
-	clock := newManualClock()
+	clock := clocktest.New()
 	rt := newRuntime(t, clock)
-	got := run(t, rt, `
+	got := jstest.Eval(t, rt, `
 		const t = setTimeout(() => {}, 1000);
 		const r = [typeof t, t.hasRef(), t.unref() === t, t.hasRef(), t.ref().hasRef(), typeof +t, +t > 0, t.constructor.name];
 		clearTimeout(t);
@@ -52,45 +56,47 @@ func TestTimeoutObject(t *testing.T) {
 	if want := "object,true,true,false,true,number,true,Timeout"; got != want {
 		t.Errorf("got %s, want %s", got, want)
 	}
-	run(t, rt, `globalThis.fired = 0; globalThis.rt = setTimeout(() => fired++, 10)`)
+	jstest.Eval(t, rt, `globalThis.fired = 0; globalThis.rt = setTimeout(() => fired++, 10)`)
 	clock.Advance(8 * time.Millisecond)
-	run(t, rt, `rt.refresh()`)
+	jstest.Eval(t, rt, `rt.refresh()`)
 	clock.Advance(8 * time.Millisecond)
-	if got := run(t, rt, `fired`); got != "0" {
+	if got := jstest.Eval(t, rt, `fired`); got != "0" {
 		t.Errorf("refresh did not restart the timer: fired=%s", got)
 	}
 	clock.Advance(2 * time.Millisecond)
-	if got := run(t, rt, `fired`); got != "1" {
+	if got := jstest.Eval(t, rt, `fired`); got != "1" {
 		t.Errorf("refreshed timer fired %s times", got)
 	}
 }
 
 func TestTimerCallbackErrorIsContained(t *testing.T) {
-	clock := newManualClock()
+	clock := clocktest.New()
 	rt := newRuntime(t, clock)
-	run(t, rt, `globalThis.after = false; setTimeout(() => { throw new Error('boom') }, 1); setTimeout(() => { after = true }, 2)`)
+	jstest.Eval(t, rt, `globalThis.after = false; setTimeout(() => { throw new Error('boom') }, 1); setTimeout(() => { after = true }, 2)`)
 	clock.Advance(5 * time.Millisecond)
-	if got := run(t, rt, `after`); got != "true" {
+	if got := jstest.Eval(t, rt, `after`); got != "true" {
 		t.Error("a throwing timer stopped later timers")
 	}
 }
 
 func TestSetTimeoutValidatesCallback(t *testing.T) {
-	rt := newRuntime(t, newManualClock())
-	got := run(t, rt, `try { setTimeout('code', 1); 'no error' } catch (e) { e.code + ' ' + e.name }`)
+	rt := newRuntime(t, clocktest.New())
+	got := jstest.Eval(t, rt, `try { setTimeout('code', 1); 'no error' } catch (e) { e.code + ' ' + e.name }`)
 	if got != "ERR_INVALID_ARG_TYPE TypeError" {
 		t.Errorf("got %s", got)
 	}
 }
 
 func TestCloseStopsTimers(t *testing.T) {
-	clock := newManualClock()
+	clock := clocktest.New()
 	rt := newRuntime(t, clock)
-	do(t, rt, func(vm *goja.Runtime) error {
+	jstest.Do(t, rt, func(vm *goja.Runtime) error {
 		_, err := vm.RunString(`setInterval(() => {}, 5); setTimeout(() => {}, 50)`)
 		return err
 	})
-	if err := rt.Close(testCtx(t)); err != nil {
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if err := rt.Close(ctx); err != nil {
 		t.Fatal(err)
 	}
 	if n := clock.Pending(); n != 0 {
@@ -139,7 +145,7 @@ func (c *reversedClock) fireAll() {
 func TestTimersRunInDeadlineOrder(t *testing.T) {
 	clock := &reversedClock{now: time.Unix(1_700_000_000, 0)}
 	rt := newRuntime(t, clock)
-	do(t, rt, func(vm *goja.Runtime) error {
+	jstest.Do(t, rt, func(vm *goja.Runtime) error {
 		_, err := vm.RunString(`globalThis.order = [];
 			setTimeout(() => order.push('early'), 10);
 			setTimeout(() => order.push('early-2'), 10);
@@ -148,7 +154,7 @@ func TestTimersRunInDeadlineOrder(t *testing.T) {
 		return err
 	})
 	clock.fireAll()
-	do(t, rt, func(vm *goja.Runtime) error {
+	jstest.Do(t, rt, func(vm *goja.Runtime) error {
 		if s := fmt.Sprint(vm.Get("order").Export()); s != "[early early-2 middle late]" {
 			return fmt.Errorf("order %s", s)
 		}
