@@ -93,8 +93,6 @@ func natives(rt *jsruntime.Runtime) *goja.Object {
 		_ = obj.Set(name, fn)
 	}
 	_ = obj.Set("internal", internal(rt))
-	// util.js still calls argType by its former name.
-	_ = obj.Set("invalidArgType", obj.Get("argType"))
 	return obj
 }
 

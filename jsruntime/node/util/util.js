@@ -5,7 +5,7 @@
   const customInspect = Symbol.for('nodejs.util.inspect.custom');
   const customPromisify = Symbol.for('nodejs.util.promisify.custom');
 
-  const invalidArgType = (name, type, value) => natives.invalidArgType(name, 'of type ' + type, value);
+  const invalidArgType = (name, type, value) => natives.argType(name, 'of type ' + type, value);
 
   // inspect accepts both inspect(v, options) and the legacy inspect(v, showHidden, depth).
   function inspect(value, opts, depth) {
