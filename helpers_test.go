@@ -1,40 +1,26 @@
 package pluginhost
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"io"
-	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/go-chi/chi/v5"
+
+	"github.com/pluginhost/pluginhost/internal/jstest"
 )
 
-// logBuffer collects log output for assertions; safe for concurrent writers.
-type logBuffer struct {
-	mu  sync.Mutex
-	buf bytes.Buffer
-}
+// logBuffer is a host's log, or a Node process's output, with the line searches the tests make.
+type logBuffer struct{ *jstest.Logs }
 
-func (b *logBuffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.Write(p)
-}
-
-func (b *logBuffer) String() string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.String()
-}
+func newLogBuffer(t *testing.T) *logBuffer { return &logBuffer{jstest.NewLogs(t)} }
 
 // lines returns the log lines containing every one of parts.
 func (b *logBuffer) lines(parts ...string) []string {
@@ -80,11 +66,11 @@ type testHost struct {
 // startHost loads dir with plugins enabled and serves it through a chi router.
 func startHost(t *testing.T, dir string, mutate ...func(*Options)) *testHost {
 	t.Helper()
-	logs := &logBuffer{}
+	logs := newLogBuffer(t)
 	opts := Options{
 		PluginsDir:          dir,
 		EnableServerPlugins: true,
-		Logger:              slog.New(slog.NewTextHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug})),
+		Logger:              logs.Logger(),
 	}
 	for _, m := range mutate {
 		m(&opts)

@@ -148,7 +148,7 @@ func startNodeReference(t *testing.T, pluginsDir string) (string, *logBuffer) {
 	for k, v := range npmPluginEnv {
 		cmd.Env = append(cmd.Env, k+"="+v)
 	}
-	logs := &logBuffer{}
+	logs := newLogBuffer(t)
 	cmd.Stderr = logs
 	stdout, err := cmd.StdoutPipe()
 	if err != nil {

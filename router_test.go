@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"io"
-	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -37,8 +36,8 @@ func TestGlobalBodyParsers(t *testing.T) {
 }
 
 func TestMountedPathsAndFallThrough(t *testing.T) {
-	logs := &logBuffer{}
-	host, err := New(context.Background(), Options{PluginsDir: "testdata/host", EnableServerPlugins: true, Logger: slog.New(slog.NewTextHandler(logs, nil))})
+	logs := newLogBuffer(t)
+	host, err := New(context.Background(), Options{PluginsDir: "testdata/host", EnableServerPlugins: true, Logger: logs.Logger()})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -2,22 +2,20 @@ package conformance
 
 import (
 	"bufio"
-	"bytes"
 	"context"
 	"fmt"
-	"log/slog"
 	"net/http/httptest"
 	"os"
 	"os/exec"
 	"regexp"
 	"sort"
 	"strings"
-	"sync"
 	"syscall"
 	"testing"
 	"time"
 
 	"github.com/pluginhost/pluginhost"
+	"github.com/pluginhost/pluginhost/internal/jstest"
 )
 
 const (
@@ -25,28 +23,10 @@ const (
 	hostDir    = "host"
 )
 
-// syncBuffer is a log sink safe for concurrent writers.
-type syncBuffer struct {
-	mu  sync.Mutex
-	buf bytes.Buffer
-}
-
-func (b *syncBuffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.Write(p)
-}
-
-func (b *syncBuffer) String() string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.String()
-}
-
 // nodeHost is the running reference host.
 type nodeHost struct {
-	addr string      // host:port it listens on
-	log  *syncBuffer // its stdout and stderr
+	addr string       // host:port it listens on
+	log  *jstest.Logs // its stdout and stderr
 }
 
 // requireNode fails the test, saying what to install or run, unless node and the reference host's
@@ -70,7 +50,7 @@ func startNode(t *testing.T) *nodeHost {
 	requireNode(t)
 	cmd := exec.Command("node", hostDir+"/server.mjs", "--plugins", pluginsDir, "--port", "0")
 	cmd.Env = append(os.Environ(), "NODE_ENV=production")
-	logs := &syncBuffer{}
+	logs := jstest.NewLogs(t)
 	cmd.Stderr = logs
 	stdout, err := cmd.StdoutPipe()
 	if err != nil {
@@ -119,19 +99,19 @@ func startNode(t *testing.T) *nodeHost {
 type ourHost struct {
 	host *pluginhost.Host
 	addr string
-	log  *syncBuffer
+	log  *jstest.Logs
 }
 
 // startOurs loads the fixture plugins into pluginhost as Luker would (production, plugins on) and
 // serves Handler(), whose unhandled requests get Express's finalhandler 404 as the Node host's do.
 func startOurs(t *testing.T) *ourHost {
 	t.Helper()
-	logs := &syncBuffer{}
+	logs := jstest.NewLogs(t)
 	host, err := pluginhost.New(context.Background(), pluginhost.Options{
 		PluginsDir:          pluginsDir,
 		EnableServerPlugins: true,
 		Env:                 "production",
-		Logger:              slog.New(slog.NewTextHandler(logs, nil)),
+		Logger:              logs.Logger(),
 	})
 	if err != nil {
 		t.Fatalf("pluginhost.New: %v", err)
