@@ -1,19 +1,17 @@
 package pluginhost
 
 import (
-	"bufio"
 	"encoding/json"
 	"fmt"
 	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
-	"regexp"
-	"syscall"
 	"testing"
-	"time"
 
 	"github.com/evanw/esbuild/pkg/api"
+
+	"github.com/pluginhost/pluginhost/internal/jstest"
 )
 
 // The npm acceptance suite (issue 4): plugins in testdata/npm/plugins use real npm packages the way
@@ -130,8 +128,6 @@ func bundlePlugin(t *testing.T) string {
 	return plugins
 }
 
-var nodeListening = regexp.MustCompile(`listening on (http://\S+)`)
-
 // startNodeReference serves pluginsDir from conformance/host/server.mjs under Node and returns its URL
 // and its output (stdout and stderr). The test skips when node or the reference host is missing;
 // .ci/run installs both.
@@ -149,48 +145,7 @@ func startNodeReference(t *testing.T, pluginsDir string) (string, *logBuffer) {
 		cmd.Env = append(cmd.Env, k+"="+v)
 	}
 	logs := newLogBuffer(t)
-	cmd.Stderr = logs
-	stdout, err := cmd.StdoutPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := cmd.Start(); err != nil {
-		t.Fatalf("starting the Node reference host: %v", err)
-	}
-	addr := make(chan string, 1)
-	exited := make(chan struct{})
-	go func() {
-		sc := bufio.NewScanner(stdout)
-		for sc.Scan() {
-			fmt.Fprintln(logs, sc.Text())
-			if m := nodeListening.FindStringSubmatch(sc.Text()); m != nil {
-				select {
-				case addr <- m[1]:
-				default:
-				}
-			}
-		}
-		_ = cmd.Wait()
-		close(exited)
-	}()
-	t.Cleanup(func() {
-		_ = cmd.Process.Signal(syscall.SIGTERM)
-		select {
-		case <-exited:
-		case <-time.After(10 * time.Second):
-			_ = cmd.Process.Kill()
-			<-exited
-		}
-	})
-	select {
-	case u := <-addr:
-		return u, logs
-	case <-exited:
-		t.Fatalf("the Node reference host exited before listening:\n%s", logs)
-	case <-time.After(30 * time.Second):
-		t.Fatalf("the Node reference host printed no 'listening on' line in 30 s:\n%s", logs)
-	}
-	return "", nil
+	return "http://" + jstest.StartServer(t, cmd, logs.Logs), logs
 }
 
 // newNpmSuite prepares the checks against a host serving testdata/npm/plugins; it starts the upstream

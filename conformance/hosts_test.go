@@ -1,16 +1,13 @@
 package conformance
 
 import (
-	"bufio"
 	"context"
-	"fmt"
 	"net/http/httptest"
 	"os"
 	"os/exec"
 	"regexp"
 	"sort"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
@@ -41,58 +38,15 @@ func requireNode(t *testing.T) {
 	}
 }
 
-var listeningLine = regexp.MustCompile(`listening on http://(\S+)`)
-
-// startNode starts host/server.mjs on a free loopback port and waits for its "listening on" line.
-// It is stopped (SIGTERM, then killed) when the test ends.
+// startNode starts host/server.mjs on a free loopback port and waits for it to listen. It is stopped
+// when the test ends.
 func startNode(t *testing.T) *nodeHost {
 	t.Helper()
 	requireNode(t)
 	cmd := exec.Command("node", hostDir+"/server.mjs", "--plugins", pluginsDir, "--port", "0")
 	cmd.Env = append(os.Environ(), "NODE_ENV=production")
 	logs := jstest.NewLogs(t)
-	cmd.Stderr = logs
-	stdout, err := cmd.StdoutPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := cmd.Start(); err != nil {
-		t.Fatalf("starting the Node reference host: %v", err)
-	}
-	exited := make(chan struct{})
-	addr := make(chan string, 1)
-	go func() {
-		sc := bufio.NewScanner(stdout)
-		for sc.Scan() {
-			fmt.Fprintln(logs, sc.Text())
-			if m := listeningLine.FindStringSubmatch(sc.Text()); m != nil {
-				select {
-				case addr <- m[1]:
-				default:
-				}
-			}
-		}
-		cmd.Wait()
-		close(exited)
-	}()
-	t.Cleanup(func() {
-		cmd.Process.Signal(syscall.SIGTERM)
-		select {
-		case <-exited:
-		case <-time.After(10 * time.Second):
-			cmd.Process.Kill()
-			<-exited
-		}
-	})
-	select {
-	case a := <-addr:
-		return &nodeHost{addr: a, log: logs}
-	case <-exited:
-		t.Fatalf("the Node reference host exited before listening:\n%s", logs)
-	case <-time.After(30 * time.Second):
-		t.Fatalf("the Node reference host printed no 'listening on' line in 30 s:\n%s", logs)
-	}
-	return nil
+	return &nodeHost{addr: jstest.StartServer(t, cmd, logs), log: logs}
 }
 
 // ourHost is pluginhost serving the same plugins.

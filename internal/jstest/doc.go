@@ -11,6 +11,8 @@
 //     the test's log; Stdout is what console.log printed, Node's standard output.
 //   - Golden and DiffLines: output compared line by line with a golden file recorded from Node, with
 //     -update re-recording it where the test says how.
+//   - StartServer: the Node reference host (or another server) started for a test, its address read
+//     from its "listening on" line.
 //   - Expect: the one-line assertion the scenario tests share.
 //
 // It imports no Node module package, so that every module's tests, internal ones included, can use it;

@@ -18,62 +18,46 @@ const scriptName = "test.js"
 // for a promise (see Await). An exception fails t.
 func Eval(t testing.TB, rt *jsruntime.Runtime, src string) string {
 	t.Helper()
-	var out string
-	run(t, rt, src, false, func(_ *goja.Runtime, v goja.Value) error {
-		out = v.String()
-		return nil
-	})
-	return out
+	return run(t, rt, src, false, asString)
 }
 
 // EvalValue is Eval returning the completion value exported to Go (goja's Export: bool, int64,
 // float64, string, nil, maps and slices).
 func EvalValue(t testing.TB, rt *jsruntime.Runtime, src string) any {
 	t.Helper()
-	var out any
-	run(t, rt, src, false, func(_ *goja.Runtime, v goja.Value) error {
-		out = v.Export()
-		return nil
-	})
-	return out
+	return run(t, rt, src, false, func(_ *goja.Runtime, v goja.Value) (any, error) { return v.Export(), nil })
 }
 
 // Await runs src as a script, waits for its value to settle when it is a promise and returns String()
 // of the settled value. An exception or a rejection fails t.
 func Await(t testing.TB, rt *jsruntime.Runtime, src string) string {
 	t.Helper()
-	var out string
-	run(t, rt, src, true, func(_ *goja.Runtime, v goja.Value) error {
-		out = v.String()
-		return nil
-	})
-	return out
+	return run(t, rt, src, true, asString)
 }
 
 // AwaitJSON is Await returning the settled value as JSON.stringify shows it ("undefined" for
 // undefined).
 func AwaitJSON(t testing.TB, rt *jsruntime.Runtime, src string) string {
 	t.Helper()
-	var out string
-	run(t, rt, src, true, func(vm *goja.Runtime, v goja.Value) error {
-		if goja.IsUndefined(v) {
-			out = "undefined"
-			return nil
-		}
-		if goja.IsNull(v) {
-			out = "null"
-			return nil
-		}
-		b, err := v.ToObject(vm).MarshalJSON()
-		out = string(b)
-		return err
-	})
-	return out
+	return run(t, rt, src, true, asJSON)
 }
 
-// run evaluates src on the loop, awaiting its value if await is set, and hands the value to show on
-// the loop.
-func run(t testing.TB, rt *jsruntime.Runtime, src string, await bool, show func(vm *goja.Runtime, v goja.Value) error) {
+func asString(_ *goja.Runtime, v goja.Value) (string, error) { return v.String(), nil }
+
+func asJSON(vm *goja.Runtime, v goja.Value) (string, error) {
+	switch {
+	case goja.IsUndefined(v):
+		return "undefined", nil
+	case goja.IsNull(v):
+		return "null", nil
+	}
+	b, err := v.ToObject(vm).MarshalJSON()
+	return string(b), err
+}
+
+// run evaluates src on the loop, awaiting its value if await is set, and returns what show (run on
+// the loop) makes of the value.
+func run[T any](t testing.TB, rt *jsruntime.Runtime, src string, await bool, show func(*goja.Runtime, goja.Value) (T, error)) T {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), wait)
 	defer cancel()
@@ -81,21 +65,27 @@ func run(t testing.TB, rt *jsruntime.Runtime, src string, await bool, show func(
 		v, err := vm.RunScript(scriptName, src)
 		return v, rt.Describe(err)
 	}
+	var out T
+	then := func(vm *goja.Runtime, v goja.Value) (err error) {
+		out, err = show(vm, v)
+		return err
+	}
 	var err error
 	if await {
-		err = rt.AwaitThen(ctx, eval, show)
+		err = rt.AwaitThen(ctx, eval, then)
 	} else {
 		err = rt.Do(ctx, func(vm *goja.Runtime) error {
 			v, err := eval(vm)
 			if err != nil {
 				return err
 			}
-			return show(vm, v)
+			return then(vm, v)
 		})
 	}
 	if err != nil {
 		t.Fatalf("%v\nrunning:\n%s", err, src)
 	}
+	return out
 }
 
 // RunMain runs file as the main module of the runtime's module system (see Modules) the way the
