@@ -43,7 +43,8 @@ func (l *Logs) Logger() *slog.Logger {
 	})
 }
 
-// LogsOf returns the Logs a runtime made by New logs to, or nil when it was given its own logger.
+// LogsOf returns the Logs rt logs to (a runtime from New, or one given a Logs' Logger), or nil when it
+// logs elsewhere.
 func LogsOf(rt *jsruntime.Runtime) *Logs {
 	if h, ok := rt.Logger().Handler().(*handler); ok {
 		return h.logs
@@ -51,7 +52,7 @@ func LogsOf(rt *jsruntime.Runtime) *Logs {
 	return nil
 }
 
-// Write appends p to the text, for a process's output.
+// Write appends p to the text and copies it to the test's log, for a process's output.
 func (l *Logs) Write(p []byte) (int, error) {
 	return l.write(p, true)
 }

@@ -147,13 +147,11 @@ func TestMemoryUptimeAndStreams(t *testing.T) {
 
 func TestRequire(t *testing.T) {
 	rt := newRuntime(t, process.Config{})
-	var same bool
-	err := rt.Do(t.Context(), func(vm *goja.Runtime) error {
+	jstest.Do(t, rt, func(vm *goja.Runtime) error {
 		p, err := process.Require(rt)
-		same = p == vm.Get("process")
+		if p != vm.Get("process") {
+			t.Error("Require is not the process global")
+		}
 		return err
 	})
-	if err != nil || !same {
-		t.Errorf("Require: %v, same as global: %v", err, same)
-	}
 }
