@@ -13,6 +13,7 @@ import (
 	"runtime/debug"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"github.com/dop251/goja"
 )
@@ -34,6 +35,12 @@ type Options struct {
 	Clock Clock
 	// MaxCallStackSize limits JS call depth; 0 means DefaultMaxCallStackSize.
 	MaxCallStackSize int
+	// BusyLimit is the longest one job may keep the loop: JS running that long without returning to
+	// the event loop (a busy loop, or a synchronous call that never ends) is interrupted with a
+	// *BusyError. 0 means no limit.
+	BusyLimit time.Duration
+	// OnBusy is called, on a goroutine of its own, each time the watchdog interrupts a job.
+	OnBusy func(*BusyError)
 }
 
 // Runtime is one goja runtime plus the goroutine that owns it.
@@ -55,6 +62,10 @@ type Runtime struct {
 	onUnhandled       func(reason goja.Value, promise *goja.Promise) bool // loop-only
 	afterJob          []func()                                            // loop-only: AfterJob's functions for the current job
 	async             asyncContext                                        // loop-only: see asynccontext.go
+
+	name     atomic.Value // string: the name given to New or Rename, for BusyError
+	jobStart atomic.Int64 // UnixNano when the job in progress started; 0 when the loop is idle
+	busy     atomic.Pointer[BusyError]
 }
 
 // New creates a runtime and starts its loop goroutine. Call Close to stop it.
@@ -89,6 +100,9 @@ func New(opts Options) *Runtime {
 	vm.SetPromiseRejectionTracker(r.trackRejection)
 	vm.SetAsyncContextTracker(&r.async)
 	go r.loop.run(r.runJob)
+	if opts.BusyLimit > 0 {
+		go r.watch(opts.BusyLimit, opts.OnBusy)
+	}
 	return r
 }
 
@@ -109,6 +123,7 @@ func (r *Runtime) Logger() *slog.Logger { return r.log.Load() }
 // Rename sets the "plugin" attribute of the runtime's logs: a plugin's id is known only once its
 // module has run, so the host starts with the entry name and renames the runtime to the id.
 func (r *Runtime) Rename(name string) {
+	r.name.Store(name)
 	logger := r.base
 	if name != "" {
 		logger = logger.With("plugin", name)
@@ -345,6 +360,8 @@ func (r *Runtime) AfterJob(fn func()) {
 
 // runJob runs one loop job, then the functions it registered with AfterJob, even when it panicked.
 func (r *Runtime) runJob(job func()) {
+	r.jobStart.Store(time.Now().UnixNano())
+	defer r.jobStart.Store(0)
 	r.async.reset()
 	r.contain(func() {
 		job()

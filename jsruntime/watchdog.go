@@ -1,0 +1,56 @@
+package jsruntime
+
+import (
+	"fmt"
+	"time"
+)
+
+// BusyError is why the watchdog interrupted a runtime: one job (a request handler, a timer callback,
+// a promise chain, module code, init or exit) kept the loop for longer than Options.BusyLimit without
+// returning to it. JS that was interrupted does not resume, so the runtime's state is left as the
+// interrupted code left it; the host replaces such a runtime.
+type BusyError struct {
+	Name  string        // the runtime's name (the plugin id)
+	Limit time.Duration // Options.BusyLimit
+}
+
+func (e *BusyError) Error() string {
+	return fmt.Sprintf("plugin %s ran JavaScript for more than %s without yielding to its event loop", e.Name, e.Limit)
+}
+
+// minWatchPeriod keeps the watchdog from spinning for tiny limits (tests use tens of milliseconds).
+const minWatchPeriod = 5 * time.Millisecond
+
+// watch interrupts the job in progress once it has run for longer than limit, then calls onBusy on a
+// goroutine of its own. It checks a quarter of limit apart, so a job is stopped between limit and
+// 1.25×limit after it started. It returns when the loop stops.
+//
+// A job that ends just as the watchdog fires leaves the interrupt pending, and the next job is
+// stopped at once instead: either way the runtime had a job over the limit and is to be replaced.
+func (r *Runtime) watch(limit time.Duration, onBusy func(*BusyError)) {
+	tick := time.NewTicker(max(limit/4, minWatchPeriod))
+	defer tick.Stop()
+	var interrupted int64 // the start time of the job already interrupted
+	for {
+		select {
+		case <-r.loop.done:
+			return
+		case now := <-tick.C:
+			start := r.jobStart.Load()
+			if start == 0 || start == interrupted || now.UnixNano()-start <= int64(limit) {
+				continue
+			}
+			interrupted = start
+			err := &BusyError{Name: r.name.Load().(string), Limit: limit}
+			r.busy.CompareAndSwap(nil, err)
+			r.vm.Interrupt(err)
+			if onBusy != nil {
+				go r.contain(func() { onBusy(err) })
+			}
+		}
+	}
+}
+
+// Busy returns the BusyError of the first job the watchdog interrupted, or nil. Safe from any
+// goroutine.
+func (r *Runtime) Busy() *BusyError { return r.busy.Load() }
