@@ -1,12 +1,19 @@
 // Package events provides Node's 'events' module (EventEmitter) to pluginhost runtimes.
 //
 // One EventEmitter constructor exists per runtime; Require returns it as the module's exports (the
-// constructor itself, with EventEmitter, once, listenerCount, defaultMaxListeners and errorMonitor as
-// properties, as in Node). Other host modules make their objects inherit from Prototype so plugins can
-// call on/once/emit on them, and use Emit to fire events from Go.
+// constructor itself, with Node 20's members on it: once, on (the async iterator, with its signal,
+// close and highWaterMark/lowWaterMark options), addAbortListener, getEventListeners,
+// getMaxListeners, setMaxListeners, listenerCount, defaultMaxListeners, errorMonitor,
+// captureRejections and captureRejectionSymbol, EventEmitterAsyncResource over async_hooks'
+// AsyncResource, usingDomains and the kMaxEventTargetListeners symbols). Argument errors are nodeerr's,
+// worded as Node's. The max-listeners warning goes through process.emitWarning when the runtime has
+// one. Other host modules make their objects inherit from Prototype so plugins can call on/once/emit
+// on them, and use Emit to fire events from Go.
 //
-// Not provided: max-listener leak warnings (the limit is stored and reported, nothing is printed),
-// events.on async iteration, captureRejections, EventTarget.
+// What differs: getEventListeners of an EventTarget throws ERR_NOT_SUPPORTED_IN_PLUGINHOST, because
+// the web package's EventTarget keeps its listeners private; an unhandled 'error' event's stack is not
+// extended with where it was emitted; EventEmitter.usingDomains is always false (there is no domain
+// module).
 package events
 
 import (
@@ -15,12 +22,15 @@ import (
 	"github.com/dop251/goja"
 
 	"github.com/pluginhost/pluginhost/jsruntime"
+	"github.com/pluginhost/pluginhost/jsruntime/inspect"
+	asynchooks "github.com/pluginhost/pluginhost/jsruntime/node/async_hooks"
+	"github.com/pluginhost/pluginhost/jsruntime/nodeerr"
 )
 
 //go:embed events.js
 var source string
 
-// program is compiled once and shared: goja Programs are immutable and usable by every runtime.
+// script is compiled once and shared: goja Programs are immutable and usable by every runtime.
 var script = jsruntime.NewScript("node:events", source)
 
 type key struct{}
@@ -34,7 +44,7 @@ type module struct {
 // load evaluates the module in rt once. Must be called on the loop.
 func load(rt *jsruntime.Runtime) (*module, error) {
 	return jsruntime.Module(rt, key{}, func() (*module, error) {
-		v, err := script.Run(rt)
+		v, err := script.Call(rt, natives(rt))
 		if err != nil {
 			return nil, err
 		}
@@ -43,6 +53,29 @@ func load(rt *jsruntime.Runtime) (*module, error) {
 		emit, _ := goja.AssertFunction(proto.Get("emit"))
 		return &module{ctor: ctor, proto: proto, emit: emit}, nil
 	})
+}
+
+// natives is the object through which events.js reaches Go: nodeerr's errors, inspect(value[, depth])
+// for its messages, and asyncResource(), async_hooks' AsyncResource, which EventEmitterAsyncResource
+// extends.
+func natives(rt *jsruntime.Runtime) *goja.Object {
+	vm := rt.VM()
+	obj := nodeerr.Natives(vm)
+	_ = obj.Set("inspect", func(call goja.FunctionCall) goja.Value {
+		opts := inspect.Defaults
+		if d := call.Argument(1); !goja.IsUndefined(d) {
+			opts.Depth = int(d.ToInteger())
+		}
+		return vm.ToValue(inspect.Value(vm, call.Argument(0), opts))
+	})
+	_ = obj.Set("asyncResource", func(goja.FunctionCall) goja.Value {
+		mod, err := asynchooks.Require(rt)
+		if err != nil {
+			panic(vm.NewGoError(err))
+		}
+		return mod.ToObject(vm).Get("AsyncResource")
+	})
+	return obj
 }
 
 // Require returns the 'events' module for rt: the EventEmitter constructor. Must be called on the loop.
