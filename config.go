@@ -35,6 +35,9 @@ type HostConfig struct {
 	InitTimeout Duration `yaml:"initTimeout"`
 	// ResponseTimeout bounds how long a plugin may take to answer a request, e.g. "120s".
 	ResponseTimeout Duration `yaml:"responseTimeout"`
+	// BusyLimit bounds how long a plugin's JavaScript may run without yielding before the watchdog
+	// stops and rebuilds it, e.g. "10s"; "off" turns the watchdog off.
+	BusyLimit Limit `yaml:"busyLimit"`
 	// Env is "production" (default) or "development"; development shows stack traces in error pages.
 	Env string `yaml:"env"`
 	// PluginEnv is the environment plugins see as process.env (besides NODE_ENV); nothing of the
@@ -86,10 +89,28 @@ func (c Config) Options() Options {
 		BodyLimit:           int64(c.PluginHost.BodyLimit),
 		InitTimeout:         time.Duration(c.PluginHost.InitTimeout),
 		ResponseTimeout:     time.Duration(c.PluginHost.ResponseTimeout),
+		BusyLimit:           time.Duration(c.PluginHost.BusyLimit),
 		Env:                 c.PluginHost.Env,
 		PluginEnv:           c.PluginHost.PluginEnv,
 		SharedModules:       c.PluginHost.SharedModules,
 	}
+}
+
+// Limit is a Duration that may also be "off" (stored as -1, which Options reads as "no limit").
+type Limit time.Duration
+
+// UnmarshalYAML accepts what Duration accepts, and "off".
+func (l *Limit) UnmarshalYAML(n *yaml.Node) error {
+	if n.Value == "off" {
+		*l = -1
+		return nil
+	}
+	var d Duration
+	if err := d.UnmarshalYAML(n); err != nil {
+		return err
+	}
+	*l = Limit(d)
+	return nil
 }
 
 // ByteSize is a size in bytes that YAML may give as a number or as a string with a unit

@@ -34,6 +34,7 @@ pluginHost:
   bodyLimit: 1.5mb
   initTimeout: 5s
   responseTimeout: 90
+  busyLimit: off
   env: development
   pluginEnv:
     API_BASE: http://up
@@ -60,6 +61,9 @@ pluginHost:
 		opts.BodyLimit != want.BodyLimit || opts.InitTimeout != want.InitTimeout ||
 		opts.ResponseTimeout != want.ResponseTimeout || opts.Env != want.Env || opts.PluginEnv["API_BASE"] != "http://up" {
 		t.Errorf("Options = %+v\nwant      %+v", opts, want)
+	}
+	if opts.BusyLimit >= 0 {
+		t.Errorf("busyLimit: off gave BusyLimit %v, want negative (no watchdog)", opts.BusyLimit)
 	}
 	if want := []string{filepath.Join(dir, "../node_modules"), "/opt/luker/node_modules"}; !slices.Equal(opts.SharedModules, want) {
 		t.Errorf("SharedModules = %q, want %q", opts.SharedModules, want)

@@ -13,6 +13,7 @@ import (
 	"github.com/dop251/goja"
 
 	"github.com/pluginhost/pluginhost/internal/platform"
+	"github.com/pluginhost/pluginhost/jsruntime"
 )
 
 // plugin is one entry of the plugins directory and, once loaded, its running instance.
@@ -28,10 +29,13 @@ type plugin struct {
 	// loaded is set once init settled; mounted when the router had routes at that moment.
 	loaded, mounted bool
 	exited          bool
+	rebuilding      bool // the watchdog stopped inst and a replacement is being built
+	rebuilds        int  // how many times the watchdog had the plugin rebuilt
 }
 
 // instance is one entry file evaluated in its own runtime.
 type instance struct {
+	owner   *plugin
 	plat    *platform.Platform
 	exports pluginExports
 	router  *goja.Object // loop-only
@@ -40,7 +44,7 @@ type instance struct {
 func (p *plugin) status() PluginStatus {
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	s := PluginStatus{Entry: p.entry.name, File: p.file, Loaded: p.loaded, Mounted: p.mounted, Err: p.err}
+	s := PluginStatus{Entry: p.entry.name, File: p.file, Loaded: p.loaded, Mounted: p.mounted, Err: p.err, Rebuilds: p.rebuilds}
 	if p.inst != nil {
 		s.Info = p.inst.exports.info
 	}
@@ -96,7 +100,7 @@ func (h *Host) loadAll(ctx context.Context) error {
 		info := p.inst.exports.info
 		h.log.Info(fmt.Sprintf("[Plugin Loader] Loaded plugin: %s (%s)", info.Name, info.ID), "plugin", info.ID, "file", p.file)
 		if p.mounted {
-			h.mounted[info.ID] = newDispatch(h, p)
+			h.mounted[info.ID] = newDispatch(p)
 		} else {
 			h.log.Warn("[Plugin Loader] Plugin registered no routes by the time init settled; its router is not mounted, and routes it adds later are not served",
 				"plugin", info.ID, "file", p.file)
@@ -164,7 +168,7 @@ func (h *Host) prepare(ctx context.Context, p *plugin) {
 			h.log.Error(fmt.Sprintf("Failed to load plugin from %s: %v", p.entry.path, c.err), "entry", p.entry.name, "candidate", c.via)
 			continue
 		}
-		inst, err := h.evaluate(ctx, p.entry, c.file)
+		inst, err := h.evaluate(ctx, p, c.file)
 		if err != nil {
 			p.fail(err)
 			h.log.Error(fmt.Sprintf("Failed to load plugin from %s: %v", c.file, err), "entry", p.entry.name, "candidate", c.via)
@@ -181,8 +185,10 @@ func (h *Host) prepare(ctx context.Context, p *plugin) {
 	}
 }
 
-// evaluate runs file as the main module of a fresh runtime and validates its exports.
-func (h *Host) evaluate(ctx context.Context, e entry, file string) (*instance, error) {
+// evaluate runs file as the main module of a fresh runtime for p and validates its exports.
+func (h *Host) evaluate(ctx context.Context, p *plugin, file string) (*instance, error) {
+	e := p.entry
+	inst := &instance{owner: p}
 	plat, err := platform.New(platform.Config{
 		Name:            strings.TrimSuffix(e.name, filepath.Ext(e.name)),
 		Root:            h.pluginsRoot(e),
@@ -194,11 +200,13 @@ func (h *Host) evaluate(ctx context.Context, e entry, file string) (*instance, e
 		PluginEnv:       h.opts.PluginEnv,
 		SharedModules:   h.opts.SharedModules,
 		ResponseTimeout: h.opts.ResponseTimeout,
+		BusyLimit:       max(h.opts.BusyLimit, 0),
+		OnBusy:          func(err *jsruntime.BusyError) { h.pluginBusy(inst, err) },
 	})
 	if err != nil {
 		return nil, err
 	}
-	inst := &instance{plat: plat}
+	inst.plat = plat
 	loadCtx, cancel := context.WithTimeout(ctx, h.opts.InitTimeout)
 	defer cancel()
 	err = plat.RT.Do(loadCtx, func(vm *goja.Runtime) error {
@@ -257,15 +265,26 @@ func (h *Host) initialise(ctx context.Context, p *plugin, ids *idRegistry) {
 	}
 }
 
-// runInit creates the plugin's router, calls init(router) and waits for its promise. It records
-// whether the router had entries when init settled: only then is it mounted, as in Luker.
+// runInit initialises p's prepared instance and records whether its router is to be mounted.
 func (h *Host) runInit(ctx context.Context, p *plugin) error {
-	inst := p.inst
+	mounted, err := h.initInstance(ctx, p, p.inst)
+	if err != nil {
+		return err
+	}
+	p.mu.Lock()
+	p.loaded, p.mounted, p.err = true, mounted, nil
+	p.mu.Unlock()
+	return nil
+}
+
+// initInstance creates inst's router, calls init(router) and waits for its promise within InitTimeout.
+// It reports whether the router had entries when init settled: only then is it mounted, as in Luker.
+func (h *Host) initInstance(ctx context.Context, p *plugin, inst *instance) (mounted bool, err error) {
 	h.log.Info("Initializing plugin from "+p.file, "plugin", inst.exports.info.ID)
 	initCtx, cancel := context.WithTimeout(ctx, h.opts.InitTimeout)
 	defer cancel()
 	var stackLen int
-	err := inst.plat.RT.AwaitThen(initCtx, func(vm *goja.Runtime) (goja.Value, error) {
+	err = inst.plat.RT.AwaitThen(initCtx, func(vm *goja.Runtime) (goja.Value, error) {
 		inst.router = inst.plat.App.NewRouter()
 		return inst.exports.init(goja.Undefined(), inst.router)
 	}, func(*goja.Runtime, goja.Value) error {
@@ -282,15 +301,12 @@ func (h *Host) runInit(ctx context.Context, p *plugin) error {
 		return nil
 	})
 	if errors.Is(err, context.DeadlineExceeded) {
-		return fmt.Errorf("init did not settle within %s", h.opts.InitTimeout)
+		return false, fmt.Errorf("init did not settle within %s", h.opts.InitTimeout)
 	}
 	if err != nil {
-		return fmt.Errorf("init failed: %w", inst.plat.RT.Describe(err))
+		return false, fmt.Errorf("init failed: %w", inst.plat.RT.Describe(err))
 	}
-	p.mu.Lock()
-	p.loaded, p.mounted, p.err = true, stackLen > 0, nil
-	p.mu.Unlock()
-	return nil
+	return stackLen > 0, nil
 }
 
 func (p *plugin) fail(err error) {

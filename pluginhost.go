@@ -30,6 +30,7 @@ const (
 	DefaultBodyLimit       = 500 << 20 // Luker's global parser limit
 	DefaultInitTimeout     = 30 * time.Second
 	DefaultResponseTimeout = 120 * time.Second // LLM proxies stream for minutes
+	DefaultBusyLimit       = 10 * time.Second
 )
 
 // Options configure a Host. The zero value is valid and loads nothing: EnableServerPlugins must be set,
@@ -52,6 +53,12 @@ type Options struct {
 	// ResponseTimeout bounds how long a plugin may take to answer; the client then gets 504 JSON.
 	// Default 120 s.
 	ResponseTimeout time.Duration
+	// BusyLimit bounds how long a plugin's JavaScript may run without returning to its event loop (a
+	// busy loop in a handler, timer or promise callback, or a synchronous call that never ends). The
+	// watchdog then interrupts it; requests waiting on that plugin get 503 JSON, and the plugin is
+	// rebuilt from its files (a fresh runtime and init) so that later requests work. Stuck module code
+	// or init fails the load instead. Default 10 s; negative turns the watchdog off.
+	BusyLimit time.Duration
 	// Env is "production" (default) or "development", as NODE_ENV for Express: development error
 	// pages include stack traces.
 	Env string
@@ -102,6 +109,9 @@ func New(ctx context.Context, opts Options) (*Host, error) {
 	if opts.ResponseTimeout <= 0 {
 		opts.ResponseTimeout = DefaultResponseTimeout
 	}
+	if opts.BusyLimit == 0 {
+		opts.BusyLimit = DefaultBusyLimit
+	}
 	if opts.Env == "" {
 		opts.Env = "production"
 	}
@@ -142,6 +152,8 @@ type PluginStatus struct {
 	Info Info
 	// Loaded is true when init settled successfully; Mounted when its router is also served.
 	Loaded, Mounted bool
+	// Rebuilds counts the times the watchdog stopped the plugin and the host rebuilt it.
+	Rebuilds int
 	// Err is why the plugin is not loaded.
 	Err error
 }

@@ -3,6 +3,7 @@ package pluginhost
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"sort"
 	"strings"
@@ -25,9 +26,14 @@ type dispatch struct {
 	stopped atomic.Bool
 }
 
-func newDispatch(h *Host, p *plugin) *dispatch {
+func newDispatch(p *plugin) *dispatch {
 	d := &dispatch{id: p.inst.exports.info.ID}
-	inst := p.inst
+	d.serve(p.inst)
+	return d
+}
+
+// serve makes inst's router answer the plugin's requests from now on.
+func (d *dispatch) serve(inst *instance) {
 	var handler http.Handler
 	_ = inst.plat.RT.Do(context.Background(), func(_ *goja.Runtime) error {
 		handler = inst.plat.App.Handler(inst.router, strings.TrimSuffix(MountPrefix, "/")+"/"+d.id, http.HandlerFunc(fallThrough))
@@ -36,7 +42,15 @@ func newDispatch(h *Host, p *plugin) *dispatch {
 	if handler != nil {
 		d.current.Store(&handler)
 	}
-	return d
+}
+
+// fail makes the plugin's requests get 503 JSON naming why it is unavailable.
+func (d *dispatch) fail(reason error) {
+	msg := fmt.Sprintf("plugin %s is unavailable: %v", d.id, reason)
+	var handler http.Handler = http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+		writeJSONError(w, http.StatusServiceUnavailable, msg)
+	})
+	d.current.Store(&handler)
 }
 
 func (d *dispatch) stop() { d.stopped.Store(true) }

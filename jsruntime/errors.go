@@ -48,6 +48,15 @@ func (r *Runtime) ErrorValue(err error) goja.Value {
 	if errors.As(err, &exc) {
 		return exc.Value()
 	}
+	var overflow *goja.StackOverflowError
+	if errors.As(err, &overflow) {
+		// goja unwinds every JS frame on a stack overflow (no try/catch sees it); where it comes out,
+		// it becomes the RangeError V8 throws, for the error handlers that get it.
+		rangeError, _ := goja.AssertConstructor(r.vm.Get("RangeError"))
+		if e, cerr := rangeError(nil, r.vm.ToValue("Maximum call stack size exceeded")); cerr == nil {
+			return e
+		}
+	}
 	var val interface {
 		JSValue(vm *goja.Runtime) goja.Value
 	}

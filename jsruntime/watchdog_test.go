@@ -1,4 +1,4 @@
-package jsruntime
+package jsruntime_test
 
 import (
 	"context"
@@ -8,14 +8,16 @@ import (
 	"time"
 
 	"github.com/dop251/goja"
+
+	"github.com/pluginhost/pluginhost/internal/jstest"
+	"github.com/pluginhost/pluginhost/jsruntime"
 )
 
 // A job that never yields is interrupted with a BusyError, OnBusy hears of it, and the runtime still
 // runs later jobs.
 func TestWatchdogInterruptsBusyJob(t *testing.T) {
-	busy := make(chan *BusyError, 1)
-	rt := New(Options{Name: "spinner", BusyLimit: 50 * time.Millisecond, OnBusy: func(e *BusyError) { busy <- e }})
-	t.Cleanup(func() { _ = rt.Close(context.Background()) })
+	busy := make(chan *jsruntime.BusyError, 1)
+	rt := jstest.NewWith(t, jsruntime.Options{Name: "spinner", BusyLimit: 50 * time.Millisecond, OnBusy: func(e *jsruntime.BusyError) { busy <- e }})
 
 	err := rt.Do(context.Background(), func(vm *goja.Runtime) error {
 		_, err := vm.RunString("for (;;) {}")
@@ -25,7 +27,7 @@ func TestWatchdogInterruptsBusyJob(t *testing.T) {
 	if !errors.As(err, &intr) {
 		t.Fatalf("busy job returned %v, want an interrupt", err)
 	}
-	be, ok := intr.Value().(*BusyError)
+	be, ok := intr.Value().(*jsruntime.BusyError)
 	if !ok || be.Name != "spinner" || be.Limit != 50*time.Millisecond {
 		t.Fatalf("interrupt value %#v, want the BusyError", intr.Value())
 	}
@@ -37,31 +39,43 @@ func TestWatchdogInterruptsBusyJob(t *testing.T) {
 		if got != be {
 			t.Errorf("OnBusy got %v, want the interrupt's error", got)
 		}
-	case <-time.After(10 * time.Second):
+	case <-time.After(time.Minute):
 		t.Fatal("OnBusy was not called")
 	}
 	if rt.Busy() != be {
 		t.Errorf("Busy() = %v", rt.Busy())
 	}
-	var v goja.Value
-	err = rt.Do(context.Background(), func(vm *goja.Runtime) (err error) {
-		v, err = vm.RunString("1 + 1")
-		return err
-	})
-	if err != nil || v.ToInteger() != 2 {
-		t.Errorf("runtime after the interrupt: %v, %v", v, err)
+	if got := jstest.Eval(t, rt, "1 + 1"); got != "2" {
+		t.Errorf("runtime after the interrupt: %s", got)
 	}
 }
 
 // Without a limit nothing watches, and Busy stays nil.
 func TestNoWatchdogByDefault(t *testing.T) {
-	rt := New(Options{})
-	t.Cleanup(func() { _ = rt.Close(context.Background()) })
+	rt := jstest.New(t)
+	jstest.Eval(t, rt, "let n = 0; for (let i = 0; i < 1e5; i++) n += i; n")
+	if rt.Busy() != nil {
+		t.Errorf("Busy %v", rt.Busy())
+	}
+}
+
+// goja unwinds a stack overflow past every try/catch; where it leaves JS, ErrorValue gives the error
+// handlers V8's RangeError.
+func TestStackOverflowBecomesRangeError(t *testing.T) {
+	rt := jstest.New(t)
 	err := rt.Do(context.Background(), func(vm *goja.Runtime) error {
-		_, err := vm.RunString("let n = 0; for (let i = 0; i < 1e5; i++) n += i;")
-		return err
+		_, err := vm.RunString("(function down() { return down() + 1; })()")
+		var overflow *goja.StackOverflowError
+		if !errors.As(err, &overflow) {
+			t.Fatalf("recursion gave %v", err)
+		}
+		v := rt.ErrorValue(err).ToObject(vm)
+		if name, msg := v.Get("name").String(), v.Get("message").String(); name != "RangeError" || msg != "Maximum call stack size exceeded" {
+			t.Errorf("ErrorValue: %s: %s", name, msg)
+		}
+		return nil
 	})
-	if err != nil || rt.Busy() != nil {
-		t.Errorf("err %v, Busy %v", err, rt.Busy())
+	if err != nil {
+		t.Fatal(err)
 	}
 }

@@ -61,6 +61,10 @@ type Config struct {
 	BodyLimit       int64
 	Env             string
 	ResponseTimeout time.Duration
+
+	// BusyLimit and OnBusy are the runtime's watchdog (jsruntime.Options).
+	BusyLimit time.Duration
+	OnBusy    func(*jsruntime.BusyError)
 }
 
 // Platform is a plugin's runtime with everything installed.
@@ -119,7 +123,7 @@ var builtins = sync.OnceValue(func() *modules.Registry {
 // New starts a runtime and installs the plugin environment on its loop. The runtime is ready for
 // LoadMain when New returns.
 func New(cfg Config) (*Platform, error) {
-	rt := jsruntime.New(jsruntime.Options{Name: cfg.Name, Logger: cfg.Logger, Clock: cfg.Clock})
+	rt := jsruntime.New(jsruntime.Options{Name: cfg.Name, Logger: cfg.Logger, Clock: cfg.Clock, BusyLimit: cfg.BusyLimit, OnBusy: cfg.OnBusy})
 	p := &Platform{RT: rt}
 	err := rt.Do(rt.Context(), func(*goja.Runtime) error {
 		// process comes before web and the modules: stream defers through process.nextTick when it

@@ -168,7 +168,11 @@ func (a *App) serve(w http.ResponseWriter, r *http.Request, x *exchange, bodyBro
 					// incomplete.
 					panic(http.ErrAbortHandler)
 				}
-				writeJSONError(w, http.StatusServiceUnavailable, "plugin stopped before it responded")
+				msg := "plugin stopped before it responded"
+				if busy := a.rt.Busy(); busy != nil {
+					msg += ": " + busy.Error()
+				}
+				writeJSONError(w, http.StatusServiceUnavailable, msg)
 				return
 			}
 		case <-r.Context().Done():

@@ -1,0 +1,167 @@
+package pluginhost
+
+import (
+	"context"
+	"encoding/json"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+// The fault tests load testdata/faults: a healthy plugin next to plugins that never yield (in a
+// handler, a middleware, a timer, a promise callback, init or exit) or commit the other run-time
+// faults. Each checks that the healthy plugin keeps answering, the host keeps running, and the log
+// names the plugin and the cause. The watchdog limit is short so that the tests run quickly; nothing
+// asserts how long anything took.
+
+const testBusyLimit = 200 * time.Millisecond
+
+func startFaults(t *testing.T, mutate ...func(*Options)) *testHost {
+	t.Helper()
+	return startHost(t, "testdata/faults", append([]func(*Options){func(o *Options) { o.BusyLimit = testBusyLimit }}, mutate...)...)
+}
+
+// status returns the host's report for the plugin with entry name entry.
+func (th *testHost) status(t *testing.T, entry string) PluginStatus {
+	t.Helper()
+	for _, s := range th.host.Plugins() {
+		if s.Entry == entry {
+			return s
+		}
+	}
+	t.Fatalf("no plugin %q", entry)
+	return PluginStatus{}
+}
+
+// waitRebuilds waits until the plugin has been rebuilt n times and its rebuilt router answers.
+func (th *testHost) waitRebuilds(t *testing.T, entry string, n int) {
+	t.Helper()
+	deadline := time.Now().Add(30 * time.Second)
+	for th.status(t, entry).Rebuilds < n {
+		if time.Now().After(deadline) {
+			t.Fatalf("%s was rebuilt %d times, want %d; log:\n%s", entry, th.status(t, entry).Rebuilds, n, th.log.String())
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+}
+
+func (th *testHost) healthy(t *testing.T) {
+	t.Helper()
+	if code, body := th.do(t, "GET", "/api/plugins/healthy/ok", "", ""); code != 200 || body != `{"ok":true}` {
+		t.Errorf("healthy plugin: %d %s", code, body)
+	}
+}
+
+// A handler that never yields: its request gets 503 JSON naming the cause, the neighbour answers
+// meanwhile, and the plugin comes back rebuilt (its module state fresh).
+func TestFaultHandlerNeverYields(t *testing.T) {
+	th := startFaults(t)
+	if code, body := th.do(t, "POST", "/api/plugins/spinner/state", "application/json", `{"state":"dirty"}`); code != 200 {
+		t.Fatalf("set state: %d %s", code, body)
+	}
+	var wg sync.WaitGroup
+	var code int
+	var body string
+	wg.Go(func() { code, body = th.do(t, "GET", "/api/plugins/spinner/spin", "", "") })
+	th.healthy(t)
+	wg.Wait()
+	var answer struct{ Error string }
+	if code != 503 || json.Unmarshal([]byte(body), &answer) != nil ||
+		!strings.Contains(answer.Error, "spinner ran JavaScript for more than 200ms without yielding") {
+		t.Errorf("stuck request: %d %s", code, body)
+	}
+	th.waitRebuilds(t, "spinner.js", 1)
+	if got := th.getJSON(t, "/api/plugins/spinner/state"); got["state"] != "fresh" {
+		t.Errorf("state after the rebuild: %v, want fresh (a new runtime and init)", got)
+	}
+	th.log.mustLog(t, "plugin=spinner", "ran JavaScript for more than 200ms", "rebuilding the plugin")
+	th.log.mustLog(t, "plugin=spinner", "Plugin rebuilt")
+	th.healthy(t)
+}
+
+// Middleware, timer callbacks and promise callbacks that never yield are stopped the same way.
+func TestFaultCallbacksNeverYield(t *testing.T) {
+	th := startFaults(t)
+	for i, path := range []string{"/spin?spinInMiddleware=1", "/spin-timer", "/spin-promise"} {
+		code, body := th.do(t, "GET", "/api/plugins/spinner"+path, "", "")
+		if path == "/spin?spinInMiddleware=1" && code != 503 {
+			t.Errorf("%s: %d %s, want 503", path, code, body)
+		}
+		th.waitRebuilds(t, "spinner.js", i+1)
+		th.healthy(t)
+		if got := th.getJSON(t, "/api/plugins/spinner/state"); got["state"] != "fresh" {
+			t.Errorf("after %s: %v", path, got)
+		}
+	}
+}
+
+// An init that never yields fails that plugin's load, with the cause logged; the others load.
+func TestFaultInitNeverYields(t *testing.T) {
+	th := startFaults(t)
+	s := th.status(t, "init-spinner.js")
+	if s.Loaded || s.Err == nil || !strings.Contains(s.Err.Error(), "ran JavaScript for more than 200ms") {
+		t.Errorf("init-spinner: %+v", s)
+	}
+	th.log.mustLog(t, "init-spinner", "ran JavaScript for more than 200ms")
+	th.healthy(t)
+}
+
+// Close returns even though one plugin's exit never yields, and every runtime stops; without the
+// watchdog, Close's deadline abandons the exit.
+func TestFaultExitNeverYields(t *testing.T) {
+	for _, limit := range []time.Duration{testBusyLimit, -1} {
+		th := startFaults(t, func(o *Options) { o.BusyLimit = limit })
+		th.healthy(t)
+		ctx, cancel := context.WithTimeout(context.Background(), time.Second)
+		err := th.host.Close(ctx)
+		cancel()
+		if err == nil || !strings.Contains(err.Error(), "exit-spinner") {
+			t.Errorf("BusyLimit %v: Close = %v, want the exit-spinner's failure", limit, err)
+		}
+		if code, _ := th.do(t, "GET", "/api/plugins/healthy/ok", "", ""); code != 503 {
+			t.Errorf("after Close: %d, want 503", code)
+		}
+	}
+}
+
+// Unbounded recursion ends in V8's RangeError. goja unwinds a stack overflow past every try/catch, so
+// the handler's own catch does not see it (Node's would); the router's error handler does.
+func TestFaultRecursion(t *testing.T) {
+	th := startFaults(t)
+	code, body := th.do(t, "GET", "/api/plugins/spinner/recurse", "", "")
+	if code != 500 || body != `{"where":"error handler","name":"RangeError","message":"Maximum call stack size exceeded"}` {
+		t.Errorf("recursion: %d %s", code, body)
+	}
+	th.healthy(t)
+}
+
+// An unhandled rejection is logged with the plugin and the stack; the plugin keeps running.
+func TestFaultUnhandledRejection(t *testing.T) {
+	th := startFaults(t)
+	if got := th.getJSON(t, "/api/plugins/spinner/reject"); got["rejected"] != true {
+		t.Errorf("reject: %v", got)
+	}
+	th.waitLog(t, "plugin=spinner", "nobody handles this", "spinner.js")
+	if got := th.getJSON(t, "/api/plugins/spinner/state"); got["state"] != "fresh" {
+		t.Errorf("after the rejection: %v", got)
+	}
+	th.healthy(t)
+}
+
+// process.exit, process.abort and process.kill(process.pid) throw in the plugin and never stop the
+// host; uncaught, the request gets Express's 500.
+func TestFaultProcessExit(t *testing.T) {
+	th := startFaults(t)
+	got := th.getJSON(t, "/api/plugins/spinner/exit")
+	for _, name := range []string{"exit", "abort", "kill"} {
+		if got[name] == "returned" || got[name] == nil {
+			t.Errorf("process.%s: %v", name, got[name])
+		}
+	}
+	if code, _ := th.do(t, "GET", "/api/plugins/spinner/exit-uncaught", "", ""); code != 500 {
+		t.Errorf("uncaught process.exit: %d, want 500", code)
+	}
+	th.log.mustLog(t, "plugin=spinner", "process.exit")
+	th.healthy(t)
+}

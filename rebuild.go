@@ -1,0 +1,86 @@
+package pluginhost
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/pluginhost/pluginhost/jsruntime"
+)
+
+// pluginBusy runs when the watchdog interrupted inst for keeping its loop too long. An instance that
+// serves its plugin is replaced by a fresh one built from the plugin's files; one that is still
+// loading or initialising needs nothing more, as its load fails with the interrupt.
+func (h *Host) pluginBusy(inst *instance, cause *jsruntime.BusyError) {
+	p := inst.owner
+	p.mu.Lock()
+	serving := p.inst == inst && p.loaded && !p.exited && !p.rebuilding
+	if serving {
+		p.rebuilding = true
+	}
+	p.mu.Unlock()
+	if !serving {
+		return
+	}
+	inst.plat.RT.Logger().Error("[Plugin Loader] "+cause.Error()+"; interrupted it, rebuilding the plugin from its files", "file", p.file)
+	h.rebuild(p, inst, cause)
+}
+
+// rebuild replaces p's instance old, which the watchdog stopped, with a fresh runtime running the same
+// entry file and a new init. The plugin's dispatcher then serves the new router; requests still
+// waiting on old get 503 when old closes. When the new instance cannot be built, the plugin is marked
+// failed and its requests get 503 JSON saying why. A Close that started meanwhile wins: the new
+// instance is dropped.
+func (h *Host) rebuild(p *plugin, old *instance, cause error) {
+	id := old.exports.info.ID
+	log := old.plat.RT.Logger()
+	ctx := context.Background()
+	inst, err := h.evaluate(ctx, p, p.file)
+	mounted := false
+	if err == nil {
+		mounted, err = h.initInstance(ctx, p, inst)
+		if err == nil && inst.exports.info.ID != id {
+			err = fmt.Errorf("its id changed to %q", inst.exports.info.ID)
+		}
+		if err != nil {
+			_ = inst.close(log)
+			inst = nil
+		}
+	}
+
+	p.mu.Lock()
+	current := p.inst == old && !p.exited
+	p.rebuilding = false
+	if current {
+		p.inst = inst
+		p.rebuilds++
+		if inst == nil {
+			p.loaded, p.mounted = false, false
+			p.err = fmt.Errorf("rebuilding after %v failed: %w", cause, err)
+		}
+	}
+	failure := p.err
+	p.mu.Unlock()
+	if !current {
+		if inst != nil {
+			_ = inst.close(log)
+		}
+		return
+	}
+
+	d := h.dispatcher(id)
+	switch {
+	case inst == nil:
+		log.Error("[Plugin Loader] Could not rebuild the plugin; it is unavailable", "file", p.file, "err", err)
+		if d != nil {
+			d.fail(failure)
+		}
+	case d != nil:
+		d.serve(inst)
+		log.Info("[Plugin Loader] Plugin rebuilt", "file", p.file)
+	case mounted:
+		log.Warn("[Plugin Loader] Plugin rebuilt; it now has routes, but its router was never mounted, so they are not served until the host restarts", "file", p.file)
+	default:
+		log.Info("[Plugin Loader] Plugin rebuilt", "file", p.file)
+	}
+	_ = old.close(log)
+}

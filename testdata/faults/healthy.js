@@ -1,0 +1,7 @@
+// The healthy neighbour: every fault test checks that it keeps answering.
+module.exports = {
+  info: { id: 'healthy', name: 'Healthy', description: 'answers while its neighbours misbehave' },
+  init(router) {
+    router.get('/ok', (req, res) => res.json({ ok: true }));
+  },
+};
