@@ -29,12 +29,14 @@
 package web
 
 import (
+	"crypto/rand"
 	"embed"
 	"errors"
 	"fmt"
 
 	"github.com/dop251/goja"
 	"github.com/pluginhost/pluginhost/jsruntime"
+	"github.com/pluginhost/pluginhost/jsruntime/node/buffer"
 	"github.com/pluginhost/pluginhost/jsruntime/nodeerr"
 )
 
@@ -154,6 +156,54 @@ func Install(rt *jsruntime.Runtime) error {
 			return fmt.Errorf("web: defining %s: %w", name, err)
 		}
 	}
+	buffer.ProvideWeb(rt, func(name string) goja.Value {
+		if name == "atob" || name == "btoa" {
+			return c.base.Get(name)
+		}
+		return c.member(name)
+	})
+	return nil
+}
+
+// member is one of the classes' members (Blob, resolveObjectURL), evaluating them on first use; a
+// failure is thrown into the JS asking for it.
+func (c *classes) member(name string) goja.Value {
+	ns, err := c.load()
+	if err != nil {
+		c.rt.Throw(err)
+	}
+	return ns.Get(name)
+}
+
+// InstallObjectURLs defines URL.createObjectURL and URL.revokeObjectURL, which name Blobs by
+// "blob:nodedata:" URLs that require('buffer').resolveObjectURL resolves (fetch does not). Must be
+// called on the loop, after Install and after the URL global is installed.
+func InstallObjectURLs(rt *jsruntime.Runtime) error {
+	vm := rt.VM()
+	c, err := jsruntime.Module(rt, classesKey{}, func() (*classes, error) { return nil, errNotInstalled })
+	if err != nil {
+		return err
+	}
+	url, ok := vm.Get("URL").(*goja.Object)
+	if !ok {
+		return errors.New("web: object URLs need the URL global, which is not installed")
+	}
+	for _, name := range []string{"createObjectURL", "revokeObjectURL"} {
+		fn := vm.ToValue(func(call goja.FunctionCall) goja.Value {
+			f, _ := goja.AssertFunction(c.member(name))
+			v, err := f(goja.Undefined(), call.Arguments...)
+			if err != nil {
+				panic(err)
+			}
+			return v
+		}).ToObject(vm)
+		if err := fn.DefineDataProperty("name", vm.ToValue(name), goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_TRUE); err != nil {
+			return fmt.Errorf("web: URL.%s: %w", name, err)
+		}
+		if err := url.DefineDataProperty(name, fn, goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE); err != nil {
+			return fmt.Errorf("web: URL.%s: %w", name, err)
+		}
+	}
 	return nil
 }
 
@@ -206,7 +256,8 @@ func newNatives(rt *jsruntime.Runtime, t *timers) (*goja.Object, error) {
 			}
 			return c
 		},
-		"transfer": func(call goja.FunctionCall) goja.Value { return transfer(rt, call.Argument(0)) },
+		"transfer":   func(call goja.FunctionCall) goja.Value { return transfer(rt, call.Argument(0)) },
+		"randomUUID": func(goja.FunctionCall) goja.Value { return vm.ToValue(randomUUID()) },
 		"detached": func(call goja.FunctionCall) goja.Value {
 			ab, ok := call.Argument(0).Export().(goja.ArrayBuffer)
 			return vm.ToValue(ok && ab.Detached())
@@ -240,4 +291,13 @@ func transfer(rt *jsruntime.Runtime, v goja.Value) goja.Value {
 // threw): it is logged, and the plugin keeps running.
 func reportError(rt *jsruntime.Runtime, v goja.Value) {
 	rt.ReportUncaught("event listener", rt.JSError(v))
+}
+
+// randomUUID is a version 4 UUID, as crypto.randomUUID makes.
+func randomUUID() string {
+	var b [16]byte
+	_, _ = rand.Read(b[:]) // crypto/rand.Read never fails on supported platforms
+	b[6] = b[6]&0x0f | 0x40
+	b[8] = b[8]&0x3f | 0x80
+	return fmt.Sprintf("%x-%x-%x-%x-%x", b[0:4], b[4:6], b[6:8], b[8:10], b[10:16])
 }

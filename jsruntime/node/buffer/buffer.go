@@ -3,27 +3,33 @@
 //
 // A Buffer is a Uint8Array whose prototype is Buffer.prototype, so typed-array methods, subarray and
 // species-created copies all stay Buffers, as in Node. Encodings are implemented in Go (see Encoding).
+//
+// require('buffer') has Node 20's members: Buffer, SlowBuffer, transcode (utf8, ucs2, latin1 and
+// ascii, with ICU's substitutions and error codes), isUtf8, isAscii, kMaxLength, kStringMaxLength,
+// constants, INSPECT_MAX_BYTES (which util.inspect and console honour through Buffer.prototype's
+// [util.inspect.custom], as in Node), and, from the web package (ProvideWeb), Blob, File, atob, btoa
+// and resolveObjectURL. Buffer.prototype lacks Node's internal slice/write helpers (hexSlice,
+// utf8Write, ...) and swap16/32/64.
 package buffer
 
 import (
 	"fmt"
-	"unicode/utf8"
 
 	"github.com/dop251/goja"
 	"github.com/pluginhost/pluginhost/jsruntime"
-	"github.com/pluginhost/pluginhost/jsruntime/nodeerr"
 )
 
 // state is the per-runtime Buffer machinery.
 type state struct {
-	vm        *goja.Runtime
-	ctor      *goja.Object // Buffer
-	proto     *goja.Object // Buffer.prototype
-	uint8     goja.Constructor
-	uint8Obj  *goja.Object  // Uint8Array
-	module    *goja.Object  // exports of require('buffer')
-	viewProto *goja.Object  // %TypedArray%.prototype, for Bytes on other views
-	isView    goja.Callable // ArrayBuffer.isView
+	vm         *goja.Runtime
+	ctor       *goja.Object // Buffer
+	proto      *goja.Object // Buffer.prototype
+	uint8      goja.Constructor
+	uint8Obj   *goja.Object  // Uint8Array
+	module     *goja.Object  // exports of require('buffer')
+	viewProto  *goja.Object  // %TypedArray%.prototype, for Bytes on other views
+	isView     goja.Callable // ArrayBuffer.isView
+	inspectMax goja.Value    // require('buffer').INSPECT_MAX_BYTES: a number >= 0, maybe Infinity
 }
 
 type stateKey struct{}
@@ -78,11 +84,10 @@ func newState(rt *jsruntime.Runtime) *state {
 	s.defineMethods()
 	s.defineNumberMethods()
 
+	s.defineInspect()
+	s.inspectMax = vm.ToValue(defaultInspectMaxBytes)
 	s.module = vm.NewObject()
-	must(s.module.Set("Buffer", s.ctor))
-	must(s.module.Set("kMaxLength", maxLength))
-	must(s.module.Set("constants", map[string]any{"MAX_LENGTH": maxLength, "MAX_STRING_LENGTH": maxStringLength}))
-	must(s.module.Set("isUtf8", s.isUTF8))
+	s.defineModule()
 	return s
 }
 
@@ -159,12 +164,4 @@ func (s *state) bytes(v goja.Value) ([]byte, bool) {
 func (s *state) isBuffer(v goja.Value) bool {
 	obj, ok := v.(*goja.Object)
 	return ok && s.vm.InstanceOf(obj, s.ctor)
-}
-
-func (s *state) isUTF8(call goja.FunctionCall) goja.Value {
-	b, ok := s.bytes(call.Argument(0))
-	if !ok {
-		panic(nodeerr.InvalidArgType(s.vm, "input", "an instance of ArrayBuffer, Buffer, or TypedArray", call.Argument(0)))
-	}
-	return s.vm.ToValue(utf8.Valid(b))
 }

@@ -126,7 +126,7 @@ func (s *state) size(v goja.Value) int {
 	}
 	f := v.ToFloat()
 	if !(f >= 0 && f <= maxLength) {
-		panic(s.outOfRange("size", ">= 0 && <= 4294967296", v))
+		panic(nodeerr.OutOfRange(s.vm, "size", ">= 0 && <= 4294967296", v))
 	}
 	return int(f)
 }

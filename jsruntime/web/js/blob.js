@@ -161,4 +161,35 @@ class File extends Blob {
 }
 W.defineClass('File', File, ['name', 'lastModified']);
 W.inspectAs(File, 'File', (f) => ({ size: f[kState].size, type: f[kState].type, name: f[kState].name, lastModified: f[kState].lastModified }));
+
+// Object URLs: URL.createObjectURL names a blob "blob:nodedata:<uuid>" until revokeObjectURL, and
+// require('buffer').resolveObjectURL gives a new Blob over the same bytes, as Node's do. Like Node's,
+// the lookup reads only the URL's path.
+const objectURLs = new Map();
+function objectURLId(url) {
+	let parsed;
+	try {
+		parsed = new global.URL(url);
+	} catch {
+		return undefined;
+	}
+	const split = parsed.pathname.split(':');
+	return split.length === 2 && split[0] === 'nodedata' ? split[1] : undefined;
+}
+W.createObjectURL = function createObjectURL(obj) {
+	if (!is(obj, 'Blob')) throw W.argType('obj', 'an instance of Blob', obj);
+	const id = native.randomUUID();
+	objectURLs.set(id, { parts: obj[kState].parts, type: obj[kState].type });
+	return `blob:nodedata:${id}`;
+};
+W.revokeObjectURL = function revokeObjectURL(url) {
+	if (arguments.length === 0) throw W.nodeError('TypeError', 'ERR_MISSING_ARGS', 'The "url" argument must be specified');
+	const id = objectURLId(`${url}`);
+	if (id !== undefined) objectURLs.delete(id);
+};
+W.resolveObjectURL = function resolveObjectURL(url) {
+	const id = objectURLId(`${url}`);
+	const entry = id === undefined ? undefined : objectURLs.get(id);
+	return entry === undefined ? undefined : newBlob(entry.parts, entry.type);
+};
 })
