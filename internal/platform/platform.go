@@ -137,7 +137,7 @@ func New(cfg Config) (*Platform, error) {
 			env[k] = v
 		}
 		proc := func(rt *jsruntime.Runtime) error { return process.Install(rt, process.Config{Env: env}) }
-		for _, install := range []func(*jsruntime.Runtime) error{console.Install, buffer.Install, proc, web.Install, nodecrypto.Install, url.Install, polyfill.Install, perfhooks.Install} {
+		for _, install := range []func(*jsruntime.Runtime) error{console.Install, buffer.Install, proc, web.Install, nodecrypto.Install, url.Install, web.InstallObjectURLs, polyfill.Install, perfhooks.Install} {
 			if err := install(rt); err != nil {
 				return err
 			}
