@@ -140,7 +140,8 @@ module.exports = async function main() {
     const s = zlib.createGzip();
     const parts = [];
     s.on('data', (d) => parts.push(d));
-    s.write('discarded');
+    // The write's callback runs once its chunk is processed: reset() during a write is refused.
+    await new Promise((resolve) => s.write('discarded', resolve));
     await settle();
     const before = parts.length;
     s.reset();
