@@ -3,6 +3,8 @@ package pluginhost
 import (
 	"context"
 	"encoding/json"
+	"net/http"
+	"net/http/httptest"
 	"strings"
 	"sync"
 	"testing"
@@ -111,7 +113,8 @@ func TestFaultInitNeverYields(t *testing.T) {
 // watchdog, Close's deadline abandons the exit.
 func TestFaultExitNeverYields(t *testing.T) {
 	for _, limit := range []time.Duration{testBusyLimit, -1} {
-		th := startFaults(t, func(o *Options) { o.BusyLimit = limit })
+		// Without the watchdog, the init-spinner's load ends at InitTimeout.
+		th := startFaults(t, func(o *Options) { o.BusyLimit, o.InitTimeout = limit, time.Second })
 		th.healthy(t)
 		ctx, cancel := context.WithTimeout(context.Background(), time.Second)
 		err := th.host.Close(ctx)
@@ -164,4 +167,55 @@ func TestFaultProcessExit(t *testing.T) {
 	}
 	th.log.mustLog(t, "plugin=spinner", "process.exit")
 	th.healthy(t)
+}
+
+// Close lets a request in flight finish while new ones get 503.
+func TestFaultCloseDrainsRequests(t *testing.T) {
+	th := startFaults(t)
+	var wg sync.WaitGroup
+	var code int
+	var body string
+	wg.Go(func() { code, body = th.do(t, "GET", "/api/plugins/healthy/slow", "", "") })
+	th.waitLog(t, "plugin=healthy", "slow request started")
+	closed := make(chan error, 1)
+	go func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+		defer cancel()
+		closed <- th.host.Close(ctx)
+	}()
+	wg.Wait()
+	if code != 200 || body != `{"slow":"done"}` {
+		t.Errorf("request in flight during Close: %d %s", code, body)
+	}
+	<-closed
+	if code, _ := th.do(t, "GET", "/api/plugins/healthy/ok", "", ""); code != 503 {
+		t.Errorf("after Close: %d, want 503", code)
+	}
+}
+
+// A Go panic below a dispatcher is logged with the plugin id and answered with 500 JSON; after the
+// response started, the connection is cut instead.
+func TestDispatchRecoversPanics(t *testing.T) {
+	logs := newLogBuffer(t)
+	d := &dispatch{id: "broken", log: logs.Logger().With("plugin", "broken")}
+	var before http.Handler = http.HandlerFunc(func(http.ResponseWriter, *http.Request) { panic("host bug") })
+	d.current.Store(&before)
+	rec := httptest.NewRecorder()
+	d.ServeHTTP(rec, httptest.NewRequest("GET", "/api/plugins/broken/x", nil))
+	if rec.Code != 500 || !strings.Contains(rec.Body.String(), `"error"`) {
+		t.Errorf("panic before the response: %d %s", rec.Code, rec.Body.String())
+	}
+	logs.mustLog(t, "plugin=broken", "panic while serving a plugin request", "host bug")
+
+	var after http.Handler = http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+		w.WriteHeader(200)
+		panic("late host bug")
+	})
+	d.current.Store(&after)
+	defer func() {
+		if p := recover(); p != http.ErrAbortHandler {
+			t.Errorf("panic after the response started: recovered %v, want http.ErrAbortHandler", p)
+		}
+	}()
+	d.ServeHTTP(httptest.NewRecorder(), httptest.NewRequest("GET", "/api/plugins/broken/x", nil))
 }

@@ -100,7 +100,7 @@ func (h *Host) loadAll(ctx context.Context) error {
 		info := p.inst.exports.info
 		h.log.Info(fmt.Sprintf("[Plugin Loader] Loaded plugin: %s (%s)", info.Name, info.ID), "plugin", info.ID, "file", p.file)
 		if p.mounted {
-			h.mounted[info.ID] = newDispatch(p)
+			h.mounted[info.ID] = newDispatch(h, p)
 		} else {
 			h.log.Warn("[Plugin Loader] Plugin registered no routes by the time init settled; its router is not mounted, and routes it adds later are not served",
 				"plugin", info.ID, "file", p.file)

@@ -169,9 +169,11 @@ func (h *Host) Plugins() []PluginStatus {
 	return out
 }
 
-// Close calls every loaded plugin's exit() concurrently and waits for their promises until ctx ends,
-// logging failures, then stops every runtime. Requests to plugins afterwards get 503. Calling Close
-// again returns the first call's result.
+// Close shuts the plugins down. New requests to plugins get 503 at once; requests in flight may finish
+// for up to half the time left before ctx's deadline (all of it when ctx has none, until ctx ends).
+// Then every loaded plugin's exit() runs once, concurrently, and is awaited until ctx ends, failures
+// logged, and every runtime stops (timers, watchers and child processes with it). Calling Close again
+// returns the first call's result.
 func (h *Host) Close(ctx context.Context) error {
 	h.closeOnce.Do(func() {
 		h.mu.RLock()
@@ -181,22 +183,24 @@ func (h *Host) Close(ctx context.Context) error {
 			dispatchers = append(dispatchers, d)
 		}
 		h.mu.RUnlock()
-		for _, d := range dispatchers {
-			d.stop()
-		}
-		var wg sync.WaitGroup
+		drainCtx, cancel := drainContext(ctx)
+		parallel(len(dispatchers), func(i int) { dispatchers[i].requests.close(drainCtx) })
+		cancel()
 		errs := make([]error, len(plugins))
-		for i, p := range plugins {
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				errs[i] = p.shutdown(ctx)
-			}()
-		}
-		wg.Wait()
+		parallel(len(plugins), func(i int) { errs[i] = plugins[i].shutdown(ctx) })
 		h.closeErr = errors.Join(errs...)
 	})
 	return h.closeErr
+}
+
+// drainContext bounds the wait for requests in flight: half the time left before ctx's deadline, so
+// that the plugins' exit() keeps the other half.
+func drainContext(ctx context.Context) (context.Context, context.CancelFunc) {
+	deadline, ok := ctx.Deadline()
+	if !ok {
+		return context.WithCancel(ctx)
+	}
+	return context.WithTimeout(ctx, time.Until(deadline)/2)
 }
 
 // pluginsDirState reports whether dir exists as a directory; a missing directory is not an error.

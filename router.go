@@ -4,7 +4,9 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"log/slog"
 	"net/http"
+	"runtime/debug"
 	"sort"
 	"strings"
 	"sync/atomic"
@@ -21,13 +23,15 @@ const MountPrefix = "/api/plugins/"
 // dispatch is the stable handler for one plugin id. Its router sits behind an atomic pointer so that a
 // reload can swap it without touching the mux it is mounted on.
 type dispatch struct {
-	id      string
-	current atomic.Pointer[http.Handler]
-	stopped atomic.Bool
+	id       string
+	log      *slog.Logger
+	current  atomic.Pointer[http.Handler]
+	requests gate
 }
 
-func newDispatch(p *plugin) *dispatch {
-	d := &dispatch{id: p.inst.exports.info.ID}
+func newDispatch(h *Host, p *plugin) *dispatch {
+	id := p.inst.exports.info.ID
+	d := &dispatch{id: id, log: h.log.With("plugin", id)}
 	d.serve(p.inst)
 	return d
 }
@@ -53,20 +57,36 @@ func (d *dispatch) fail(reason error) {
 	d.current.Store(&handler)
 }
 
-func (d *dispatch) stop() { d.stopped.Store(true) }
-
-// ServeHTTP hands the request to the plugin's router; when the host is closing, it answers 503.
+// ServeHTTP hands the request to the plugin's router; when the host is closing, it answers 503. A Go
+// panic below it (a host bug) is logged with the plugin id and ends the request: with 500 JSON when
+// nothing was sent yet, else by cutting the connection.
 func (d *dispatch) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	if d.stopped.Load() {
+	if !d.requests.enter() {
 		writeJSONError(w, http.StatusServiceUnavailable, "plugin host is shutting down")
 		return
 	}
+	defer d.requests.leave()
 	h := d.current.Load()
 	if h == nil {
 		fallThrough(w, r)
 		return
 	}
-	(*h).ServeHTTP(w, r)
+	tw := &trackedWriter{ResponseWriter: w}
+	defer func() {
+		p := recover()
+		if p == nil || p == http.ErrAbortHandler {
+			if p != nil {
+				panic(p)
+			}
+			return
+		}
+		d.log.Error("panic while serving a plugin request", "panic", p, "url", r.URL.String(), "stack", string(debug.Stack()))
+		if tw.wrote {
+			panic(http.ErrAbortHandler)
+		}
+		writeJSONError(w, http.StatusInternalServerError, "internal error in the plugin host")
+	}()
+	(*h).ServeHTTP(tw, r)
 }
 
 // fallbackKey carries, in the request context, the handler for requests a plugin router passes on.
