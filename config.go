@@ -38,6 +38,9 @@ type HostConfig struct {
 	// BusyLimit bounds how long a plugin's JavaScript may run without yielding before the watchdog
 	// stops and rebuilds it, e.g. "10s"; "off" turns the watchdog off.
 	BusyLimit Limit `yaml:"busyLimit"`
+	// MemoryLimit is the host's live heap above which plugins running JavaScript are stopped and
+	// rebuilt, e.g. "2gb". Default: 90% of GOMEMLIMIT when set, else none.
+	MemoryLimit ByteSize `yaml:"memoryLimit"`
 	// Env is "production" (default) or "development"; development shows stack traces in error pages.
 	Env string `yaml:"env"`
 	// PluginEnv is the environment plugins see as process.env (besides NODE_ENV); nothing of the
@@ -90,6 +93,7 @@ func (c Config) Options() Options {
 		InitTimeout:         time.Duration(c.PluginHost.InitTimeout),
 		ResponseTimeout:     time.Duration(c.PluginHost.ResponseTimeout),
 		BusyLimit:           time.Duration(c.PluginHost.BusyLimit),
+		MemoryLimit:         int64(c.PluginHost.MemoryLimit),
 		Env:                 c.PluginHost.Env,
 		PluginEnv:           c.PluginHost.PluginEnv,
 		SharedModules:       c.PluginHost.SharedModules,

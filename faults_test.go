@@ -5,6 +5,10 @@ import (
 	"encoding/json"
 	"net/http"
 	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"runtime"
+	"runtime/metrics"
 	"strings"
 	"sync"
 	"testing"
@@ -218,4 +222,37 @@ func TestDispatchRecoversPanics(t *testing.T) {
 		}
 	}()
 	d.ServeHTTP(httptest.NewRecorder(), httptest.NewRequest("GET", "/api/plugins/broken/x", nil))
+}
+
+// A plugin allocating without bound is stopped once the host's heap passes MemoryLimit, and rebuilt;
+// its request gets 503 naming the cause and the neighbour keeps answering. The watchdog is off here,
+// so only the heap limit can stop it.
+func TestFaultHeapLimit(t *testing.T) {
+	sample := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
+	runtime.GC()
+	metrics.Read(sample)
+	limit := int64(sample[0].Value.Uint64()) + 256<<20
+	// Only the hog and its neighbour: without the watchdog, the other faulty plugins would stall
+	// loading and closing.
+	dir := t.TempDir()
+	for _, name := range []string{"healthy.js", "spinner.js"} {
+		src, err := os.ReadFile(filepath.Join("testdata/faults", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, name), src, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	th := startHost(t, dir, func(o *Options) { o.BusyLimit, o.MemoryLimit = -1, limit })
+	code, body := th.do(t, "GET", "/api/plugins/spinner/hog", "", "")
+	if code != 503 || !strings.Contains(body, "was over its limit") {
+		t.Errorf("hog: %d %s", code, body)
+	}
+	th.waitRebuilds(t, "spinner.js", 1)
+	th.log.mustLog(t, "plugin=spinner", "heap", "rebuilding the plugin")
+	th.healthy(t)
+	if got := th.getJSON(t, "/api/plugins/spinner/state"); got["state"] != "fresh" {
+		t.Errorf("after the rebuild: %v", got)
+	}
 }

@@ -201,7 +201,7 @@ func (h *Host) evaluate(ctx context.Context, p *plugin, file string) (*instance,
 		SharedModules:   h.opts.SharedModules,
 		ResponseTimeout: h.opts.ResponseTimeout,
 		BusyLimit:       max(h.opts.BusyLimit, 0),
-		OnBusy:          func(err *jsruntime.BusyError) { h.pluginBusy(inst, err) },
+		OnBusy:          func(err *jsruntime.BusyError) { h.pluginStopped(inst, err) },
 	})
 	if err != nil {
 		return nil, err

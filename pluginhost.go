@@ -59,6 +59,11 @@ type Options struct {
 	// rebuilt from its files (a fresh runtime and init) so that later requests work. Stuck module code
 	// or init fails the load instead. Default 10 s; negative turns the watchdog off.
 	BusyLimit time.Duration
+	// MemoryLimit is the live Go heap, in bytes, above which plugins whose JavaScript is running at
+	// that moment are stopped (503 to their waiting requests) and rebuilt, so that one plugin
+	// allocating without bound does not take the host down. Default: 90% of the process's GOMEMLIMIT
+	// (debug.SetMemoryLimit) when one is set, else none; negative turns it off.
+	MemoryLimit int64
 	// Env is "production" (default) or "development", as NODE_ENV for Express: development error
 	// pages include stack traces.
 	Env string
@@ -91,6 +96,7 @@ type Host struct {
 	mounted   map[string]*dispatch // by id: plugins whose router is served
 	closeOnce sync.Once
 	closeErr  error
+	closing   chan struct{} // closed when Close starts: stops the heap watch
 }
 
 // New scans opts.PluginsDir and loads every plugin in it. A plugin that fails is logged (plugin, file
@@ -124,6 +130,7 @@ func New(ctx context.Context, opts Options) (*Host, error) {
 		log:     logger,
 		cache:   &modules.TransformCache{},
 		mounted: map[string]*dispatch{},
+		closing: make(chan struct{}),
 	}
 	if !opts.EnableServerPlugins {
 		h.log.Info("[Plugin Loader] Server plugins are disabled. Set enableServerPlugins: true in config.yaml to enable them.")
@@ -131,6 +138,9 @@ func New(ctx context.Context, opts Options) (*Host, error) {
 	}
 	if err := h.loadAll(ctx); err != nil {
 		return nil, err
+	}
+	if limit := memoryLimit(opts.MemoryLimit); limit > 0 {
+		go h.watchHeap(limit, h.closing)
 	}
 	return h, nil
 }
@@ -176,6 +186,7 @@ func (h *Host) Plugins() []PluginStatus {
 // returns the first call's result.
 func (h *Host) Close(ctx context.Context) error {
 	h.closeOnce.Do(func() {
+		close(h.closing)
 		h.mu.RLock()
 		plugins := append([]*plugin(nil), h.plugins...)
 		dispatchers := make([]*dispatch, 0, len(h.mounted))

@@ -3,14 +3,13 @@ package pluginhost
 import (
 	"context"
 	"fmt"
-
-	"github.com/pluginhost/pluginhost/jsruntime"
 )
 
-// pluginBusy runs when the watchdog interrupted inst for keeping its loop too long. An instance that
-// serves its plugin is replaced by a fresh one built from the plugin's files; one that is still
-// loading or initialising needs nothing more, as its load fails with the interrupt.
-func (h *Host) pluginBusy(inst *instance, cause *jsruntime.BusyError) {
+// pluginStopped runs when inst was interrupted: by the watchdog for keeping its loop too long, or by
+// the heap limit. An instance that serves its plugin is replaced by a fresh one built from the
+// plugin's files; one that is still loading or initialising needs nothing more, as its load fails
+// with the interrupt.
+func (h *Host) pluginStopped(inst *instance, cause error) {
 	p := inst.owner
 	p.mu.Lock()
 	serving := p.inst == inst && p.loaded && !p.exited && !p.rebuilding

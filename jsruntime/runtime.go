@@ -65,7 +65,7 @@ type Runtime struct {
 
 	name     atomic.Value // string: the name given to New or Rename, for BusyError
 	jobStart atomic.Int64 // UnixNano when the job in progress started; 0 when the loop is idle
-	busy     atomic.Pointer[BusyError]
+	cause    atomic.Pointer[stopCause] // the first cause given to Interrupt
 }
 
 // New creates a runtime and starts its loop goroutine. Call Close to stop it.

@@ -42,8 +42,7 @@ func (r *Runtime) watch(limit time.Duration, onBusy func(*BusyError)) {
 			}
 			interrupted = start
 			err := &BusyError{Name: r.name.Load().(string), Limit: limit}
-			r.busy.CompareAndSwap(nil, err)
-			r.vm.Interrupt(err)
+			r.Interrupt(err)
 			if onBusy != nil {
 				go r.contain(func() { onBusy(err) })
 			}
@@ -51,6 +50,31 @@ func (r *Runtime) watch(limit time.Duration, onBusy func(*BusyError)) {
 	}
 }
 
-// Busy returns the BusyError of the first job the watchdog interrupted, or nil. Safe from any
+// stopCause boxes an error for an atomic pointer.
+type stopCause struct{ err error }
+
+// Interrupt stops the JS running now with cause (an *goja.InterruptedError carrying it comes out of
+// the call that ran it); when no JS runs, the next job stops at once instead. The host uses it for
+// runtimes it replaces: the watchdog's BusyError, the heap limit. Safe from any goroutine.
+func (r *Runtime) Interrupt(cause error) {
+	r.cause.CompareAndSwap(nil, &stopCause{cause})
+	r.vm.Interrupt(cause)
+}
+
+// Cause returns the first cause given to Interrupt, or nil. Safe from any goroutine.
+func (r *Runtime) Cause() error {
+	if c := r.cause.Load(); c != nil {
+		return c.err
+	}
+	return nil
+}
+
+// JobTime is how long the job in progress has been running, 0 when the loop is idle. Safe from any
 // goroutine.
-func (r *Runtime) Busy() *BusyError { return r.busy.Load() }
+func (r *Runtime) JobTime() time.Duration {
+	start := r.jobStart.Load()
+	if start == 0 {
+		return 0
+	}
+	return time.Duration(time.Now().UnixNano() - start)
+}

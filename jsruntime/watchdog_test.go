@@ -42,20 +42,20 @@ func TestWatchdogInterruptsBusyJob(t *testing.T) {
 	case <-time.After(time.Minute):
 		t.Fatal("OnBusy was not called")
 	}
-	if rt.Busy() != be {
-		t.Errorf("Busy() = %v", rt.Busy())
+	if rt.Cause() != error(be) {
+		t.Errorf("Cause() = %v", rt.Cause())
 	}
 	if got := jstest.Eval(t, rt, "1 + 1"); got != "2" {
 		t.Errorf("runtime after the interrupt: %s", got)
 	}
 }
 
-// Without a limit nothing watches, and Busy stays nil.
+// Without a limit nothing watches, and Cause stays nil.
 func TestNoWatchdogByDefault(t *testing.T) {
 	rt := jstest.New(t)
 	jstest.Eval(t, rt, "let n = 0; for (let i = 0; i < 1e5; i++) n += i; n")
-	if rt.Busy() != nil {
-		t.Errorf("Busy %v", rt.Busy())
+	if rt.Cause() != nil || rt.JobTime() != 0 {
+		t.Errorf("Cause %v, JobTime %v", rt.Cause(), rt.JobTime())
 	}
 }
 

@@ -169,8 +169,8 @@ func (a *App) serve(w http.ResponseWriter, r *http.Request, x *exchange, bodyBro
 					panic(http.ErrAbortHandler)
 				}
 				msg := "plugin stopped before it responded"
-				if busy := a.rt.Busy(); busy != nil {
-					msg += ": " + busy.Error()
+				if cause := a.rt.Cause(); cause != nil {
+					msg += ": " + cause.Error()
 				}
 				writeJSONError(w, http.StatusServiceUnavailable, msg)
 				return

@@ -13,6 +13,10 @@ module.exports = {
     router.get('/state', (req, res) => res.json({ state }));
     router.post('/state', (req, res) => { state = req.body.state; res.json({ state }); });
     router.get('/spin', () => spin());
+    router.get('/hog', () => {
+      const keep = [];
+      for (;;) keep.push('x'.repeat(1 << 20) + keep.length);
+    });
     router.get('/spin-timer', (req, res) => { setTimeout(spin, 1); res.json({ scheduled: 'timer' }); });
     router.get('/spin-promise', (req, res) => { Promise.resolve().then(spin); res.json({ scheduled: 'promise' }); });
     router.get('/recurse', (req, res) => {
