@@ -35,6 +35,8 @@ type HostConfig struct {
 	InitTimeout Duration `yaml:"initTimeout"`
 	// ResponseTimeout bounds how long a plugin may take to answer a request, e.g. "120s".
 	ResponseTimeout Duration `yaml:"responseTimeout"`
+	// RequestTimeout bounds how long receiving a request body may take, e.g. "300s".
+	RequestTimeout Duration `yaml:"requestTimeout"`
 	// BusyLimit bounds how long a plugin's JavaScript may run without yielding before the watchdog
 	// stops and rebuilds it, e.g. "10s"; "off" turns the watchdog off.
 	BusyLimit Limit `yaml:"busyLimit"`
@@ -92,6 +94,7 @@ func (c Config) Options() Options {
 		BodyLimit:           int64(c.PluginHost.BodyLimit),
 		InitTimeout:         time.Duration(c.PluginHost.InitTimeout),
 		ResponseTimeout:     time.Duration(c.PluginHost.ResponseTimeout),
+		RequestTimeout:      time.Duration(c.PluginHost.RequestTimeout),
 		BusyLimit:           time.Duration(c.PluginHost.BusyLimit),
 		MemoryLimit:         int64(c.PluginHost.MemoryLimit),
 		Env:                 c.PluginHost.Env,

@@ -1,8 +1,10 @@
 package pluginhost
 
 import (
+	"bufio"
 	"context"
 	"encoding/json"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -255,4 +257,29 @@ func TestFaultHeapLimit(t *testing.T) {
 	if got := th.getJSON(t, "/api/plugins/spinner/state"); got["state"] != "fresh" {
 		t.Errorf("after the rebuild: %v", got)
 	}
+}
+
+// A request body that stalls is cut off at RequestTimeout: 408 and the connection closed, as Node's
+// server does, without the plugin running; the neighbour keeps answering.
+func TestFaultStalledBody(t *testing.T) {
+	th := startFaults(t, func(o *Options) { o.RequestTimeout = 200 * time.Millisecond })
+	conn, err := net.Dial("tcp", strings.TrimPrefix(th.srv.URL, "http://"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	_, err = conn.Write([]byte("POST /api/plugins/healthy/ok HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"a\":"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_ = conn.SetReadDeadline(time.Now().Add(time.Minute))
+	resp, err := http.ReadResponse(bufio.NewReader(conn), nil)
+	if err != nil {
+		t.Fatalf("no response to a stalled body: %v", err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusRequestTimeout || !resp.Close {
+		t.Errorf("stalled body: %d, close=%v; want 408 and the connection closed", resp.StatusCode, resp.Close)
+	}
+	th.healthy(t)
 }

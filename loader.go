@@ -200,6 +200,7 @@ func (h *Host) evaluate(ctx context.Context, p *plugin, file string) (*instance,
 		PluginEnv:       h.opts.PluginEnv,
 		SharedModules:   h.opts.SharedModules,
 		ResponseTimeout: h.opts.ResponseTimeout,
+		RequestTimeout:  h.opts.RequestTimeout,
 		BusyLimit:       max(h.opts.BusyLimit, 0),
 		OnBusy:          func(err *jsruntime.BusyError) { h.pluginStopped(inst, err) },
 	})

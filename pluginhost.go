@@ -30,6 +30,7 @@ const (
 	DefaultBodyLimit       = 500 << 20 // Luker's global parser limit
 	DefaultInitTimeout     = 30 * time.Second
 	DefaultResponseTimeout = 120 * time.Second // LLM proxies stream for minutes
+	DefaultRequestTimeout  = 300 * time.Second // Node's server.requestTimeout
 	DefaultBusyLimit       = 10 * time.Second
 )
 
@@ -53,6 +54,10 @@ type Options struct {
 	// ResponseTimeout bounds how long a plugin may take to answer; the client then gets 504 JSON.
 	// Default 120 s.
 	ResponseTimeout time.Duration
+	// RequestTimeout bounds how long receiving a request body may take, as Node's
+	// server.requestTimeout does (default 300 s): a slow or stalled body is cut off, with 408 when the
+	// plugin had not run yet.
+	RequestTimeout time.Duration
 	// BusyLimit bounds how long a plugin's JavaScript may run without returning to its event loop (a
 	// busy loop in a handler, timer or promise callback, or a synchronous call that never ends). The
 	// watchdog then interrupts it; requests waiting on that plugin get 503 JSON, and the plugin is
@@ -114,6 +119,9 @@ func New(ctx context.Context, opts Options) (*Host, error) {
 	}
 	if opts.ResponseTimeout <= 0 {
 		opts.ResponseTimeout = DefaultResponseTimeout
+	}
+	if opts.RequestTimeout <= 0 {
+		opts.RequestTimeout = DefaultRequestTimeout
 	}
 	if opts.BusyLimit == 0 {
 		opts.BusyLimit = DefaultBusyLimit

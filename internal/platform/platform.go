@@ -61,6 +61,7 @@ type Config struct {
 	BodyLimit       int64
 	Env             string
 	ResponseTimeout time.Duration
+	RequestTimeout  time.Duration
 
 	// BusyLimit and OnBusy are the runtime's watchdog (jsruntime.Options).
 	BusyLimit time.Duration
@@ -142,7 +143,7 @@ func New(cfg Config) (*Platform, error) {
 				return err
 			}
 		}
-		p.App = express.Install(rt, express.Config{BodyLimit: cfg.BodyLimit, Env: cfg.Env, ResponseTimeout: cfg.ResponseTimeout})
+		p.App = express.Install(rt, express.Config{BodyLimit: cfg.BodyLimit, Env: cfg.Env, ResponseTimeout: cfg.ResponseTimeout, RequestTimeout: cfg.RequestTimeout})
 		p.modules = modules.Enable(rt, modules.Options{Registry: builtins(), Root: cfg.Root, Cache: cfg.Cache, SharedDirs: cfg.SharedModules})
 		return nil
 	})

@@ -104,11 +104,17 @@ type Config struct {
 	// ResponseTimeout bounds how long Handler waits for a response to start; 0 means 120 s. The
 	// request is then answered 504 with a JSON {"error": "..."} body and later JS writes are dropped.
 	ResponseTimeout time.Duration
+	// RequestTimeout bounds how long receiving a request body may take, as Node's
+	// server.requestTimeout does; 0 means 300 s, Node's default. A body still arriving then is cut off:
+	// before the plugin ran, the client gets 408 and the connection closes (what Node's server does);
+	// a body the plugin is reading ends with req's 'aborted'.
+	RequestTimeout time.Duration
 }
 
 const (
 	defaultBodyLimit       = 500 << 20
 	defaultResponseTimeout = 120 * time.Second
+	defaultRequestTimeout  = 300 * time.Second
 )
 
 func (c Config) withDefaults() Config {
@@ -120,6 +126,9 @@ func (c Config) withDefaults() Config {
 	}
 	if c.ResponseTimeout <= 0 {
 		c.ResponseTimeout = defaultResponseTimeout
+	}
+	if c.RequestTimeout <= 0 {
+		c.RequestTimeout = defaultRequestTimeout
 	}
 	return c
 }

@@ -56,6 +56,11 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if protohost == "" && !strings.HasPrefix(url, "/") {
 		url = "/" + url
 	}
+	if hasBody(r) {
+		// The connection's read deadline bounds every read of this body, the host's parsers' and the
+		// plugin's; net/http sets its own deadlines again for the next request on the connection.
+		_ = http.NewResponseController(w).SetReadDeadline(time.Now().Add(h.a.cfg.RequestTimeout))
+	}
 	info := &reqInfo{
 		r:        r,
 		url:      url,
@@ -63,6 +68,11 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		original: raw,
 		rawQuery: rawQueryOf(raw),
 		body:     h.a.readGlobalBody(r),
+	}
+	if info.body != nil && info.body.err != nil && info.body.err.status == http.StatusRequestTimeout {
+		w.Header().Set("Connection", "close")
+		w.WriteHeader(http.StatusRequestTimeout)
+		return
 	}
 	if info.body == nil && hasBody(r) {
 		info.stream = newReqBody(w, r)

@@ -5,6 +5,7 @@ import (
 	"io"
 	"mime"
 	"net/http"
+	"os"
 	"strconv"
 	"strings"
 	"unicode/utf16"
@@ -222,6 +223,10 @@ func readRaw(r *http.Request, limit int64, inflate bool) ([]byte, *parseError) {
 	if err != nil {
 		if enc != "identity" && body.err == nil {
 			return nil, zlibError(err)
+		}
+		if errors.Is(err, os.ErrDeadlineExceeded) {
+			// Config.RequestTimeout passed with the body still arriving.
+			return nil, newParseError(408, "request.timeout", "request timed out", map[string]any{"expected": length, "received": int64(len(data))})
 		}
 		if errors.Is(err, io.ErrUnexpectedEOF) && length >= 0 {
 			return nil, newParseError(400, "request.size.invalid", "request size did not match content length",
