@@ -1,26 +1,52 @@
 // Package util is Node's "util" module and the home of its formatter: Format and Inspect render values
 // as util.format and util.inspect do, for the console global and for plugins that require "util".
 //
-// The module is JS (util.js) over a few Go natives: the formatter, the brand checks goja only exposes
-// to Go (RegExp, Error, Promise), and the once-only deprecation warning, which goes to the runtime's
-// logger because pluginhost has no process.emitWarning.
+// The module is JS (util.js, with MIMEType and MIMEParams in mime.js and parseArgs in parseargs.js)
+// over a few Go natives: the formatter, the brand checks goja only exposes to Go (RegExp, Error,
+// Promise, Proxy, arguments objects), the .env parser behind parseEnv, libuv's error table behind
+// getSystemErrorName and getSystemErrorMap, and the once-only deprecation warning, which goes to the
+// runtime's logger.
+//
+// What differs from Node:
+//   - util.types.isGeneratorObject, isMapIterator and isSetIterator look at the prototype chain, since
+//     goja keeps those objects' internal slots from Go and JS alike: an object made with
+//     Object.create of such a prototype passes. isKeyObject and isCryptoKey go by the object's
+//     Symbol.toStringTag (util cannot import crypto, whose tests use util). isModuleNamespaceObject and isExternal are always false: plugins' ES modules
+//     are compiled to CommonJS, and goja has no external values.
+//   - styleText validates options.stream only when one is given: process.stdout here is a plain
+//     writer, not a stream. It colours only when FORCE_COLOR asks for colours, since a plugin's
+//     output is never a terminal.
+//   - transferableAbortSignal and transferableAbortController return the signal and a controller as
+//     they are: there are no workers or MessagePorts to transfer them to.
+//   - The deprecated members (util.log, util._extend, the is* functions) do not warn.
 package util
 
 import (
 	_ "embed"
 	"fmt"
-	"github.com/pluginhost/pluginhost/jsruntime/inspect"
 	"math"
 
 	"github.com/dop251/goja"
+
 	"github.com/pluginhost/pluginhost/jsruntime"
+	"github.com/pluginhost/pluginhost/jsruntime/inspect"
 	"github.com/pluginhost/pluginhost/jsruntime/nodeerr"
 )
 
-//go:embed util.js
-var source string
+var (
+	//go:embed util.js
+	source string
+	//go:embed mime.js
+	mimeSource string
+	//go:embed parseargs.js
+	parseArgsSource string
+)
 
-var script = jsruntime.NewScript("node:util", source)
+var (
+	script          = jsruntime.NewScript("node:util", source)
+	mimeScript      = jsruntime.NewScript("node:internal/mime", mimeSource)
+	parseArgsScript = jsruntime.NewScript("node:internal/util/parse_args", parseArgsSource)
+)
 
 // Require returns the "util" module, built once per runtime. Must be called on the loop.
 func Require(rt *jsruntime.Runtime) (goja.Value, error) {
@@ -90,6 +116,9 @@ func natives(rt *jsruntime.Runtime) *goja.Object {
 	}
 	obj := nodeerr.Natives(vm)
 	for name, fn := range fns {
+		_ = obj.Set(name, fn)
+	}
+	for name, fn := range moreNatives(rt, obj) {
 		_ = obj.Set(name, fn)
 	}
 	_ = obj.Set("internal", internal(rt))

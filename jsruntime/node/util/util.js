@@ -15,9 +15,17 @@
     return natives.inspect(value, { depth: o.depth, showHidden: o.showHidden });
   }
   inspect.custom = customInspect;
-  inspect.defaultOptions = { showHidden: false, depth: 2, colors: false, customInspect: true, showProxy: false,
+  const defaultOptions = { showHidden: false, depth: 2, colors: false, customInspect: true, showProxy: false,
     maxArrayLength: 100, maxStringLength: 10000, breakLength: 80, compact: 3, sorted: false, getters: false,
     numericSeparator: false };
+  // defaultOptions is a non-enumerable accessor, as in Node: assigning merges into the defaults.
+  Object.defineProperty(inspect, 'defaultOptions', {
+    get() { return defaultOptions; },
+    set(options) {
+      if (options === null || typeof options !== 'object') throw natives.argType('options', ['Object'], options);
+      return Object.assign(defaultOptions, options);
+    },
+  });
 
   function formatWithOptions(opts, ...args) {
     if (opts === null || typeof opts !== 'object') throw invalidArgType('inspectOptions', 'object', opts);
@@ -105,34 +113,53 @@
   const isBooleanObject = brand(Boolean.prototype.valueOf);
   const isSymbolObject = brand(Symbol.prototype.valueOf);
   const isBigIntObject = brand(BigInt.prototype.valueOf);
+  // Generator objects and Map and Set iterators keep their slots from JS and Go alike: these go by
+  // the prototype chain.
+  const GeneratorPrototype = GeneratorFunction.prototype;
+  const MapIteratorPrototype = Object.getPrototypeOf(new Map().entries());
+  const SetIteratorPrototype = Object.getPrototypeOf(new Set().entries());
+  const hasProto = (proto) => (v) => v !== null && typeof v === 'object' && Object.prototype.isPrototypeOf.call(proto, v);
+  // KeyObjects and CryptoKeys are known by their tag, as deep equality knows them: util cannot reach
+  // crypto's classes without loading crypto.
+  const tagged = (tag) => (v) => v !== null && typeof v === 'object' && Object.prototype.toString.call(v) === tag;
+  // types has Node's members in Node's order.
   const types = {
-    isPromise: natives.isPromise,
+    isExternal: () => false,
     isDate: brand(Date.prototype.getTime),
-    isRegExp: natives.isRegExp,
+    isArgumentsObject: natives.isArgumentsObject,
+    isBigIntObject,
+    isBooleanObject,
+    isNumberObject,
+    isStringObject,
+    isSymbolObject,
     isNativeError: natives.isNativeError,
+    isRegExp: natives.isRegExp,
     isAsyncFunction: (v) => typeof v === 'function' && Object.getPrototypeOf(v) === AsyncFunction,
     isGeneratorFunction: (v) => typeof v === 'function' && Object.getPrototypeOf(v) === GeneratorFunction,
+    isGeneratorObject: hasProto(GeneratorPrototype),
+    isPromise: natives.isPromise,
     isMap: brand(Map.prototype.has),
     isSet: brand(Set.prototype.has),
+    isMapIterator: hasProto(MapIteratorPrototype),
+    isSetIterator: hasProto(SetIteratorPrototype),
     isWeakMap: brand(WeakMap.prototype.has),
     isWeakSet: brand(WeakSet.prototype.has),
     isArrayBuffer,
-    isSharedArrayBuffer: () => false,
-    isAnyArrayBuffer: isArrayBuffer,
-    isArrayBufferView: (v) => ArrayBuffer.isView(v),
     isDataView: (v) => ArrayBuffer.isView(v) && !isTypedArray(v),
-    isTypedArray,
-    isNumberObject,
-    isStringObject,
-    isBooleanObject,
-    isSymbolObject,
-    isBigIntObject,
+    isSharedArrayBuffer: () => false,
+    isProxy: natives.isProxy,
+    isModuleNamespaceObject: () => false,
+    isAnyArrayBuffer: isArrayBuffer,
     isBoxedPrimitive: (v) => isNumberObject(v) || isStringObject(v) || isBooleanObject(v) || isSymbolObject(v) || isBigIntObject(v),
+    isArrayBufferView: (v) => ArrayBuffer.isView(v),
+    isTypedArray,
   };
   for (const name of ['Uint8Array', 'Uint8ClampedArray', 'Uint16Array', 'Uint32Array', 'Int8Array', 'Int16Array',
     'Int32Array', 'Float32Array', 'Float64Array', 'BigInt64Array', 'BigUint64Array']) {
     types['is' + name] = typed(name);
   }
+  types.isKeyObject = tagged('[object KeyObject]');
+  types.isCryptoKey = tagged('[object CryptoKey]');
 
   // Deep equality is Node 20's comparison in its two modes, one implementation for util and assert.
   // Strict (isDeepStrictEqual, assert.deepStrictEqual): primitives compare with Object.is except
@@ -484,22 +511,216 @@
     return log;
   }
 
+  // inspect.colors and inspect.styles are Node's tables; the formatter itself never colours.
+  inspect.colors = Object.assign(Object.create(null), {
+    reset: [0, 0], bold: [1, 22], dim: [2, 22], italic: [3, 23], underline: [4, 24], blink: [5, 25],
+    inverse: [7, 27], hidden: [8, 28], strikethrough: [9, 29], doubleunderline: [21, 24],
+    black: [30, 39], red: [31, 39], green: [32, 39], yellow: [33, 39], blue: [34, 39], magenta: [35, 39],
+    cyan: [36, 39], white: [37, 39], bgBlack: [40, 49], bgRed: [41, 49], bgGreen: [42, 49],
+    bgYellow: [43, 49], bgBlue: [44, 49], bgMagenta: [45, 49], bgCyan: [46, 49], bgWhite: [47, 49],
+    framed: [51, 54], overlined: [53, 55], gray: [90, 39], redBright: [91, 39], greenBright: [92, 39],
+    yellowBright: [93, 39], blueBright: [94, 39], magentaBright: [95, 39], cyanBright: [96, 39],
+    whiteBright: [97, 39], bgGray: [100, 49], bgRedBright: [101, 49], bgGreenBright: [102, 49],
+    bgYellowBright: [103, 49], bgBlueBright: [104, 49], bgMagentaBright: [105, 49], bgCyanBright: [106, 49],
+    bgWhiteBright: [107, 49],
+  });
+  // The aliases are non-enumerable accessors of the colour they stand for.
+  for (const [target, alias] of [['gray', 'grey'], ['gray', 'blackBright'], ['bgGray', 'bgGrey'],
+    ['bgGray', 'bgBlackBright'], ['dim', 'faint'], ['strikethrough', 'crossedout'],
+    ['strikethrough', 'strikeThrough'], ['strikethrough', 'crossedOut'], ['hidden', 'conceal'],
+    ['inverse', 'swapColors'], ['inverse', 'swapcolors'], ['doubleunderline', 'doubleUnderline']]) {
+    Object.defineProperty(inspect.colors, alias, {
+      get() { return this[target]; },
+      set(value) { Object.defineProperty(this, alias, { value, configurable: true, writable: true, enumerable: true }); },
+      configurable: true,
+      enumerable: false,
+    });
+  }
+  inspect.styles = Object.assign(Object.create(null), {
+    special: 'cyan', number: 'yellow', bigint: 'yellow', boolean: 'yellow', undefined: 'grey', null: 'bold',
+    string: 'green', symbol: 'green', date: 'magenta', regexp: 'red', module: 'underline',
+  });
+
+  const validateString = (value, name) => {
+    if (typeof value !== 'string') throw natives.argType(name, ['string'], value);
+  };
+  const validateBoolean = (value, name) => {
+    if (typeof value !== 'boolean') throw natives.argType(name, ['boolean'], value);
+  };
+  const isAbortSignal = (v) => v !== null && typeof v === 'object' && 'aborted' in v;
+
+  // styleText(format, text[, {validateStream, stream}]) wraps text in the escape codes of format (a
+  // colour name, or an array of them, which always colours), when stream (process.stdout by
+  // default, never a terminal here) should be coloured.
+  function styleText(format, text, { validateStream = true, stream } = {}) {
+    validateString(text, 'text');
+    validateBoolean(validateStream, 'options.validateStream');
+    if (validateStream && stream !== undefined && !isStreamLike(stream)) {
+      throw natives.argType('stream', ['ReadableStream', 'WritableStream', 'Stream'], stream);
+    }
+    const codes = [];
+    for (const key of Array.isArray(format) ? format : [format]) {
+      const code = inspect.colors[key];
+      if (code == null) {
+        const allowed = Object.keys(inspect.colors).map((k) => `'${k}'`).join(', ');
+        throw natives.argValue('format', key, 'must be one of: ' + allowed);
+      }
+      codes.push(code);
+    }
+    if (!Array.isArray(format) && validateStream && !shouldColorize(stream ?? globalThis.process?.stdout)) return text;
+    let left = '';
+    let right = '';
+    for (const [open, close] of codes) {
+      left += `\u001b[${open}m`;
+      right = `\u001b[${close}m` + right;
+    }
+    return left + text + right;
+  }
+
+  function isStreamLike(v) {
+    if (!v) return false;
+    const node = v._readableState || v._writableState || (typeof v.on === 'function' &&
+      (typeof v.write === 'function' || typeof v.pipe === 'function'));
+    if (node) return true;
+    return (typeof v.pipeThrough === 'function' && typeof v.getReader === 'function' && typeof v.cancel === 'function') ||
+      (typeof v.getWriter === 'function' && typeof v.abort === 'function');
+  }
+
+  // shouldColorize is Node's: FORCE_COLOR decides when it is set, else a terminal with colours does.
+  function shouldColorize(stream) {
+    const force = globalThis.process?.env?.FORCE_COLOR;
+    if (force !== undefined) return force === '' || force === '1' || force === 'true' || force === '2' || force === '3';
+    return Boolean(stream?.isTTY && (typeof stream.getColorDepth === 'function' ? stream.getColorDepth() > 2 : true));
+  }
+
+  // Matches the ANSI escape sequences (chalk's ansi-regex, as Node uses it).
+  const ansi = new RegExp('[\\u001B\\u009B][[\\]()#;?]*' +
+    '(?:(?:(?:(?:;[-a-zA-Z\\d\\/\\#&.:=?%@~_]+)*|[a-zA-Z\\d]+(?:;[-a-zA-Z\\d\\/\\#&.:=?%@~_]*)*)?' +
+    '(?:\\u0007|\\u001B\\u005C|\\u009C))|(?:(?:\\d{1,4}(?:;\\d{0,4})*)?[\\dA-PR-TZcf-nq-uy=><~]))', 'g');
+
+  function stripVTControlCharacters(str) {
+    validateString(str, 'str');
+    return str.replace(ansi, '');
+  }
+
+  // toUSVString replaces each lone surrogate with U+FFFD.
+  function toUSVString(input) {
+    const str = `${input}`;
+    let out = '';
+    for (let i = 0; i < str.length; i++) {
+      const c = str.charCodeAt(i);
+      if (c >= 0xd800 && c <= 0xdbff && i + 1 < str.length) {
+        const next = str.charCodeAt(i + 1);
+        if (next >= 0xdc00 && next <= 0xdfff) {
+          out += str[i] + str[i + 1];
+          i++;
+          continue;
+        }
+      }
+      out += c >= 0xd800 && c <= 0xdfff ? '\ufffd' : str[i];
+    }
+    return out;
+  }
+
+  function getSystemErrorName(err) {
+    if (typeof err !== 'number') throw natives.argType('err', ['number'], err);
+    if (err >= 0 || !Number.isSafeInteger(err)) throw natives.outOfRange('err', 'a negative integer', err);
+    return natives.errnoName(err);
+  }
+
+  function getSystemErrorMap() {
+    return new Map(natives.systemErrors());
+  }
+
+  // The legacy system errors of the callback APIs: "<syscall> <code>[ <original>]" with errno, code
+  // and syscall, and the host and port variant of the network calls.
+  function _errnoException(err, syscall, original) {
+    const code = getSystemErrorName(err);
+    const e = new Error(original ? `${syscall} ${code} ${original}` : `${syscall} ${code}`);
+    e.errno = err;
+    e.code = code;
+    e.syscall = syscall;
+    return e;
+  }
+
+  function _exceptionWithHostPort(err, syscall, address, port, additional) {
+    const code = getSystemErrorName(err);
+    let details = '';
+    if (port && port > 0) details = ` ${address}:${port}`;
+    else if (address) details = ` ${address}`;
+    if (additional) details += ` - Local (${additional})`;
+    const e = new Error(`${syscall} ${code}${details}`);
+    e.errno = err;
+    e.code = code;
+    e.syscall = syscall;
+    e.address = address;
+    if (port) e.port = port;
+    return e;
+  }
+
+  function _extend(target, source) {
+    if (source === null || typeof source !== 'object') return target;
+    const keys = Object.keys(source);
+    for (let i = keys.length - 1; i >= 0; i--) target[keys[i]] = source[keys[i]];
+    return target;
+  }
+
+  const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+  const pad = (n) => String(n).padStart(2, '0');
+
+  // log prints "<day> <month> <hh:mm:ss> - <message>" through console.log.
+  function log(...args) {
+    const d = new Date();
+    const time = [pad(d.getHours()), pad(d.getMinutes()), pad(d.getSeconds())].join(':');
+    console.log('%s - %s', `${d.getDate()} ${months[d.getMonth()]} ${time}`, natives.format(...args));
+  }
+
+  function parseEnv(content) {
+    validateString(content, 'content');
+    return natives.parseEnv(content);
+  }
+
+  // aborted(signal, resource) settles when signal aborts (at once when it has).
+  async function aborted(signal, resource) {
+    if (signal === undefined || !isAbortSignal(signal)) throw natives.argType('signal', ['AbortSignal'], signal);
+    if (resource === null || (typeof resource !== 'object' && typeof resource !== 'function')) {
+      throw natives.argType('resource', ['Object'], resource);
+    }
+    if (signal.aborted) return undefined;
+    return new Promise((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
+  }
+
+  function transferableAbortSignal(signal) {
+    if (!(typeof AbortSignal === 'function' && signal instanceof AbortSignal)) {
+      throw natives.argType('signal', ['AbortSignal'], signal);
+    }
+    return signal;
+  }
+
+  function transferableAbortController() {
+    return new AbortController();
+  }
+
+  // The module's members, in Node's order.
   Object.assign(exports, {
-    format: natives.format,
-    formatWithOptions,
-    inspect,
-    promisify,
+    _errnoException,
+    _exceptionWithHostPort,
+    _extend,
     callbackify,
-    inherits,
-    deprecate,
-    types,
-    isDeepStrictEqual,
-    debuglog,
     debug: debuglog,
-    TextEncoder: globalThis.TextEncoder,
-    TextDecoder: globalThis.TextDecoder,
+    debuglog,
+    deprecate,
+    format: natives.format,
+    styleText,
+    formatWithOptions,
+    getSystemErrorMap,
+    getSystemErrorName,
+    inherits,
+    inspect,
     isArray: Array.isArray,
     isBoolean: (v) => typeof v === 'boolean',
+    isBuffer: (v) => typeof Buffer === 'function' && Buffer.isBuffer(v),
+    isDeepStrictEqual,
     isNull: (v) => v === null,
     isNullOrUndefined: (v) => v === null || v === undefined,
     isNumber: (v) => typeof v === 'number',
@@ -512,6 +733,39 @@
     isError,
     isFunction: (v) => typeof v === 'function',
     isPrimitive: (v) => v === null || (typeof v !== 'object' && typeof v !== 'function'),
-    isBuffer: (v) => typeof Buffer === 'function' && Buffer.isBuffer(v),
+    log,
+    promisify,
+    stripVTControlCharacters,
+    toUSVString,
   });
+  Object.defineProperties(exports, {
+    transferableAbortSignal: { get: () => transferableAbortSignal, enumerable: true, configurable: true },
+    transferableAbortController: { get: () => transferableAbortController, enumerable: true, configurable: true },
+    aborted: { get: () => aborted, enumerable: true, configurable: true },
+  });
+  exports.types = types;
+  exports.parseEnv = parseEnv;
+
+  // Like Node, these are accessors that load what they name on first read, then become plain
+  // properties; assigning one replaces it.
+  const lazy = {
+    parseArgs: () => natives.parseArgs().parseArgs,
+    TextDecoder: () => globalThis.TextDecoder,
+    TextEncoder: () => globalThis.TextEncoder,
+    MIMEType: () => natives.mime().MIMEType,
+    MIMEParams: () => natives.mime().MIMEParams,
+  };
+  for (const [key, load] of Object.entries(lazy)) {
+    const set = function (value) {
+      Object.defineProperty(exports, key, { value, writable: true, configurable: true, enumerable: true });
+    };
+    Object.defineProperty(set, 'name', { value: `set ${key}` });
+    const get = function () {
+      const value = load();
+      set(value);
+      return value;
+    };
+    Object.defineProperty(get, 'name', { value: `get ${key}` });
+    Object.defineProperty(exports, key, { get, set, enumerable: true, configurable: true });
+  }
 });
