@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"context"
 	"encoding/json"
+	"io"
 	"net"
 	"net/http"
 	"net/http/httptest"
@@ -281,5 +282,75 @@ func TestFaultStalledBody(t *testing.T) {
 	if resp.StatusCode != http.StatusRequestTimeout || !resp.Close {
 		t.Errorf("stalled body: %d, close=%v; want 408 and the connection closed", resp.StatusCode, resp.Close)
 	}
+	th.healthy(t)
+}
+
+// Handlers that answer badly are handled as Express does, and never take anything down.
+func TestFaultBadResponses(t *testing.T) {
+	th := startFaults(t, func(o *Options) { o.ResponseTimeout = 200 * time.Millisecond })
+	code, body := th.do(t, "GET", "/api/plugins/requests/never", "", "")
+	if code != 504 || !strings.Contains(body, `"error"`) {
+		t.Errorf("never: %d %s", code, body)
+	}
+	if code, body := th.do(t, "GET", "/api/plugins/requests/twice", "", ""); code != 200 || body != `{"first":true}` {
+		t.Errorf("twice: %d %s", code, body)
+	}
+	th.waitLog(t, "plugin=requests", "Cannot set headers after they are sent")
+	if code, body := th.do(t, "GET", "/api/plugins/requests/write-after-end", "", ""); code != 200 || body != "a" {
+		t.Errorf("write after end: %d %s", code, body)
+	}
+	th.waitLog(t, "plugin=requests", "write after end")
+	resp, err := th.srv.Client().Get(th.srv.URL + "/api/plugins/requests/throw-after-headers")
+	if err == nil {
+		_, err = io.ReadAll(resp.Body)
+		resp.Body.Close()
+	}
+	if err == nil {
+		t.Error("throw after headers: the response ended normally; Express cuts the connection")
+	}
+	th.waitLog(t, "plugin=requests", "failed mid-response")
+	th.healthy(t)
+	if code, _ := th.do(t, "GET", "/api/plugins/requests/twice", "", ""); code != 200 {
+		t.Errorf("the plugin after its bad responses: %d", code)
+	}
+}
+
+// When the client goes away, the plugin's 'close' listeners run and the work it tied to the request
+// (a fetch, a child process) is aborted.
+func TestFaultClientDisconnect(t *testing.T) {
+	th := startFaults(t)
+	upstreamReached, upstreamCancelled := make(chan struct{}), make(chan struct{})
+	upstream := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		close(upstreamReached)
+		<-r.Context().Done()
+		close(upstreamCancelled)
+	}))
+	defer upstream.Close()
+
+	for _, path := range []string{"/upstream?url=" + upstream.URL, "/child"} {
+		ctx, cancel := context.WithCancel(context.Background())
+		req, _ := http.NewRequestWithContext(ctx, "GET", th.srv.URL+"/api/plugins/requests"+path, nil)
+		done := make(chan struct{})
+		go func() {
+			defer close(done)
+			if resp, err := th.srv.Client().Do(req); err == nil {
+				resp.Body.Close()
+			}
+		}()
+		if path == "/child" {
+			th.waitLog(t, "plugin=requests", "child started")
+		} else {
+			<-upstreamReached
+		}
+		cancel()
+		<-done
+	}
+	select {
+	case <-upstreamCancelled:
+	case <-time.After(time.Minute):
+		t.Error("the plugin's fetch was not aborted when its client went away")
+	}
+	th.waitLog(t, "plugin=requests", "upstream fetch ended: AbortError")
+	th.waitLog(t, "plugin=requests", "child exited: null SIGTERM")
 	th.healthy(t)
 }

@@ -71,6 +71,7 @@ func (b *resProtoBuilder) defineWritable() {
 	})
 	method("write", 3, func(res *response, call goja.FunctionCall) goja.Value {
 		if res.ended {
+			res.writeAfterEnd(call.Arguments[1:])
 			return vm.ToValue(false)
 		}
 		data := a.writeChunk(call.Argument(0), call.Argument(1))
@@ -88,6 +89,33 @@ func (b *resProtoBuilder) defineWritable() {
 		res.end(data)
 		a.callbackLater(call.Arguments)
 		return call.This
+	})
+}
+
+// writeAfterEnd is Node's refusal of res.write once the response ended: on a later turn, the write's
+// callback gets ERR_STREAM_WRITE_AFTER_END and, unless the response was destroyed meanwhile, res
+// emits it as 'error'. Node crashes when nothing listens; the host logs it with the plugin id.
+func (res *response) writeAfterEnd(args []goja.Value) {
+	a := res.a
+	var cb goja.Callable
+	for _, v := range args {
+		if fn, ok := goja.AssertFunction(v); ok {
+			cb = fn
+			break
+		}
+	}
+	a.rt.RunOnLoop(func(vm *goja.Runtime) {
+		err := nodeerr.New(vm, "Error", "ERR_STREAM_WRITE_AFTER_END", "write after end")
+		if cb != nil {
+			if _, cerr := cb(goja.Undefined(), err); cerr != nil {
+				a.logListenerError(cerr)
+			}
+		}
+		if res.destroyed {
+			return
+		}
+		_, eerr := events.Emit(a.rt, res.obj, "error", err)
+		a.logListenerError(eerr)
 	})
 }
 
