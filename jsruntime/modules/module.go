@@ -22,10 +22,12 @@ type module struct {
 func (s *System) newModule(filename string, parent *module) *module {
 	m := &module{filename: filename, dir: filepath.Dir(filename), parent: parent}
 	obj := s.vm.NewObject()
+	_ = obj.SetPrototype(s.class.proto)
+	_ = obj.DefineDataPropertySymbol(s.class.key, s.vm.ToValue(m), goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_FALSE)
 	m.obj = obj
 	m.require = s.makeRequire(m)
 	parentObj := goja.Null()
-	if parent != nil {
+	if parent != nil && parent.obj != nil {
 		parentObj = parent.obj
 	}
 	_ = obj.Set("id", filename)
@@ -46,7 +48,10 @@ func (m *module) conditions() conditions { return conditions{esm: m.esm} }
 func (m *module) requireStack() []string {
 	var stack []string
 	for ; m != nil; m = m.parent {
-		stack = append(stack, m.filename)
+		// A require made for no file (Module._load without a parent) has no place in the stack.
+		if m.filename != "" {
+			stack = append(stack, m.filename)
+		}
 	}
 	return stack
 }
@@ -55,13 +60,17 @@ func (m *module) requireStack() []string {
 // require.cache holds it. A module is cached before it runs, so a circular require sees its partial
 // exports; a module that throws is dropped from the cache so that a later require retries.
 func (s *System) load(filename string, parent *module, isMain bool) (goja.Value, error) {
+	if parent != nil && parent.obj == nil {
+		parent = nil
+	}
 	if cached, ok := s.modCache.Get(filename).(*goja.Object); ok && !isMain {
 		if parent != nil {
 			s.addChild(parent.obj, cached)
 		}
 		return exportsOf(cached), nil
 	}
-	if filepath.Ext(filename) == ".node" {
+	handler := s.customHandler(filename)
+	if handler == nil && filepath.Ext(filename) == ".node" {
 		return nil, s.nativeAddon(filename, parent)
 	}
 	m := s.newModule(filename, parent)
@@ -73,7 +82,14 @@ func (s *System) load(filename string, parent *module, isMain bool) (goja.Value,
 	if parent != nil {
 		s.addChild(parent.obj, m.obj)
 	}
-	if err := s.evaluate(m); err != nil {
+	var err error
+	if handler != nil {
+		// A plugin's require.extensions handler loads the file, as in Node.
+		_, err = handler(goja.Undefined(), m.obj, s.vm.ToValue(filename))
+	} else {
+		err = s.evaluate(m)
+	}
+	if err != nil {
 		_ = s.modCache.Delete(filename)
 		if parent != nil {
 			s.removeChild(parent.obj, m.obj)
@@ -101,6 +117,11 @@ func (s *System) evaluate(m *module) error {
 	if err != nil {
 		return err
 	}
+	return s.run(m, c)
+}
+
+// run evaluates a compiled module in m.
+func (s *System) run(m *module, c *compiled) error {
 	fnValue, err := s.vm.RunProgram(c.program)
 	if err != nil {
 		return err

@@ -38,6 +38,7 @@ func (s *System) makeRequire(m *module) *goja.Object {
 	setName(vm, req, "require")
 	setName(vm, resolve.(*goja.Object), "resolve")
 	_ = req.Set("resolve", resolve)
+	_ = req.Set("extensions", s.class.extensions)
 	_ = req.Set("cache", s.modCache)
 	// A getter, so that requires created before LoadMain (createRequire) see the main module too.
 	_ = req.DefineAccessorProperty("main", vm.ToValue(func(goja.FunctionCall) goja.Value { return s.main }), nil,
@@ -49,18 +50,51 @@ func setName(vm *goja.Runtime, fn *goja.Object, name string) {
 	_ = fn.DefineDataProperty("name", vm.ToValue(name), goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_TRUE)
 }
 
-// require implements require(request) for m: built-ins first (so the host's express wins over a
-// node_modules copy), then files and packages.
+// require implements require(request) for m: through Module._load when a plugin has replaced it,
+// else loadRequest.
 func (s *System) require(m *module, request string) (goja.Value, error) {
-	if name, b, ok := s.reg.lookup(request); ok {
-		return instantiate(s.rt, name, b)
+	if load := s.patched("_load"); load != nil {
+		parent := goja.Undefined()
+		if m.obj != nil {
+			parent = m.obj
+		}
+		return load(s.class.ctor, s.vm.ToValue(request), parent, s.vm.ToValue(false))
+	}
+	return s.loadRequest(m, request)
+}
+
+// loadRequest is Module._load as pluginhost implements it: built-ins first (so the host's express
+// wins over a node_modules copy), then files and packages, resolved through Module._resolveFilename
+// when a plugin has replaced it.
+func (s *System) loadRequest(m *module, request string) (goja.Value, error) {
+	resolveFilename := s.patched("_resolveFilename")
+	if resolveFilename == nil || strings.HasPrefix(request, "node:") {
+		if name, b, ok := s.reg.lookup(request); ok {
+			return instantiate(s.rt, name, b)
+		}
 	}
 	if strings.HasPrefix(request, "node:") {
 		return nil, &Error{Code: "ERR_UNKNOWN_BUILTIN_MODULE", Message: "No such built-in module: " + request}
 	}
-	filename, err := s.resolve(request, m)
+	if resolveFilename == nil {
+		filename, err := s.resolve(request, m)
+		if err != nil {
+			return nil, err
+		}
+		return s.load(filename, m, false)
+	}
+	parent := goja.Undefined()
+	if m.obj != nil {
+		parent = m.obj
+	}
+	v, err := resolveFilename(s.class.ctor, s.vm.ToValue(request), parent, s.vm.ToValue(false))
 	if err != nil {
 		return nil, err
+	}
+	filename := v.String()
+	// As in Node, the resolver may answer with a built-in's name.
+	if name, b, ok := s.reg.lookup(filename); ok {
+		return instantiate(s.rt, name, b)
 	}
 	return s.load(filename, m, false)
 }

@@ -90,7 +90,7 @@ func (s *System) find(request, dir string, conds conditions) (string, error) {
 		return s.findPackage(request, dir, conds, false)
 	}
 	if !strings.HasSuffix(request, "/") {
-		if f := loadAsFile(path); f != "" {
+		if f := s.loadAsFile(path); f != "" {
 			return f, nil
 		}
 	}
@@ -116,27 +116,25 @@ func isDir(path string) bool {
 	return err == nil && fi.IsDir()
 }
 
-// loadAsFile tries path as written, then with each extension.
-func loadAsFile(path string) string {
+// loadAsFile tries path as written, then with each extension: pluginhost's, then those a plugin
+// registered in require.extensions.
+func (s *System) loadAsFile(path string) string {
 	if isFile(path) {
 		return path
 	}
-	for _, ext := range extensions {
-		if isFile(path + ext) {
-			return path + ext
+	for _, exts := range [][]string{extensions, s.customExtensions()} {
+		for _, ext := range exts {
+			if isFile(path + ext) {
+				return path + ext
+			}
 		}
 	}
 	return ""
 }
 
-// loadIndex tries dir/index with each extension.
-func loadIndex(dir string) string {
-	for _, ext := range extensions {
-		if f := filepath.Join(dir, "index"+ext); isFile(f) {
-			return f
-		}
-	}
-	return ""
+// loadIndex tries dir/index with each extension, as loadAsFile.
+func (s *System) loadIndex(dir string) string {
+	return s.loadAsFile(filepath.Join(dir, "index"))
 }
 
 // loadAsDirectory follows package.json "main" (a file, with or without extension, or a folder), then
@@ -148,14 +146,14 @@ func (s *System) loadAsDirectory(dir string) (string, error) {
 	}
 	if pkg != nil && pkg.Main != "" {
 		main := filepath.Join(dir, string(pkg.Main))
-		if f := loadAsFile(main); f != "" {
+		if f := s.loadAsFile(main); f != "" {
 			return f, nil
 		}
-		if f := loadIndex(main); f != "" {
+		if f := s.loadIndex(main); f != "" {
 			return f, nil
 		}
 	}
-	return loadIndex(dir), nil
+	return s.loadIndex(dir), nil
 }
 
 // findPackage looks a bare request up in node_modules folders from dir upwards. A package whose
@@ -187,7 +185,7 @@ func (s *System) findPackage(request, dir string, conds conditions, exact bool) 
 			continue
 		}
 		if !exact {
-			if f := loadAsFile(path); f != "" {
+			if f := s.loadAsFile(path); f != "" {
 				return f, nil
 			}
 		}

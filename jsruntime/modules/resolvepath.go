@@ -9,11 +9,11 @@ import (
 // one of the known extensions, or a directory through its package.json "main" and index files. The
 // host uses it for a plugin's package.json main, which may omit the extension or name a folder.
 func ResolvePath(path string) (string, error) {
-	if f := loadAsFile(path); f != "" {
+	s := &System{pkgs: map[string]*packageJSON{}}
+	if f := s.loadAsFile(path); f != "" {
 		return f, nil
 	}
 	if fi, err := os.Stat(path); err == nil && fi.IsDir() {
-		s := &System{pkgs: map[string]*packageJSON{}}
 		f, err := s.loadAsDirectory(path)
 		if err != nil {
 			return "", err

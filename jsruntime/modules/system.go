@@ -48,6 +48,7 @@ type System struct {
 	main     goja.Value   // require.main; undefined until LoadMain
 
 	jsonParse goja.Callable // JSON.parse as it was before any plugin code ran
+	class     *moduleClass  // Module, the constructor of the module objects
 }
 
 type systemKey struct{}
@@ -97,6 +98,7 @@ func Enable(rt *jsruntime.Runtime, opts Options) *System {
 	}
 	parse, _ := goja.AssertFunction(vm.Get("JSON").ToObject(vm).Get("parse"))
 	s.jsonParse = parse
+	s.class = s.newModuleClass()
 	slot.s = s
 	return s
 }
@@ -109,6 +111,15 @@ func Of(rt *jsruntime.Runtime) *System {
 
 // Registry returns the registry of built-in modules the System was enabled with.
 func (s *System) Registry() *Registry { return s.reg }
+
+// Module returns Node's Module constructor of this System, which every module object is an instance
+// of, with the loader's statics (_extensions, _cache, _load, _resolveFilename, _nodeModulePaths,
+// _findPath, _resolveLookupPaths, _pathCache, wrap, wrapper, globalPaths); the module built-in adds
+// the rest. Must be called on the loop.
+func (s *System) Module() *goja.Object { return s.class.ctor }
+
+// Main returns require.main: the main module's object, undefined until LoadMain.
+func (s *System) Main() goja.Value { return s.main }
 
 // RequireCache returns require.cache, the module objects keyed by absolute filename; deleting an
 // entry makes the next require load the file again.

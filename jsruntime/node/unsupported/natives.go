@@ -42,7 +42,7 @@ func natives(rt *jsruntime.Runtime) *goja.Object {
 		"builtinModules": func(goja.FunctionCall) goja.Value {
 			var names []any
 			if sys := modules.Of(rt); sys != nil {
-				for _, n := range sys.Registry().Names() {
+				for _, n := range sys.Registry().NodeNames() {
 					names = append(names, n)
 				}
 			}
