@@ -84,13 +84,24 @@ func IsInterrupt(err error) bool {
 }
 
 // ReportUncaught logs an exception no JS code can catch, such as one thrown by a timer callback or an
-// event listener; where says whose ("timer callback", "http callback"). The plugin keeps running, and
-// an interrupt is not reported: it is the runtime stopping. Must be called on the loop.
+// event listener; where says whose ("timer callback", "http callback"), unless the handler installed
+// with SetUncaughtExceptionHandler takes it. The plugin keeps running, and an interrupt is not
+// reported: it is the runtime stopping. Must be called on the loop.
 func (r *Runtime) ReportUncaught(where string, err error) {
 	if err == nil || IsInterrupt(err) {
 		return
 	}
+	if r.onUncaught != nil && r.onUncaught(r.ErrorValue(err)) {
+		return
+	}
 	r.Logger().Error("uncaught exception in "+where, "error", r.Describe(err).Error())
+}
+
+// SetUncaughtExceptionHandler installs fn to see the exceptions ReportUncaught reports first
+// (process.setUncaughtExceptionCaptureCallback, 'uncaughtException' listeners); returning true marks
+// the exception as handled, so it is not logged. Must be called on the loop.
+func (r *Runtime) SetUncaughtExceptionHandler(fn func(exception goja.Value) bool) {
+	r.onUncaught = fn
 }
 
 // Throw panics with a JS exception built from err, for use inside native functions called by JS.

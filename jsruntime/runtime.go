@@ -60,6 +60,7 @@ type Runtime struct {
 
 	pendingRejections []*goja.Promise                                     // loop-only
 	onUnhandled       func(reason goja.Value, promise *goja.Promise) bool // loop-only
+	onUncaught        func(exception goja.Value) bool                     // loop-only
 	afterJob          []func()                                            // loop-only: AfterJob's functions for the current job
 	async             asyncContext                                        // loop-only: see asynccontext.go
 

@@ -89,6 +89,6 @@ func emitWarning(rt *jsruntime.Runtime, p *goja.Object, call goja.FunctionCall) 
 	}
 	rt.Logger().Warn(warning.Get("message").String(), attrs...)
 	if _, err := events.Emit(rt, p, "warning", warning); err != nil {
-		rt.Logger().Error("uncaught exception in warning listener", "error", err.Error())
+		rt.ReportUncaught("warning listener", err)
 	}
 }

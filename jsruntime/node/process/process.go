@@ -15,8 +15,23 @@
 //   - 'unhandledRejection' listeners receive (reason, promise) once the job that rejected the promise
 //     has run; without listeners the runtime logs the rejection, and the plugin keeps running.
 //   - stdout and stderr are minimal writables whose write() goes to the runtime's logger.
-//   - memoryUsage reports the whole host's Go memory statistics, not the plugin's.
-//   - umask() always reports 0o022 and never changes the host's mask.
+//   - memoryUsage reports the whole host's Go memory statistics, not the plugin's; cpuUsage,
+//     resourceUsage, availableMemory and constrainedMemory (read from cgroups and /proc/meminfo on
+//     Linux, 0 elsewhere) and the ids (getuid, getgroups, ...) are the host process's too.
+//   - umask() always reports 0o022 and never changes the host's mask; setuid, setgid, seteuid,
+//     setegid, setgroups and initgroups throw ERR_NOT_SUPPORTED_IN_PLUGINHOST, as do binding and
+//     _linkedBinding; dlopen throws ERR_DLOPEN_FAILED: no native addon can load.
+//   - Exceptions nothing catches (a timer callback or listener that throws, an unhandled rejection no
+//     'unhandledRejection' listener takes) go to the setUncaughtExceptionCaptureCallback callback,
+//     else to 'uncaughtException' listeners (after 'uncaughtExceptionMonitor'), as in Node, but the
+//     plugin keeps running; with neither, the runtime logs them.
+//   - stdin is a Readable that has already ended; loadEnvFile reads a .env file (Node's parser, see
+//     ParseEnv) into this plugin's env only; getBuiltinModule gives Node's built-ins, not express.
+//   - moduleLoadList, _preload_modules, _getActiveHandles, _getActiveRequests and
+//     getActiveResourcesInfo are empty: the runtime's handles are Go's. report's getReport and
+//     writeReport throw ERR_NOT_SUPPORTED_IN_PLUGINHOST. allowedNodeEnvironmentFlags is Node 20's
+//     list. _rawDebug logs at error level. Not provided: _debugProcess, _debugEnd, _fatalException,
+//     _startProfilerIdleNotifier and _stopProfilerIdleNotifier.
 package process
 
 import (
@@ -70,15 +85,30 @@ func Install(rt *jsruntime.Runtime, cfg Config) error {
 	if err := p.DefineDataPropertySymbol(goja.SymToStringTag, vm.ToValue("process"), goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_TRUE); err != nil {
 		return fmt.Errorf("process: %w", err)
 	}
-	steps := []func(*jsruntime.Runtime, *goja.Object, Config) error{defineInfo, defineControl, defineTime, defineIO, defineNextTick}
+	if err := initEmitter(rt, p); err != nil {
+		return fmt.Errorf("process: %w", err)
+	}
+	steps := []func(*jsruntime.Runtime, *goja.Object, Config) error{defineInfo, defineControl, defineTime, defineIO}
 	for _, step := range steps {
 		if err := step(rt, p, cfg); err != nil {
 			return fmt.Errorf("process: %w", err)
 		}
 	}
+	runNextTicks, err := defineNextTick(rt, p)
+	if err != nil {
+		return fmt.Errorf("process: %w", err)
+	}
+	u := &uncaught{rt: rt, p: p, callback: goja.Null()}
+	if err := defineMembers(rt, p, cfg, u, runNextTicks); err != nil {
+		return fmt.Errorf("process: %w", err)
+	}
 	rt.Value(key{}, func() any { return p })
+	rt.SetUncaughtExceptionHandler(func(exc goja.Value) bool { return u.deliver(exc, "uncaughtException") })
 	rt.SetUnhandledRejectionHandler(func(reason goja.Value, promise *goja.Promise) bool {
-		return deliverRejection(rt, p, reason, vm.ToValue(promise))
+		if deliverRejection(rt, p, reason, vm.ToValue(promise)) {
+			return true
+		}
+		return u.deliver(rejection(vm, reason), "unhandledRejection")
 	})
 	global := vm.GlobalObject()
 	if err := global.Set("process", p); err != nil {
@@ -101,22 +131,39 @@ func Require(rt *jsruntime.Runtime) (goja.Value, error) {
 	return p.(*goja.Object), nil
 }
 
-// defineNextTick compiles nexttick.js into process.nextTick.
-func defineNextTick(rt *jsruntime.Runtime, p *goja.Object, _ Config) error {
+// defineNextTick compiles nexttick.js into process.nextTick; it returns runNextTicks, which drains the
+// queue at once (process._tickCallback).
+func defineNextTick(rt *jsruntime.Runtime, p *goja.Object) (goja.Value, error) {
 	vm := rt.VM()
 	invalid := func(call goja.FunctionCall) goja.Value {
 		return nodeerr.InvalidArgType(vm, "callback", "of type function", call.Argument(0))
 	}
 	report := func(call goja.FunctionCall) goja.Value {
-		rt.Logger().Error("uncaught exception in process.nextTick callback", "error", rt.JSError(call.Argument(0)).Error())
+		rt.ReportUncaught("process.nextTick callback", rt.JSError(call.Argument(0)))
 		return goja.Undefined()
 	}
 	current, enter := rt.AsyncContextNatives()
-	tick, err := nextTickScript.Call(rt, vm.ToValue(invalid), vm.ToValue(report), vm.ToValue(current), vm.ToValue(enter))
+	fns, err := nextTickScript.Call(rt, vm.ToValue(invalid), vm.ToValue(report), vm.ToValue(current), vm.ToValue(enter))
 	if err != nil {
-		return rt.Describe(err)
+		return nil, rt.Describe(err)
 	}
-	return p.Set("nextTick", tick)
+	obj := fns.ToObject(vm)
+	return obj.Get("runNextTicks"), p.Set("nextTick", obj.Get("nextTick"))
+}
+
+// initEmitter makes process an EventEmitter instance as EventEmitter's constructor would, so that it
+// has its own _events, _eventsCount and _maxListeners, as Node's has.
+func initEmitter(rt *jsruntime.Runtime, p *goja.Object) error {
+	ee, err := events.Require(rt)
+	if err != nil {
+		return err
+	}
+	init, ok := goja.AssertFunction(ee.ToObject(rt.VM()).Get("init"))
+	if !ok {
+		return fmt.Errorf("events: EventEmitter.init is not a function")
+	}
+	_, err = init(p)
+	return err
 }
 
 // deliverRejection emits 'unhandledRejection' when the plugin listens for it. A listener that throws
@@ -126,7 +173,7 @@ func deliverRejection(rt *jsruntime.Runtime, p *goja.Object, reason, promise goj
 		return false
 	}
 	if _, err := events.Emit(rt, p, "unhandledRejection", reason, promise); err != nil {
-		rt.Logger().Error("uncaught exception in unhandledRejection listener", "error", err.Error())
+		rt.ReportUncaught("unhandledRejection listener", err)
 	}
 	return true
 }
