@@ -17,6 +17,7 @@ import (
 	"github.com/pluginhost/pluginhost/jsruntime"
 	"github.com/pluginhost/pluginhost/jsruntime/node/buffer"
 	"github.com/pluginhost/pluginhost/jsruntime/nodeerr"
+	"github.com/pluginhost/pluginhost/jsruntime/policy"
 )
 
 // Clients for the three redirect modes. They share one transport, and so one connection pool, across
@@ -48,6 +49,7 @@ type fetchRequest struct {
 	header      http.Header
 	body        io.Reader // nil for no body
 	client      *http.Client
+	gate        *policy.Gate // the plugin's policy on the host and every redirect
 }
 
 // start is native.fetch(url, method, headerPairs, body, redirect, streaming). body is a Uint8Array or
@@ -56,7 +58,7 @@ type fetchRequest struct {
 // once the headers have arrived; the body is then read through its handle.
 func (f *fetcher) start(call goja.FunctionCall) goja.Value {
 	vm := f.rt.VM()
-	req := fetchRequest{url: call.Argument(0).String(), method: call.Argument(1).String(), header: http.Header{}}
+	req := fetchRequest{url: call.Argument(0).String(), method: call.Argument(1).String(), header: http.Header{}, gate: policy.For(f.rt)}
 	pairs := call.Argument(2).ToObject(vm)
 	for i := range int(pairs.Get("length").ToInteger()) {
 		p := pairs.Get(fmt.Sprint(i)).ToObject(vm)
@@ -107,7 +109,13 @@ func send(ctx context.Context, r fetchRequest) (*http.Response, error) {
 	if h := r.header.Get("Host"); h != "" {
 		req.Host = h
 	}
-	return r.client.Do(req)
+	if err := r.gate.Wait(ctx); err != nil {
+		return nil, err
+	}
+	if err := permitted(r.gate, req.URL); err != nil {
+		return nil, err
+	}
+	return guarded(r.client, r.gate).Do(req)
 }
 
 // bodyWriter is the JS-facing end of a streamed request body: write(chunk) settles once the
@@ -324,6 +332,10 @@ func netCause(vm *goja.Runtime, err error) *goja.Object {
 	var urlErr *url.Error
 	if errors.As(err, &urlErr) {
 		err = urlErr.Err
+	}
+	var denied *policy.Denied
+	if errors.As(err, &denied) {
+		return denied.JSValue(vm).ToObject(vm)
 	}
 	var dnsErr *net.DNSError
 	var opErr *net.OpError
