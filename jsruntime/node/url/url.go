@@ -1,6 +1,9 @@
 // Package url is Node's url module: the WHATWG URL and URLSearchParams classes (parsed in Go by this
 // package, following the URL Standard as Node 20 does), domainToASCII and domainToUnicode, the file
-// URL helpers fileURLToPath and pathToFileURL, and the legacy parse, format and resolve.
+// URL helpers fileURLToPath and pathToFileURL, urlToHttpOptions, and the legacy API (legacy.js):
+// the Url class, parse, format, resolve and resolveObject, with Node's own lenient algorithm. The
+// legacy API's hostname processing is the URL Standard's UTS #46 one, where Node's differs only for
+// the rarest inputs.
 package url
 
 import (
@@ -88,18 +91,29 @@ func build(rt *jsruntime.Runtime) (m *module, err error) {
 	m.defineURL()
 	m.defineSearchParams()
 	m.defineInspect()
-	for name, v := range map[string]any{
-		"URL":             m.urlCtor,
-		"URLSearchParams": m.paramsCtor,
-		"domainToASCII":   m.domainToASCII,
-		"domainToUnicode": m.domainToUnicode,
-		"fileURLToPath":   m.fileURLToPath,
-		"pathToFileURL":   m.pathToFileURL,
-		"parse":           m.parse,
-		"format":          m.format,
-		"resolve":         m.resolve,
+	legacy, err := m.legacy()
+	if err != nil {
+		return nil, err
+	}
+	// Node's order.
+	for _, member := range []struct {
+		name  string
+		value any
+	}{
+		{"Url", legacy.Get("Url")},
+		{"parse", legacy.Get("parse")},
+		{"resolve", legacy.Get("resolve")},
+		{"resolveObject", legacy.Get("resolveObject")},
+		{"format", legacy.Get("format")},
+		{"URL", m.urlCtor},
+		{"URLSearchParams", m.paramsCtor},
+		{"domainToASCII", m.domainToASCII},
+		{"domainToUnicode", m.domainToUnicode},
+		{"pathToFileURL", m.pathToFileURL},
+		{"fileURLToPath", m.fileURLToPath},
+		{"urlToHttpOptions", legacy.Get("urlToHttpOptions")},
 	} {
-		must(m.exports.Set(name, v))
+		must(m.exports.Set(member.name, member.value))
 	}
 	return m, nil
 }
