@@ -11,6 +11,7 @@ import (
 	"github.com/dop251/goja"
 	"github.com/pluginhost/pluginhost/jsruntime"
 	"github.com/pluginhost/pluginhost/jsruntime/nodeerr"
+	"github.com/pluginhost/pluginhost/jsruntime/policy"
 )
 
 // cpJob is one fs.cp/cpSync call, following Node's lib/internal/fs/cp: the same checks, in the same
@@ -20,11 +21,14 @@ type cpJob struct {
 	mode                                                                              int64
 	// filter decides whether src is copied to dest; nil copies everything.
 	filter func(src, dest string) (bool, error)
+	// allow checks paths against the plugin's policy: each source read and each destination
+	// written, item by item, so that links met on the way cannot lead out.
+	allow func(syscallName string, paths ...policy.Path) error
 }
 
 // cpArgs reads cp's (src, dest, options) as Node's validateCpOptions does.
 func (m *module) cpArgs(args []goja.Value) (src, dest string, job *cpJob, filter goja.Callable) {
-	job = &cpJob{force: true}
+	job = &cpJob{force: true, allow: m.allow}
 	opts := arg(args, 2)
 	if !goja.IsUndefined(opts) && !goja.IsNull(opts) {
 		o, ok := opts.(*goja.Object)
@@ -154,6 +158,9 @@ func cpError(code, prefix string, errno syscall.Errno, detail, path string) erro
 
 // run is cpSyncFn: check the pair, refuse to copy a directory into itself, create dest's parent, copy.
 func (j *cpJob) run(src, dest string) error {
+	if err := j.permit(src, dest); err != nil {
+		return err
+	}
 	srcInfo, destInfo, skipped, err := j.checkPaths(src, dest)
 	if err != nil || skipped {
 		return err
@@ -260,8 +267,21 @@ func (j *cpJob) checkParentPaths(src string, srcInfo fs.FileInfo, dest string) e
 	return j.checkParentPaths(src, srcInfo, destParent)
 }
 
+// permit checks copying src to dest against the plugin's policy: src is read (a link in it followed
+// only when dereferencing) and dest written.
+func (j *cpJob) permit(src, dest string) error {
+	from := policy.Read(src)
+	if !j.dereference {
+		from = from.NoFollow()
+	}
+	return j.allow("cp", from, policy.Write(dest).NoFollow())
+}
+
 // copy is Node's getStats: copy src by its type.
 func (j *cpJob) copy(destInfo fs.FileInfo, src, dest string) error {
+	if err := j.permit(src, dest); err != nil {
+		return err
+	}
 	info, err := j.stat(src)
 	if err != nil {
 		return err
@@ -349,6 +369,9 @@ func (j *cpJob) copyLink(destInfo fs.FileInfo, src, dest string) error {
 	}
 	if !j.verbatimSymlinks && !filepath.IsAbs(target) {
 		target, _ = filepath.Abs(filepath.Join(filepath.Dir(src), target))
+	}
+	if err := j.allow("symlink", policy.Path{Name: target, Check: policy.LinkTarget(dest, target)}, policy.Write(dest).NoFollow()); err != nil {
+		return err
 	}
 	if destInfo == nil {
 		return wrap(os.Symlink(target, dest), "symlink", target, dest)

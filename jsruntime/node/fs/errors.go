@@ -8,14 +8,16 @@ import (
 
 	"github.com/dop251/goja"
 	"github.com/pluginhost/pluginhost/jsruntime/nodeerr"
+	"github.com/pluginhost/pluginhost/jsruntime/policy"
 )
 
 // wrap converts an error from the os package into Node's error for the named syscall
-// (nodeerr.FileError). Errors without an errno (none are expected from these calls) pass through
-// unchanged.
+// (nodeerr.FileError). Errors without an errno (none are expected from these calls) and the policy's
+// refusals, which are already Node's, pass through unchanged.
 func wrap(err error, syscallName, path, dest string) error {
-	if err == nil {
-		return nil
+	var denied *policy.Denied
+	if err == nil || errors.As(err, &denied) {
+		return err
 	}
 	errno, ok := nodeerr.ErrnoOf(err)
 	if !ok {

@@ -9,6 +9,7 @@ import (
 
 	"github.com/dop251/goja"
 	"github.com/pluginhost/pluginhost/jsruntime/nodeerr"
+	"github.com/pluginhost/pluginhost/jsruntime/policy"
 )
 
 // fdTable maps the descriptors a plugin opened to their files. A plugin reaches only descriptors it
@@ -25,6 +26,9 @@ type openFile struct {
 	f *os.File
 	// append is set for O_APPEND files, where Linux's pwrite ignores the position and appends.
 	append bool
+	// readOnly is set for files opened for reading only: under a policy, their mode, owner and
+	// times cannot be changed through them (the policy checked reading only).
+	readOnly bool
 }
 
 // add enters f under its descriptor number and returns the number. A file opened after the runtime
@@ -48,7 +52,7 @@ func (t *fdTable) add(f *os.File, flags int) (int, error) {
 	if t.files == nil {
 		t.files = map[int]*openFile{}
 	}
-	t.files[fd] = &openFile{f: f, append: flags&os.O_APPEND != 0}
+	t.files[fd] = &openFile{f: f, append: flags&os.O_APPEND != 0, readOnly: flags&(os.O_WRONLY|os.O_RDWR) == 0}
 	return fd, nil
 }
 
@@ -136,6 +140,9 @@ func open(m *module, args []goja.Value) op {
 	flags := m.flags(arg(args, 1), os.O_RDONLY)
 	mode := m.mode(arg(args, 2), 0o666)
 	return func() (result, error) {
+		if err := m.allow("open", openPath(p, flags)); err != nil {
+			return nil, err
+		}
 		f, err := os.OpenFile(p, flags, fs.FileMode(mode&0o777))
 		if err != nil {
 			return nil, wrap(err, "open", p, "")
@@ -205,15 +212,28 @@ func (m *module) length(v goja.Value) int64 {
 
 func fchmod(m *module, args []goja.Value) op {
 	mode := m.mode(arg(args, 1), 0)
-	return fdOp("fchmod", func(of *openFile) error { return of.f.Chmod(fs.FileMode(mode & 0o777)) })(m, args)
+	return fdOp("fchmod", m.written("fchmod", func(of *openFile) error { return of.f.Chmod(fs.FileMode(mode & 0o777)) }))(m, args)
 }
 
 func fchown(m *module, args []goja.Value) op {
 	uid, gid := m.id(arg(args, 1), "uid"), m.id(arg(args, 2), "gid")
-	return fdOp("fchown", func(of *openFile) error { return of.f.Chown(uid, gid) })(m, args)
+	return fdOp("fchown", m.written("fchown", func(of *openFile) error { return of.f.Chown(uid, gid) }))(m, args)
 }
 
 func futimes(m *module, args []goja.Value) op {
 	atime, mtime := m.timeArg(arg(args, 1)), m.timeArg(arg(args, 2))
-	return fdOp("futime", func(of *openFile) error { return futimesFile(of.f, atime, mtime) })(m, args)
+	return fdOp("futime", m.written("futime", func(of *openFile) error { return futimesFile(of.f, atime, mtime) }))(m, args)
+}
+
+// written guards a change of a file's metadata through its descriptor: under a policy, a file the
+// plugin opened for reading only (which the policy checked for reading) is not changed.
+func (m *module) written(syscallName string, fn func(of *openFile) error) func(of *openFile) error {
+	return func(of *openFile) error {
+		if of.readOnly && m.gate.Restricted() {
+			if err := m.gate.CheckFile(syscallName, policy.Path{Write: true, Check: of.f.Name()}); err != nil {
+				return err
+			}
+		}
+		return fn(of)
+	}
 }

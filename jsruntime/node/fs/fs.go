@@ -34,12 +34,14 @@ import (
 	"github.com/dop251/goja"
 	"github.com/pluginhost/pluginhost/jsruntime"
 	"github.com/pluginhost/pluginhost/jsruntime/nodeerr"
+	"github.com/pluginhost/pluginhost/jsruntime/policy"
 )
 
 // module is the per-runtime state: prototypes, the three API objects and what is open.
 type module struct {
 	rt            *jsruntime.Runtime
 	vm            *goja.Runtime
+	gate          *policy.Gate // the plugin's policy: every call that takes a path asks it first
 	statsProto    *goja.Object
 	bigStatsProto *goja.Object
 	statFsProto   *goja.Object
@@ -96,7 +98,7 @@ func RequirePromises(rt *jsruntime.Runtime) (goja.Value, error) {
 func newModule(rt *jsruntime.Runtime) *module {
 	vm := rt.VM()
 	m := &module{
-		rt: rt, vm: vm, typeKey: goja.NewSymbol("type"), exports: vm.NewObject(), promises: vm.NewObject(),
+		rt: rt, vm: vm, gate: policy.For(rt), typeKey: goja.NewSymbol("type"), exports: vm.NewObject(), promises: vm.NewObject(),
 		natives: nodeerr.Natives(vm), pollers: map[*statPoller]struct{}{},
 	}
 	m.watches.rt = rt
@@ -172,7 +174,7 @@ func (m *module) installExists() {
 	vm := m.vm
 	m.set(m.exports, "existsSync", func(call goja.FunctionCall) goja.Value {
 		p, valid := m.tryPath(call.Argument(0))
-		return vm.ToValue(valid && statOK(p))
+		return vm.ToValue(valid && m.allow("stat", policy.Read(p)) == nil && statOK(p))
 	})
 	m.set(m.exports, "exists", func(call goja.FunctionCall) goja.Value {
 		cb, ok := goja.AssertFunction(call.Argument(1))
@@ -181,7 +183,7 @@ func (m *module) installExists() {
 		}
 		p, valid := m.tryPath(call.Argument(0))
 		promise := m.async(func() (result, error) {
-			ok := valid && statOK(p)
+			ok := valid && m.allow("stat", policy.Read(p)) == nil && statOK(p)
 			return func(m *module) goja.Value { return m.vm.ToValue(ok) }, nil
 		})
 		m.rt.WhenSettled(vm.ToValue(promise), func(v goja.Value, _ error) { m.callback(cb, v) })
@@ -262,9 +264,13 @@ func (m *module) callback(cb goja.Callable, args ...goja.Value) {
 	}
 }
 
-// async runs o off the loop and returns the promise of its result.
+// async runs o off the loop and returns the promise of its result. It waits for the plugin's policy
+// to be decided first, so that a call the plugin's module code started is held to that policy.
 func (m *module) async(o op) *goja.Promise {
-	return m.rt.Go(func(context.Context) func(*goja.Runtime) (goja.Value, error) {
+	return m.rt.Go(func(ctx context.Context) func(*goja.Runtime) (goja.Value, error) {
+		if err := m.gate.Wait(ctx); err != nil {
+			return func(*goja.Runtime) (goja.Value, error) { return nil, err }
+		}
 		res, err := o()
 		return func(*goja.Runtime) (goja.Value, error) {
 			if err != nil {

@@ -12,6 +12,7 @@ import (
 	"github.com/pluginhost/pluginhost/jsruntime/node/events"
 	"github.com/pluginhost/pluginhost/jsruntime/node/stream"
 	"github.com/pluginhost/pluginhost/jsruntime/nodeerr"
+	"github.com/pluginhost/pluginhost/jsruntime/policy"
 )
 
 //go:embed js/*.js
@@ -109,6 +110,9 @@ func (m *module) streams() goja.Value {
 // and returns its handle, whose close() ends it.
 func (m *module) watchNative(call goja.FunctionCall) goja.Value {
 	p := call.Argument(0).String()
+	if err := m.allow("watch", policy.Read(p)); err != nil {
+		panic(m.rt.ErrorValue(err))
+	}
 	onChange, ok := goja.AssertFunction(call.Argument(2))
 	if !ok {
 		panic(nodeerr.InvalidArgType(m.vm, "onchange", "of type function", call.Argument(2)))
@@ -135,6 +139,10 @@ func (m *module) watchFileNative(call goja.FunctionCall) goja.Value {
 		panic(nodeerr.InvalidArgType(m.vm, "onchange", "of type function", call.Argument(3)))
 	}
 	bigint := call.Argument(2).ToBoolean()
+	// Node's watchFile never fails, but a path the policy refuses is not watched: the call throws.
+	if err := m.allow("stat", policy.Read(call.Argument(0).String())); err != nil {
+		panic(m.rt.ErrorValue(err))
+	}
 	p := &statPoller{
 		rt:   m.rt,
 		path: call.Argument(0).String(),

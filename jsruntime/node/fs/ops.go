@@ -13,6 +13,7 @@ import (
 	"github.com/dop251/goja"
 	"github.com/pluginhost/pluginhost/jsruntime/node/buffer"
 	"github.com/pluginhost/pluginhost/jsruntime/nodeerr"
+	"github.com/pluginhost/pluginhost/jsruntime/policy"
 )
 
 var defs = []def{
@@ -26,16 +27,16 @@ var defs = []def{
 	{"rm", rm},
 	{"rmdir", rmdir},
 	{"unlink", pathOp("unlink", syscall.Unlink)},
-	{"rename", twoPathOp("rename", "oldPath", "newPath", os.Rename)},
+	{"rename", twoPathOp("rename", "oldPath", "newPath", os.Rename, bothWritten)},
 	{"copyFile", copyFile},
 	{"access", access},
 	{"realpath", realpath},
 	{"mkdtemp", mkdtemp},
-	{"symlink", twoPathOp("symlink", "target", "path", os.Symlink)},
+	{"symlink", twoPathOp("symlink", "target", "path", os.Symlink, linkPaths)},
 	{"readlink", readlink},
 	{"chmod", chmod},
 	{"truncate", truncate},
-	{"link", twoPathOp("link", "existingPath", "newPath", os.Link)},
+	{"link", twoPathOp("link", "existingPath", "newPath", os.Link, bothWritten)},
 	{"utimes", utimes},
 	{"lutimes", lutimesOp},
 	{"chown", chown("chown", os.Chown)},
@@ -67,20 +68,42 @@ func none(*module) goja.Value { return goja.Undefined() }
 
 func str(s string) result { return func(m *module) goja.Value { return m.vm.ToValue(s) } }
 
-// pathOp is a call taking one path and returning nothing.
+// pathOp is a call taking one path, which it removes, and returning nothing.
 func pathOp(name string, fn func(string) error) func(*module, []goja.Value) op {
 	return func(m *module, args []goja.Value) op {
 		p := m.path(arg(args, 0), "path")
-		return func() (result, error) { return none, wrap(fn(p), name, p, "") }
+		return func() (result, error) {
+			if err := m.allow(name, policy.Write(p).NoFollow()); err != nil {
+				return nil, err
+			}
+			return none, wrap(fn(p), name, p, "")
+		}
 	}
 }
 
-// twoPathOp is a call taking a source and a destination and returning nothing.
-func twoPathOp(name, from, to string, fn func(string, string) error) func(*module, []goja.Value) op {
+// twoPathOp is a call taking a source and a destination and returning nothing; access says what it
+// does to each, for the policy.
+func twoPathOp(name, from, to string, fn func(string, string) error, access func(a, b string) []policy.Path) func(*module, []goja.Value) op {
 	return func(m *module, args []goja.Value) op {
 		a, b := m.path(arg(args, 0), from), m.path(arg(args, 1), to)
-		return func() (result, error) { return none, wrap(fn(a, b), name, a, b) }
+		return func() (result, error) {
+			if err := m.allow(name, access(a, b)...); err != nil {
+				return nil, err
+			}
+			return none, wrap(fn(a, b), name, a, b)
+		}
 	}
+}
+
+// bothWritten is the access of rename and link, which change both names (a hard link also makes
+// its source writable through the new name), not where a final link leads.
+func bothWritten(a, b string) []policy.Path {
+	return []policy.Path{policy.Write(a).NoFollow(), policy.Write(b).NoFollow()}
+}
+
+// linkPaths is symlink's access: the new link is written, and where it will lead must be readable.
+func linkPaths(target, path string) []policy.Path {
+	return []policy.Path{{Name: target, Check: policy.LinkTarget(path, target)}, policy.Write(path).NoFollow()}
 }
 
 func readFile(m *module, args []goja.Value) op {
@@ -95,6 +118,8 @@ func readFile(m *module, args []goja.Value) op {
 		var err error
 		if isFd {
 			data, err = readRest(m, fd)
+		} else if err = m.allow("open", policy.Read(p)); err != nil {
+			return nil, err
 		} else if data, err = os.ReadFile(p); err != nil {
 			err = wrap(err, "open", p, "")
 		}
@@ -147,6 +172,9 @@ func writeFile(m *module, args []goja.Value, defaultFlag string) op {
 		}
 	}
 	return func() (result, error) {
+		if err := m.allow("open", openPath(p, flags)); err != nil {
+			return nil, err
+		}
 		f, err := os.OpenFile(p, flags, fs.FileMode(o.mode))
 		if err != nil {
 			return nil, wrap(err, "open", p, "")
@@ -168,7 +196,14 @@ func stat(m *module, args []goja.Value, fn func(string) (fs.FileInfo, error), na
 			throwIfNoEntry = v.ToBoolean()
 		}
 	}
+	path := policy.Read(p)
+	if name == "lstat" {
+		path = path.NoFollow()
+	}
 	return func() (result, error) {
+		if err := m.allow(name, path); err != nil {
+			return nil, err
+		}
 		info, err := fn(p)
 		if err != nil {
 			if !throwIfNoEntry && errors.Is(err, fs.ErrNotExist) {
@@ -192,6 +227,9 @@ func readdir(m *module, args []goja.Value) op {
 	withTypes := boolOption(arg(args, 1), "withFileTypes")
 	recursive := boolOption(arg(args, 1), "recursive")
 	return func() (result, error) {
+		if err := m.allow("scandir", policy.Read(p)); err != nil {
+			return nil, err
+		}
 		entries, err := list(p, "", recursive, true)
 		if err != nil {
 			return nil, wrap(err, "scandir", p, "")
@@ -259,6 +297,9 @@ func mkdir(m *module, args []goja.Value) op {
 		mode = m.mode(opts, mode)
 	}
 	return func() (result, error) {
+		if err := m.allow("mkdir", policy.Write(p)); err != nil {
+			return nil, err
+		}
 		if !recursive {
 			return none, wrap(os.Mkdir(p, fs.FileMode(mode)), "mkdir", p, "")
 		}
@@ -296,6 +337,9 @@ func rm(m *module, args []goja.Value) op {
 	p := m.path(arg(args, 0), "path")
 	recursive, force := boolOption(arg(args, 1), "recursive"), boolOption(arg(args, 1), "force")
 	return func() (result, error) {
+		if err := m.allow("rm", policy.Write(p).NoFollow()); err != nil {
+			return nil, err
+		}
 		info, err := os.Lstat(p)
 		switch {
 		case err != nil && force && errors.Is(err, fs.ErrNotExist):
@@ -313,16 +357,27 @@ func rm(m *module, args []goja.Value) op {
 
 func rmdir(m *module, args []goja.Value) op {
 	p := m.path(arg(args, 0), "path")
+	remove := func(p string) error { return syscall.Rmdir(p) }
 	if boolOption(arg(args, 1), "recursive") {
-		return func() (result, error) { return none, wrap(os.RemoveAll(p), "rmdir", p, "") }
+		remove = os.RemoveAll
 	}
-	return func() (result, error) { return none, wrap(syscall.Rmdir(p), "rmdir", p, "") }
+	return func() (result, error) {
+		if err := m.allow("rmdir", policy.Write(p).NoFollow()); err != nil {
+			return nil, err
+		}
+		return none, wrap(remove(p), "rmdir", p, "")
+	}
 }
 
 func copyFile(m *module, args []goja.Value) op {
 	src, dst := m.path(arg(args, 0), "src"), m.path(arg(args, 1), "dest")
 	mode := m.mode(arg(args, 2), 0)
-	return func() (result, error) { return none, copyFileNow(src, dst, mode) }
+	return func() (result, error) {
+		if err := m.allow("copyfile", policy.Read(src), policy.Write(dst)); err != nil {
+			return nil, err
+		}
+		return none, copyFileNow(src, dst, mode)
+	}
 }
 
 // copyFileNow copies src to dst, as copyfile(2) would; mode holds the COPYFILE_* flags.
@@ -357,12 +412,20 @@ func copyFileNow(src, dst string, mode int64) error {
 func access(m *module, args []goja.Value) op {
 	p := m.path(arg(args, 0), "path")
 	mode := uint32(m.mode(arg(args, 1), 0))
-	return func() (result, error) { return none, wrap(accessPath(p, mode), "access", p, "") }
+	return func() (result, error) {
+		if err := m.allow("access", policy.Read(p)); err != nil {
+			return nil, err
+		}
+		return none, wrap(accessPath(p, mode), "access", p, "")
+	}
 }
 
 func realpath(m *module, args []goja.Value) op {
 	p := m.path(arg(args, 0), "path")
 	return func() (result, error) {
+		if err := m.allow("realpath", policy.Read(p)); err != nil {
+			return nil, err
+		}
 		abs, err := filepath.Abs(p)
 		if err != nil {
 			return nil, wrap(err, "realpath", p, "")
@@ -400,6 +463,9 @@ func realpathError(abs string, err error) error {
 func realpathNative(m *module, args []goja.Value) op {
 	p := m.path(arg(args, 0), "path")
 	return func() (result, error) {
+		if err := m.allow("realpath", policy.Read(p)); err != nil {
+			return nil, err
+		}
 		abs, err := filepath.Abs(p)
 		if err == nil {
 			abs, err = filepath.EvalSymlinks(abs)
@@ -414,20 +480,39 @@ func realpathNative(m *module, args []goja.Value) op {
 func utimes(m *module, args []goja.Value) op {
 	p := m.path(arg(args, 0), "path")
 	atime, mtime := m.timeArg(arg(args, 1)), m.timeArg(arg(args, 2))
-	return func() (result, error) { return none, wrap(os.Chtimes(p, atime, mtime), "utime", p, "") }
+	return func() (result, error) {
+		if err := m.allow("utime", policy.Write(p)); err != nil {
+			return nil, err
+		}
+		return none, wrap(os.Chtimes(p, atime, mtime), "utime", p, "")
+	}
 }
 
 func lutimesOp(m *module, args []goja.Value) op {
 	p := m.path(arg(args, 0), "path")
 	atime, mtime := m.timeArg(arg(args, 1)), m.timeArg(arg(args, 2))
-	return func() (result, error) { return none, wrap(lutimes(p, atime, mtime), "lutime", p, "") }
+	return func() (result, error) {
+		if err := m.allow("lutime", policy.Write(p).NoFollow()); err != nil {
+			return nil, err
+		}
+		return none, wrap(lutimes(p, atime, mtime), "lutime", p, "")
+	}
 }
 
 func chown(name string, fn func(string, int, int) error) func(*module, []goja.Value) op {
 	return func(m *module, args []goja.Value) op {
 		p := m.path(arg(args, 0), "path")
 		uid, gid := m.id(arg(args, 1), "uid"), m.id(arg(args, 2), "gid")
-		return func() (result, error) { return none, wrap(fn(p, uid, gid), name, p, "") }
+		path := policy.Write(p)
+		if name == "lchown" {
+			path = path.NoFollow()
+		}
+		return func() (result, error) {
+			if err := m.allow(name, path); err != nil {
+				return nil, err
+			}
+			return none, wrap(fn(p, uid, gid), name, p, "")
+		}
 	}
 }
 
@@ -437,6 +522,9 @@ func opendir(m *module, args []goja.Value) op {
 	p := m.path(arg(args, 0), "path")
 	recursive, withPath := arg(args, 1).ToBoolean(), arg(args, 2).ToBoolean()
 	return func() (result, error) {
+		if err := m.allow("opendir", policy.Read(p)); err != nil {
+			return nil, err
+		}
 		entries, err := list(p, "", recursive, false)
 		if err != nil && withPath {
 			return nil, wrap(err, "opendir", p, "")
@@ -457,6 +545,9 @@ func opendir(m *module, args []goja.Value) op {
 func mkdtemp(m *module, args []goja.Value) op {
 	prefix := m.path(arg(args, 0), "prefix")
 	return func() (result, error) {
+		if err := m.allow("mkdtemp", policy.Write(prefix+"XXXXXX").NoFollow()); err != nil {
+			return nil, err
+		}
 		p, err := makeTempDir(prefix)
 		if err != nil {
 			return nil, wrap(err, "mkdtemp", prefix+"XXXXXX", "")
@@ -489,6 +580,9 @@ func makeTempDir(prefix string) (string, error) {
 func readlink(m *module, args []goja.Value) op {
 	p := m.path(arg(args, 0), "path")
 	return func() (result, error) {
+		if err := m.allow("readlink", policy.Read(p).NoFollow()); err != nil {
+			return nil, err
+		}
 		target, err := os.Readlink(p)
 		if err != nil {
 			return nil, wrap(err, "readlink", p, "")
@@ -500,13 +594,23 @@ func readlink(m *module, args []goja.Value) op {
 func chmod(m *module, args []goja.Value) op {
 	p := m.path(arg(args, 0), "path")
 	mode := m.mode(arg(args, 1), 0)
-	return func() (result, error) { return none, wrap(os.Chmod(p, goMode(mode)), "chmod", p, "") }
+	return func() (result, error) {
+		if err := m.allow("chmod", policy.Write(p)); err != nil {
+			return nil, err
+		}
+		return none, wrap(os.Chmod(p, goMode(mode)), "chmod", p, "")
+	}
 }
 
 func truncate(m *module, args []goja.Value) op {
 	p := m.path(arg(args, 0), "path")
 	n := arg(args, 1).ToInteger()
-	return func() (result, error) { return none, wrap(os.Truncate(p, n), "open", p, "") }
+	return func() (result, error) {
+		if err := m.allow("open", policy.Write(p)); err != nil {
+			return nil, err
+		}
+		return none, wrap(os.Truncate(p, n), "open", p, "")
+	}
 }
 
 // tryPath reads a path argument without throwing, for existsSync and exists, which never throw.

@@ -6,12 +6,17 @@ import (
 	"syscall"
 
 	"github.com/dop251/goja"
+
+	"github.com/pluginhost/pluginhost/jsruntime/policy"
 )
 
 func statfs(m *module, args []goja.Value) op {
 	p := m.path(arg(args, 0), "path")
 	bigint := boolOption(arg(args, 1), "bigint")
 	return func() (result, error) {
+		if err := m.allow("statfs", policy.Read(p)); err != nil {
+			return nil, err
+		}
 		var st syscall.Statfs_t
 		if err := syscall.Statfs(p, &st); err != nil {
 			return nil, wrap(err, "statfs", p, "")
