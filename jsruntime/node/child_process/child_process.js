@@ -354,11 +354,13 @@
       stdio: stdio.kinds,
     });
     let err = 0;
-    if (typeof handle === 'number') {
-      err = handle;
+    if (typeof handle === 'number' || handle instanceof Error) {
+      // An Error is the plugin's policy refusing the start (EACCES naming the rule).
+      const denial = typeof handle === 'number' ? undefined : handle;
+      err = denial ? denial.errno : handle;
       if (!runtimeErrors.includes(err)) throw errnoException(err, 'spawn');
       this._handle = failedHandle;
-      nextTick(() => onExit(this, err, null));
+      nextTick(() => onExit(this, err, null, denial));
       if (err === errno.EMFILE || err === errno.ENFILE) return err;
     } else {
       this._handle = handle;
@@ -425,7 +427,7 @@
     return stream;
   }
 
-  function onExit(child, exitCode, signalCode) {
+  function onExit(child, exitCode, signalCode, denial) {
     if (signalCode) child.signalCode = signalCode;
     else child.exitCode = exitCode;
     if (child.stdin) child.stdin.destroy();
@@ -434,7 +436,7 @@
     try {
       if (exitCode < 0) {
         const syscall = child.spawnfile ? `spawn ${child.spawnfile}` : 'spawn';
-        const err = errnoException(exitCode, syscall);
+        const err = denial || errnoException(exitCode, syscall);
         if (child.spawnfile) err.path = child.spawnfile;
         err.spawnargs = child.spawnargs.slice(1);
         child.emit('error', err);
@@ -779,7 +781,7 @@
     result.stdout = result.output && result.output[1];
     result.stderr = result.output && result.output[2];
     if (r.error) {
-      result.error = errnoException(r.error, `spawnSync ${options.file}`);
+      result.error = r.denial || errnoException(r.error, `spawnSync ${options.file}`);
       result.error.path = options.file;
       result.error.spawnargs = options.args.slice(1);
     }

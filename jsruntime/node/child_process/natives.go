@@ -16,6 +16,7 @@ import (
 	"github.com/pluginhost/pluginhost/jsruntime/node/url"
 	"github.com/pluginhost/pluginhost/jsruntime/node/util"
 	"github.com/pluginhost/pluginhost/jsruntime/nodeerr"
+	"github.com/pluginhost/pluginhost/jsruntime/policy"
 )
 
 // newNatives builds the object through which child_process.js reaches Go: starting processes, the
@@ -50,6 +51,7 @@ func newNatives(rt *jsruntime.Runtime, reg *registry) (*goja.Object, error) {
 			return nil, err
 		}
 	}
+	gate := policy.For(rt)
 	fns := map[string]any{
 		"EventEmitter":  emitter,
 		"Readable":      streams.ToObject(vm).Get("Readable"),
@@ -60,8 +62,13 @@ func newNatives(rt *jsruntime.Runtime, reg *registry) (*goja.Object, error) {
 		"errno":         errnos,
 		"errname":       nodeerr.ErrnoName,
 		"inspect":       func(v goja.Value) string { return util.Inspect(rt, v) },
+		// A start the plugin's policy refuses gives the error itself rather than an errno, so that its
+		// message names the rule.
 		"spawn": func(call goja.FunctionCall) goja.Value {
 			o := spawnOptionsOf(rt, call.Argument(0))
+			if err := gate.CheckProcess("spawn " + o.file); err != nil {
+				return rt.ErrorValue(err)
+			}
 			c, err := start(rt, reg, &o)
 			if err != nil {
 				return vm.ToValue(negErrno(err))
@@ -70,6 +77,11 @@ func newNatives(rt *jsruntime.Runtime, reg *registry) (*goja.Object, error) {
 		},
 		"spawnSync": func(call goja.FunctionCall) goja.Value {
 			o := syncOptionsOf(rt, call.Argument(0))
+			if err := gate.CheckProcess("spawnSync " + o.file); err != nil {
+				res := syncResultValue(rt, syncResult{errno: -int(syscall.EACCES)})
+				_ = res.ToObject(vm).Set("denial", rt.ErrorValue(err))
+				return res
+			}
 			return syncResultValue(rt, spawnSync(rt.Context(), rt, &o))
 		},
 	}
