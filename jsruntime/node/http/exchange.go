@@ -19,6 +19,7 @@ import (
 
 	"github.com/pluginhost/pluginhost/jsruntime"
 	"github.com/pluginhost/pluginhost/jsruntime/node/buffer"
+	"github.com/pluginhost/pluginhost/jsruntime/policy"
 )
 
 // readSize bounds one chunk of a response body handed to JS (a socket read's size in Node).
@@ -74,9 +75,25 @@ func open(rt *jsruntime.Runtime, agentVal goja.Value, specVal, sink *goja.Object
 		cancel()
 		x.deliver(func() { x.call("error", rt.ErrorValue(err)) })
 	} else {
-		go x.run(t, req)
+		go x.run(t, req, permit(policy.For(rt), s))
 	}
 	return x.handle()
+}
+
+// permit is the plugin's policy on the exchange's connection (to a host, or a unix socket), asked
+// from the exchange's goroutine once the policy is decided. http follows no redirect, so this one
+// connection is all there is to check.
+func permit(gate *policy.Gate, s spec) func(ctx context.Context) error {
+	return func(ctx context.Context) error {
+		if err := gate.Wait(ctx); err != nil {
+			return err
+		}
+		if s.key.socketPath != "" {
+			return gate.CheckSocket(s.key.socketPath)
+		}
+		port, _ := strconv.Atoi(s.port)
+		return gate.CheckConnect(s.host, port)
+	}
 }
 
 func readSpec(vm *goja.Runtime, o *goja.Object) spec {
@@ -188,9 +205,13 @@ func (x *exchange) request(s spec, keepAlive bool) (*http.Request, error) {
 	return req.WithContext(httptrace.WithClientTrace(x.ctx, trace)), nil
 }
 
-// run performs the exchange: the round trip, then the body reads JS asks for.
-func (x *exchange) run(t *http.Transport, req *http.Request) {
-	resp, err := t.RoundTrip(req)
+// run performs the exchange once permit allows it: the round trip, then the body reads JS asks for.
+func (x *exchange) run(t *http.Transport, req *http.Request, permit func(ctx context.Context) error) {
+	err := permit(x.ctx)
+	var resp *http.Response
+	if err == nil {
+		resp, err = t.RoundTrip(req)
+	}
 	if err != nil {
 		x.failed.Store(true)
 		x.cancel()
