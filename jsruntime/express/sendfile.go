@@ -15,6 +15,7 @@ import (
 	"github.com/dop251/goja"
 
 	"github.com/pluginhost/pluginhost/jsruntime/nodeerr"
+	"github.com/pluginhost/pluginhost/jsruntime/policy"
 )
 
 // sendJob is one send 0.19 stream piping a file into the response: res.sendFile, with Express's
@@ -79,8 +80,9 @@ func (res *response) sendFile(pathV, options, callback goja.Value) {
 	if !sp.index {
 		index = nil
 	}
+	gate := policy.For(rt)
 	go func() {
-		found := lookupFile(sp.file, exts, index)
+		found := lookupFile(gate, sp.file, exts, index)
 		if !rt.RunOnLoop(func(*goja.Runtime) { job.serve(found) }) && found.file != nil {
 			found.file.Close()
 		}
@@ -99,13 +101,20 @@ type foundFile struct {
 }
 
 // lookupFile is send's stat sequence, run off the loop: the path itself (then path.ext for each
-// extension when a path without extension is missing), or the index files of a directory path.
-func lookupFile(p string, exts, index []string) foundFile {
+// extension when a path without extension is missing), or the index files of a directory path. Each
+// path is checked against the plugin's policy first; a refusal is a stat error (500).
+func lookupFile(gate *policy.Gate, p string, exts, index []string) foundFile {
+	stat := func(p string) (fs.FileInfo, error) {
+		if err := gate.CheckFile("stat", policy.Read(p)); err != nil {
+			return nil, err
+		}
+		return os.Stat(p)
+	}
 	if index != nil {
 		var lastErr error
 		for _, name := range index {
 			f := nodeJoin(p, name)
-			info, err := os.Stat(f)
+			info, err := stat(f)
 			switch {
 			case err != nil:
 				lastErr = err
@@ -117,7 +126,7 @@ func lookupFile(p string, exts, index []string) foundFile {
 		}
 		return statFailure(lastErr, p)
 	}
-	info, err := os.Stat(p)
+	info, err := stat(p)
 	if err == nil {
 		if info.IsDir() {
 			return foundFile{dir: true}
@@ -129,7 +138,7 @@ func lookupFile(p string, exts, index []string) foundFile {
 	}
 	for _, ext := range exts {
 		f := p + "." + ext
-		info, e := os.Stat(f)
+		info, e := stat(f)
 		switch {
 		case e != nil:
 			err = e
@@ -389,7 +398,10 @@ func (j *sendJob) fail(status int, cause error, extra ...any) {
 	if cause != nil {
 		var errno syscall.Errno
 		var pathErr *fs.PathError
+		var denied *policy.Denied
 		switch {
+		case errors.As(cause, &denied):
+			errObj = denied.JSValue(a.vm).ToObject(a.vm)
 		case errors.As(cause, &pathErr) && errors.As(cause, &errno):
 			errObj = nodeerr.FileError(errno, pathErr.Op, pathErr.Path, "").JSValue(a.vm).ToObject(a.vm)
 		default:

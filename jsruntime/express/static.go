@@ -6,6 +6,7 @@ import (
 	"github.com/dop251/goja"
 
 	nodefs "github.com/pluginhost/pluginhost/jsruntime/node/fs"
+	"github.com/pluginhost/pluginhost/jsruntime/policy"
 )
 
 // staticServer is one express.static(root, options) middleware: serve-static 1.16 over the send 0.19
@@ -159,8 +160,9 @@ func (s *staticServer) serve(reqV, resV, nextV goja.Value) {
 		index = nil
 	}
 	rt := a.rt
+	gate := policy.For(rt)
 	go func() {
-		found := lookupFile(sp.file, exts, index)
+		found := lookupFile(gate, sp.file, exts, index)
 		if !rt.RunOnLoop(func(*goja.Runtime) { s.found(job, found, trailingSlash, original.String(), &forwardError) }) && found.file != nil {
 			found.file.Close()
 		}

@@ -9,12 +9,14 @@ import (
 
 	"github.com/pluginhost/pluginhost/jsruntime"
 	"github.com/pluginhost/pluginhost/jsruntime/nodeerr"
+	"github.com/pluginhost/pluginhost/jsruntime/policy"
 )
 
 // lookup is dns.lookup's resolution: lookup(hostname, family, order) returns a promise, settled on the
 // loop, of the addresses in the requested order, or rejected with Node's error (nodeerr.LookupError)
 // when the name does not resolve. The host's resolver (Go's, reading /etc/hosts and the system's DNS
-// configuration) runs off the loop and stops when the plugin stops.
+// configuration) runs off the loop and stops when the plugin stops. The plugin's policy may refuse the
+// name (policy.Gate.CheckLookup): a lookup can carry data out in the name it asks for.
 func lookup(rt *jsruntime.Runtime, call goja.FunctionCall) goja.Value {
 	host := call.Argument(0).String()
 	network := "ip"
@@ -25,7 +27,15 @@ func lookup(rt *jsruntime.Runtime, call goja.FunctionCall) goja.Value {
 		network = "ip6"
 	}
 	order := call.Argument(2).String()
+	gate := policy.For(rt)
 	p := rt.Go(func(ctx context.Context) func(*goja.Runtime) (goja.Value, error) {
+		err := gate.Wait(ctx)
+		if err == nil {
+			err = gate.CheckLookup(host)
+		}
+		if err != nil {
+			return func(*goja.Runtime) (goja.Value, error) { return nil, err }
+		}
 		ips, err := net.DefaultResolver.LookupIP(ctx, network, host)
 		return func(vm *goja.Runtime) (goja.Value, error) {
 			if err != nil {
