@@ -1,5 +1,6 @@
 // Package path is Node's "path" module: the POSIX functions (Join, Resolve, …) in pure Go, their JS
-// binding (Require), and path.win32 (Win32).
+// binding (Require), path.win32 (Win32), and path.matchesGlob (MatchesGlob, Node 20.17's experimental
+// glob matching, which warns once as Node does).
 package path
 
 import (
@@ -15,11 +16,22 @@ type moduleKey struct{}
 // Require returns the "path" module: path.posix, with path.posix and path.win32 properties, as on a
 // POSIX Node. Must be called on the loop.
 func Require(rt *jsruntime.Runtime) (goja.Value, error) {
-	return rt.Value(moduleKey{}, func() any { return build(rt.VM()) }).(*goja.Object), nil
+	return rt.Value(moduleKey{}, func() any { return build(rt) }).(*goja.Object), nil
 }
 
-func build(vm *goja.Runtime) *goja.Object {
+func build(rt *jsruntime.Runtime) *goja.Object {
+	vm := rt.VM()
 	b := binder{vm}
+	warned := false
+	matchesGlob := func(windows bool) func(goja.FunctionCall) goja.Value {
+		return b.bool(func(c goja.FunctionCall) bool {
+			if !warned {
+				warned = true
+				experimentalWarning(vm, "glob")
+			}
+			return MatchesGlob(b.str(c, 0, "path"), b.str(c, 1, "pattern"), windows)
+		})
+	}
 	posix, win32 := vm.NewObject(), vm.NewObject()
 	var w Win32
 	posixFns := map[string]any{
@@ -34,6 +46,7 @@ func build(vm *goja.Runtime) *goja.Object {
 		"parse":            func(c goja.FunctionCall) goja.Value { return b.parsed(Parse(b.str(c, 0, "path"))) },
 		"format":           b.s(func(c goja.FunctionCall) string { return Format(b.pathObject(c)) }),
 		"toNamespacedPath": func(c goja.FunctionCall) goja.Value { return c.Argument(0) },
+		"matchesGlob":      matchesGlob(false),
 		"sep":              "/",
 		"delimiter":        ":",
 	}
@@ -45,20 +58,50 @@ func build(vm *goja.Runtime) *goja.Object {
 		"basename":   b.s(func(c goja.FunctionCall) string { return w.Basename(b.str(c, 0, "path"), b.optStr(c, 1, "suffix")) }),
 		"extname":    b.s(func(c goja.FunctionCall) string { return w.Extname(b.str(c, 0, "path")) }),
 		"isAbsolute": b.bool(func(c goja.FunctionCall) bool { return w.IsAbsolute(b.str(c, 0, "path")) }),
-		"sep":        `\`,
-		"delimiter":  ";",
+		"relative":   b.s(func(c goja.FunctionCall) string { return w.Relative(b.str(c, 0, "from"), b.str(c, 1, "to")) }),
+		"parse":      func(c goja.FunctionCall) goja.Value { return b.parsed(w.Parse(b.str(c, 0, "path"))) },
+		"format":     b.s(func(c goja.FunctionCall) string { return w.Format(b.pathObject(c)) }),
+		"toNamespacedPath": func(c goja.FunctionCall) goja.Value {
+			if !goja.IsString(c.Argument(0)) {
+				return c.Argument(0)
+			}
+			return vm.ToValue(w.ToNamespacedPath(c.Argument(0).String()))
+		},
+		"matchesGlob": matchesGlob(true),
+		"sep":         `\`,
+		"delimiter":   ";",
 	}
+	// Node's order; _makeLong is toNamespacedPath under its old name.
+	order := []string{"resolve", "normalize", "isAbsolute", "join", "relative", "toNamespacedPath", "dirname",
+		"basename", "extname", "format", "parse", "matchesGlob", "sep", "delimiter", "win32", "posix", "_makeLong"}
 	for _, def := range []struct {
 		obj *goja.Object
 		fns map[string]any
 	}{{posix, posixFns}, {win32, win32Fns}} {
-		for name, fn := range def.fns {
-			mustSet(def.obj, name, fn)
+		def.fns["win32"], def.fns["posix"] = win32, posix
+		for _, name := range order {
+			if name == "_makeLong" {
+				mustSet(def.obj, name, def.obj.Get("toNamespacedPath"))
+				continue
+			}
+			if fn, ok := def.fns[name]; ok {
+				mustSet(def.obj, name, fn)
+			}
 		}
-		mustSet(def.obj, "posix", posix)
-		mustSet(def.obj, "win32", win32)
 	}
 	return posix
+}
+
+// experimentalWarning emits Node's ExperimentalWarning for feature through process.emitWarning,
+// when the runtime has one.
+func experimentalWarning(vm *goja.Runtime, feature string) {
+	proc, ok := vm.GlobalObject().Get("process").(*goja.Object)
+	if !ok {
+		return
+	}
+	if emit, ok := goja.AssertFunction(proc.Get("emitWarning")); ok {
+		_, _ = emit(proc, vm.ToValue(feature+" is an experimental feature and might change at any time"), vm.ToValue("ExperimentalWarning"))
+	}
 }
 
 func mustSet(o *goja.Object, name string, v any) {

@@ -173,3 +173,24 @@ func (Win32) Extname(p string) string {
 	root, _ := winRoot(p)
 	return extOf(lastSegment(p[len(root):], isWinSep))
 }
+
+// ToNamespacedPath is path.win32.toNamespacedPath: p resolved, as a long path ("\\?\C:\x",
+// "\\?\UNC\server\share") when it is on a drive or a UNC share. An empty p stays empty.
+func (w Win32) ToNamespacedPath(p string) string {
+	if p == "" {
+		return p
+	}
+	r := w.Resolve(p)
+	if len(r) <= 2 {
+		return p
+	}
+	switch {
+	case r[0] == '\\':
+		if r[1] == '\\' && r[2] != '?' && r[2] != '.' {
+			return `\\?\UNC\` + r[2:]
+		}
+	case isDriveLetter(r[0]) && r[1] == ':' && r[2] == '\\':
+		return `\\?\` + r
+	}
+	return r
+}
