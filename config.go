@@ -51,6 +51,11 @@ type HostConfig struct {
 	// SharedModules are node_modules folders plugins may require packages from after their own
 	// (Luker's root node_modules); relative paths are taken from the config file's folder.
 	SharedModules []string `yaml:"sharedModules"`
+	// Plugins are the plugins' policies, by plugin id ("*" for every plugin without its own entry);
+	// relative fs paths are taken from the config file's folder. A plugin without a policy is
+	// unrestricted, as in Luker. An entry allows only what it lists: "my-plugin: {}" lets the plugin
+	// read its own folder and nothing else.
+	Plugins map[string]Policy `yaml:"plugins"`
 }
 
 // LoadConfig reads a config.yaml. A missing or malformed file is an error naming the file (and, for a
@@ -70,6 +75,13 @@ func LoadConfig(path string) (Config, error) {
 	for i, dir := range cfg.PluginHost.SharedModules {
 		if !filepath.IsAbs(dir) {
 			cfg.PluginHost.SharedModules[i] = filepath.Join(filepath.Dir(path), dir)
+		}
+	}
+	for _, p := range cfg.PluginHost.Plugins {
+		for i, root := range p.FS {
+			if root != "" && !filepath.IsAbs(root) {
+				p.FS[i] = filepath.Join(filepath.Dir(path), root)
+			}
 		}
 	}
 	return cfg, nil
@@ -100,6 +112,7 @@ func (c Config) Options() Options {
 		Env:                 c.PluginHost.Env,
 		PluginEnv:           c.PluginHost.PluginEnv,
 		SharedModules:       c.PluginHost.SharedModules,
+		Policies:            c.PluginHost.Plugins,
 	}
 }
 

@@ -14,6 +14,7 @@ import (
 
 	"github.com/pluginhost/pluginhost/internal/platform"
 	"github.com/pluginhost/pluginhost/jsruntime"
+	"github.com/pluginhost/pluginhost/jsruntime/policy"
 )
 
 // plugin is one entry of the plugins directory and, once loaded, its running instance.
@@ -203,6 +204,7 @@ func (h *Host) evaluate(ctx context.Context, p *plugin, file string) (*instance,
 		RequestTimeout:  h.opts.RequestTimeout,
 		BusyLimit:       max(h.opts.BusyLimit, 0),
 		OnBusy:          func(err *jsruntime.BusyError) { h.pluginStopped(inst, err) },
+		Policy:          h.policySetup(ownPath(e, file)),
 	})
 	if err != nil {
 		return nil, err
@@ -218,6 +220,8 @@ func (h *Host) evaluate(ctx context.Context, p *plugin, file string) (*instance,
 		inst.exports, err = validateExports(exports)
 		if err == nil {
 			plat.RT.Rename(inst.exports.info.ID)
+			// In the job that ran the module code, so that nothing of the plugin runs in between.
+			policy.For(plat.RT).Decide(h.policyOf(inst.exports.info.ID))
 		}
 		return err
 	})
@@ -229,6 +233,15 @@ func (h *Host) evaluate(ctx context.Context, p *plugin, file string) (*instance,
 		return nil, err
 	}
 	return inst, nil
+}
+
+// ownPath is what a plugin may always read whatever its policy: its folder, or the file of a
+// single-file plugin (never the whole plugins directory, which holds the other plugins).
+func ownPath(e entry, file string) string {
+	if e.dir {
+		return e.root
+	}
+	return file
 }
 
 // pluginsRoot is the folder the module system treats as the top of the plugin's world: package.json

@@ -22,6 +22,7 @@ import (
 
 	"github.com/pluginhost/pluginhost/jsruntime"
 	"github.com/pluginhost/pluginhost/jsruntime/modules"
+	"github.com/pluginhost/pluginhost/jsruntime/policy"
 )
 
 // Defaults applied to zero Options fields.
@@ -80,6 +81,12 @@ type Options struct {
 	// host itself provides, as Luker's root node_modules. express and body-parser always resolve to
 	// the host's built-in implementation. Nil means none.
 	SharedModules []string
+	// Policies restrain plugins, by plugin id; the DefaultPolicyKey ("*") entry applies to every
+	// plugin without one of its own. A plugin without a policy is unrestricted, as in Luker. The id
+	// is known only once the plugin's module code has run: while it runs, its synchronous calls must
+	// be allowed by every policy here and its asynchronous ones wait for the id; the plugin's own
+	// policy is in force before its init runs. Nil means none.
+	Policies map[string]Policy
 	// Logger receives all logs, with the plugin id as the "plugin" attribute. Nil means slog.Default().
 	Logger *slog.Logger
 	// NotFound answers requests under /api/plugins/ that no plugin handles, including those a plugin
@@ -96,6 +103,8 @@ type Host struct {
 	log   *slog.Logger
 	cache *modules.TransformCache
 
+	policies map[string]policy.Policy // Options.Policies, checked
+
 	mu        sync.RWMutex
 	plugins   []*plugin            // every entry found, in scan order, loaded or not
 	mounted   map[string]*dispatch // by id: plugins whose router is served
@@ -105,8 +114,8 @@ type Host struct {
 }
 
 // New scans opts.PluginsDir and loads every plugin in it. A plugin that fails is logged (plugin, file
-// and reason) and skipped; it never stops the others. New returns an error only when the plugins
-// directory exists but cannot be read. ctx bounds loading as a whole.
+// and reason) and skipped; it never stops the others. New returns an error only when a policy is
+// malformed or the plugins directory exists but cannot be read. ctx bounds loading as a whole.
 func New(ctx context.Context, opts Options) (*Host, error) {
 	if opts.PluginsDir == "" {
 		opts.PluginsDir = DefaultPluginsDir
@@ -133,12 +142,17 @@ func New(ctx context.Context, opts Options) (*Host, error) {
 	if logger == nil {
 		logger = slog.Default()
 	}
+	checked, err := policies(opts.Policies)
+	if err != nil {
+		return nil, err
+	}
 	h := &Host{
-		opts:    opts,
-		log:     logger,
-		cache:   &modules.TransformCache{},
-		mounted: map[string]*dispatch{},
-		closing: make(chan struct{}),
+		opts:     opts,
+		policies: checked,
+		log:      logger,
+		cache:    &modules.TransformCache{},
+		mounted:  map[string]*dispatch{},
+		closing:  make(chan struct{}),
 	}
 	if !opts.EnableServerPlugins {
 		h.log.Info("[Plugin Loader] Server plugins are disabled. Set enableServerPlugins: true in config.yaml to enable them.")
