@@ -50,7 +50,8 @@
 //
 // req.headers follows Node's rules for repeated headers (the first value of content-type, host,
 // authorization, user-agent, referer and the other single-value headers; set-cookie as an array;
-// cookie joined with "; "; the rest with ", "). Go keeps neither the order nor the case of header
+// cookie joined with "; "; the rest with ", "), and reads values one character per byte (Latin-1),
+// as Node does. Go keeps neither the order nor the case of header
 // names, so req.headers and req.rawHeaders list host first and then the names alphabetically, and
 // rawHeaders spells them canonically (Content-Type). For an absolute-form request target Go reports
 // the target's host, not the Host header. req.ip is the peer address as Go reports it: an IPv4 client

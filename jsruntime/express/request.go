@@ -8,6 +8,8 @@ import (
 	"strings"
 
 	"github.com/dop251/goja"
+
+	"github.com/pluginhost/pluginhost/jsruntime/internal/httptext"
 )
 
 // request is the Go state behind one req object. req's routing fields (method, url, baseUrl,
@@ -170,18 +172,31 @@ func (st *request) headerNames() []string {
 	return names
 }
 
-// rawValues returns the received values of a lower-cased header name.
+// rawValues returns the received values of a lower-cased header name as Node reads them: one
+// character per byte, so a UTF-8 value shows its bytes (caf\xc3\xa9 is "cafÃ©"), as in Node.
 func (st *request) rawValues(lname string) []string {
+	var vals []string
 	switch lname {
 	case "host":
 		if st.r.Host == "" {
 			return nil
 		}
-		return []string{st.r.Host}
+		vals = []string{st.r.Host}
 	case "transfer-encoding":
-		return st.r.TransferEncoding
+		vals = st.r.TransferEncoding
+	default:
+		vals = st.r.Header[http.CanonicalHeaderKey(lname)]
 	}
-	return st.r.Header[http.CanonicalHeaderKey(lname)]
+	out := vals
+	for i, v := range vals {
+		if latin1 := httptext.FromLatin1(v); latin1 != v {
+			if &out[0] == &vals[0] {
+				out = slices.Clone(vals) // the request's own slice stays as received
+			}
+			out[i] = latin1
+		}
+	}
+	return out
 }
 
 // referrer is req.get('Referrer'): Express reads the correct spelling first,
