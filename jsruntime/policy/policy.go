@@ -5,8 +5,8 @@
 // A Gate holds a runtime's policy (Install, For). The built-in modules ask it at the one point where
 // each performs its operation: fs before every call that takes a path (and before fchmod, fchown and
 // futimes on a descriptor opened for reading only), child_process before starting a process,
-// http/https before connecting, fetch before the request and before following each redirect, and
-// dns.lookup before resolving. A refused call fails as the API fails for its other errors (it throws,
+// http/https before connecting, fetch before the request and before following each redirect,
+// dns.lookup before resolving, and express's res.sendFile and static before looking a file up. A refused call fails as the API fails for its other errors (it throws,
 // rejects, calls back or emits 'error') with a Node system error whose code is EACCES (errno -13,
 // syscall and path or address as for a real EACCES) and whose message ends with the rule, e.g.
 // "EACCES: permission denied, open '/etc/passwd' (pluginHost.plugins.my-plugin.fs does not allow it)".
