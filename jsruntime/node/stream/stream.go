@@ -23,12 +23,14 @@
 // code iterates them; code that names Symbol.asyncIterator itself needs the runtime to define it as
 // that symbol.
 //
-// Web-stream interop (js/web.js): Readable.toWeb/fromWeb, Writable.toWeb/fromWeb, Duplex.toWeb/fromWeb
-// and Duplex.from for Duplex instances and web streams, over the web package's classes.
+// Web-stream interop (js/web.js): Readable.toWeb/fromWeb, Writable.toWeb/fromWeb, Duplex.toWeb/fromWeb,
+// over the web package's classes. Duplex.from (js/duplexify.js) takes what Node's does: streams, web
+// streams, { readable, writable } pairs, iterables, promises, Blobs, and functions that transform the
+// written chunks (async generator functions, as esbuild lowers them). stream.compose and
+// stream.duplexPair are js/compose.js.
 //
-// Not provided: stream.compose, Duplex.from of other inputs (iterables, functions, promises, Blobs),
-// duplexPair, Readable.wrap, the experimental operators (map, filter, toArray, …) and
-// captureRejections.
+// Not provided: Readable.wrap and Readable.prototype.wrap (old-style streams), the experimental
+// operators (map, filter, toArray, …) and captureRejections.
 package stream
 
 import (
@@ -51,7 +53,7 @@ var sources embed.FS
 // files is the evaluation order: each file adds its part to a namespace object the later files use.
 var files = []string{
 	"internal.js", "destroy.js", "legacy.js", "readable.js", "pipe.js", "iterate.js",
-	"writable.js", "duplex.js", "finished.js", "pipeline.js", "web.js", "exports.js",
+	"writable.js", "duplex.js", "finished.js", "pipeline.js", "web.js", "duplexify.js", "compose.js", "exports.js",
 }
 
 // programs are compiled once and shared: goja Programs are immutable and usable by every runtime.

@@ -23,10 +23,12 @@
     Duplex: S.Duplex,
     Transform: S.Transform,
     PassThrough: S.PassThrough,
+    duplexPair: S.duplexPair,
     pipeline: S.pipeline,
     addAbortSignal: S.addAbortSignal,
     finished: S.eos,
     destroy: destroy,
+    compose: S.compose,
     setDefaultHighWaterMark: S.setDefaultHighWaterMark,
     getDefaultHighWaterMark: S.getDefaultHighWaterMark,
   };
@@ -43,6 +45,7 @@
   Object.defineProperty(S.eos, promisifyCustom, { get: function () { return promises.finished; }, enumerable: true });
   Stream.finished.finished = promises.finished;
   Stream.Stream = Stream;
+  Stream._isArrayBufferView = function isArrayBufferView(value) { return ArrayBuffer.isView(value); };
   Stream._isUint8Array = function isUint8Array(value) { return value instanceof Uint8Array; };
   Stream._uint8ArrayToBuffer = function uint8ArrayToBuffer(chunk) {
     return S.Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);

@@ -63,8 +63,8 @@
       return error('ERR_OUT_OF_RANGE', 'The value of "' + name + '" is out of range. It must be ' + range + '. Received ' + String(value), 'RangeError');
     },
     invalidReturn: function (input, name, value) {
-      var type = value && value.constructor && value.constructor.name ? 'instance of ' + value.constructor.name : 'type ' + typeof value;
-      return error('ERR_INVALID_RETURN_VALUE', 'Expected ' + input + ' to be returned from the "' + name + '" function but got ' + type + '.', 'TypeError');
+      return error('ERR_INVALID_RETURN_VALUE', 'Expected ' + input + ' to be returned from the "' + name + '" function but got ' +
+        natives.received(value) + '.', 'TypeError');
     },
     argType: natives.argType,
     argValue: natives.argValue,

@@ -109,8 +109,13 @@
   // Readable.from wraps an iterable or async iterable (or a single string or Buffer) in an object
   // mode stream that pulls one value per _read.
   Readable.from = function from(iterable, opts) {
+    return fromIterable(Readable, iterable, opts);
+  };
+
+  // fromIterable is Readable.from making a Ctor (Readable, or a Duplex for Duplex.from).
+  function fromIterable(Ctor, iterable, opts) {
     if (typeof iterable === 'string' || iterable instanceof Buffer) {
-      return new Readable(Object.assign({ objectMode: true }, opts, {
+      return new Ctor(Object.assign({ objectMode: true }, opts, {
         read: function () {
           this.push(iterable);
           this.push(null);
@@ -129,7 +134,7 @@
       throw S.errors.argType('iterable', 'an instance of Iterable', iterable);
     }
 
-    var readable = new Readable(Object.assign({ objectMode: true, highWaterMark: 1 }, opts));
+    var readable = new Ctor(Object.assign({ objectMode: true, highWaterMark: 1 }, opts));
     var reading = false;
 
     readable._read = function () {
@@ -185,5 +190,6 @@
       }
     }
     return readable;
-  };
+  }
+  S.fromIterable = fromIterable;
 })

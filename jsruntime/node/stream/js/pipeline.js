@@ -35,9 +35,22 @@
     };
   }
 
+  // fromWebStream is the node stream pipeline uses for a web stream (a ReadableStream,
+  // WritableStream or TransformStream), which it joins as Node's pipeline does; other values as they
+  // are.
+  function fromWebStream(v) {
+    if (typeof ReadableStream === 'function' && v instanceof ReadableStream) return S.Readable.fromWeb(v);
+    if (typeof WritableStream === 'function' && v instanceof WritableStream) return S.Writable.fromWeb(v);
+    if (typeof TransformStream === 'function' && v instanceof TransformStream) return S.Duplex.fromWeb(v);
+    return v;
+  }
+
   function pipelineImpl(streams, callback, opts) {
     if (streams.length === 1 && Array.isArray(streams[0])) streams = streams[0];
     if (streams.length < 2) throw S.errors.missingArgs('streams');
+    // The last stream as given is what pipeline returns, a web stream included.
+    var last = streams[streams.length - 1];
+    streams = streams.map(fromWebStream);
 
     var ac = typeof AbortController === 'function' ? new AbortController() : null;
     var signal = ac ? ac.signal : undefined;
@@ -156,7 +169,7 @@
     }
 
     if ((signal && signal.aborted) || (outerSignal && outerSignal.aborted)) nextTick(abort);
-    return ret;
+    return ret === streams[streams.length - 1] ? last : ret;
   }
 
   function makeOnError(finish) {
