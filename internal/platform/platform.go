@@ -40,6 +40,7 @@ import (
 	"github.com/pluginhost/pluginhost/jsruntime/node/url"
 	"github.com/pluginhost/pluginhost/jsruntime/node/util"
 	"github.com/pluginhost/pluginhost/jsruntime/node/zlib"
+	"github.com/pluginhost/pluginhost/jsruntime/policy"
 	"github.com/pluginhost/pluginhost/jsruntime/polyfill"
 	"github.com/pluginhost/pluginhost/jsruntime/web"
 )
@@ -66,6 +67,10 @@ type Config struct {
 	// BusyLimit and OnBusy are the runtime's watchdog (jsruntime.Options).
 	BusyLimit time.Duration
 	OnBusy    func(*jsruntime.BusyError)
+
+	// Policy starts the runtime's policy gate (policy.Install), in force before any plugin code runs;
+	// the host decides the plugin's own policy once its id is known (policy.For(rt).Decide).
+	Policy policy.Setup
 }
 
 // Platform is a plugin's runtime with everything installed.
@@ -127,6 +132,7 @@ func New(cfg Config) (*Platform, error) {
 	rt := jsruntime.New(jsruntime.Options{Name: cfg.Name, Logger: cfg.Logger, Clock: cfg.Clock, BusyLimit: cfg.BusyLimit, OnBusy: cfg.OnBusy})
 	p := &Platform{RT: rt}
 	err := rt.Do(rt.Context(), func(*goja.Runtime) error {
+		policy.Install(rt, cfg.Policy)
 		// process comes before web and the modules: stream defers through process.nextTick when it
 		// exists, so the plugin has one tick queue. Plugins see NODE_ENV and the variables the host chose
 		// (PluginEnv), nothing else of the host's environment.
