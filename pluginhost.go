@@ -111,6 +111,7 @@ type Host struct {
 	closeOnce sync.Once
 	closeErr  error
 	closing   chan struct{} // closed when Close starts: stops the heap watch
+	rebuilds  rebuildSet    // rebuilds in progress, which Close waits for
 }
 
 // New scans opts.PluginsDir and loads every plugin in it. A plugin that fails is logged (plugin, file
@@ -203,6 +204,8 @@ func (h *Host) Plugins() []PluginStatus {
 
 // Close shuts the plugins down. New requests to plugins get 503 at once; requests in flight may finish
 // for up to half the time left before ctx's deadline (all of it when ctx has none, until ctx ends).
+// A plugin being rebuilt (the watchdog or the heap limit stopped it) is rebuilt first, so that no
+// runtime outlives Close; at ctx's end the rebuild is cut short.
 // Then every loaded plugin's exit() runs once, concurrently, and is awaited until ctx ends, failures
 // logged, and every runtime stops (timers, watchers and child processes with it). Calling Close again
 // returns the first call's result.
@@ -219,6 +222,7 @@ func (h *Host) Close(ctx context.Context) error {
 		drainCtx, cancel := drainContext(ctx)
 		parallel(len(dispatchers), func(i int) { dispatchers[i].requests.close(drainCtx) })
 		cancel()
+		h.rebuilds.close(ctx)
 		errs := make([]error, len(plugins))
 		parallel(len(plugins), func(i int) { errs[i] = plugins[i].shutdown(ctx) })
 		h.closeErr = errors.Join(errs...)

@@ -1,0 +1,296 @@
+package pluginhost
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// The goroutine-leak test (issue 5, case 9): a host on a mix of plugins (testdata/faults,
+// testdata/concurrency, and testdata/npm/plugins when its packages are installed, else testdata/host)
+// is exercised by several clients at once (requests, timers, fetch and http.request to an upstream
+// server, streams, zlib, child processes, fs.watch, a watchdog rebuild under load, npm packages, a
+// client that goes away), then closed with a request in flight while a plugin still has timers,
+// watchers, a file poller, child processes, a gzip stream and upstream requests running. Close must
+// abort those requests and stop those processes, and every goroutine started since the test began
+// must end.
+
+func TestCloseLeavesNoGoroutines(t *testing.T) {
+	before := goroutines()
+
+	hung := make(chan struct{}, 16)
+	up := httptest.NewServer(echoUpstream(hung))
+	defer up.Close()
+	npmUp := httptest.NewServer(upstreamAPI())
+	defer npmUp.Close()
+
+	dir, npm := leakPlugins(t)
+	env := map[string]string{"UPSTREAM": up.URL, "SCRATCH": t.TempDir()}
+	for k, v := range npmPluginEnv {
+		env[k] = v
+	}
+	shared, err := filepath.Abs(npmShared)
+	if err != nil {
+		t.Fatal(err)
+	}
+	th := startHost(t, dir, func(o *Options) {
+		o.PluginEnv = env
+		o.SharedModules = []string{shared}
+		// Long enough for the npm plugins' module code, loaded all at once under -race on a small
+		// machine (axios's took over 2s); it still stops the spinners.
+		o.BusyLimit = 6 * time.Second
+		// Far above the heap: it only starts the heap watch, which Close must stop.
+		o.MemoryLimit = 1 << 40
+	})
+
+	// Requests, timers, upstream calls, child processes and watchers on every concurrency plugin, from
+	// a few clients at once, while spin-echo is stopped by the watchdog and rebuilt under the load.
+	echoLoad{clients: 8, perClient: 16, spins: 1}.run(t, th)
+	// The faulty plugins: recursion, an unhandled rejection, process.exit.
+	for _, path := range []string{"/recurse", "/reject", "/exit"} {
+		th.do(t, "GET", "/api/plugins/spinner"+path, "", "")
+	}
+	th.healthy(t)
+	if npm {
+		t.Run("npm", (&npmSuite{base: th.srv.URL, logs: th.log, upstream: npmUp.URL}).run)
+	} else {
+		th.getJSON(t, "/api/plugins/echo/")
+	}
+
+	// A client that goes away before its answer.
+	gone, cancelGone := context.WithCancel(context.Background())
+	req, _ := http.NewRequestWithContext(gone, "GET", th.srv.URL+"/api/plugins/healthy/slow", nil)
+	var inFlight sync.WaitGroup
+	inFlight.Go(func() {
+		if resp, err := th.srv.Client().Do(req); err == nil {
+			resp.Body.Close()
+		}
+	})
+	th.waitLog(t, "plugin=healthy", "slow request started")
+	cancelGone()
+	inFlight.Wait()
+
+	// Leave resources running for Close, and a request in flight.
+	pids := th.getJSON(t, "/api/plugins/resources/linger")["pids"].([]any)
+	inFlight.Go(func() { th.do(t, "GET", "/api/plugins/healthy/slow", "", "") })
+	waitLines(t, th, 2, "plugin=healthy", "slow request started")
+
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	if err := th.host.Close(ctx); err == nil || !strings.Contains(err.Error(), "exit-spinner") {
+		t.Errorf("Close = %v, want only the exit-spinner's failure", err)
+	}
+	inFlight.Wait()
+	th.srv.Close()
+	receive(t, hung, "the lingering requests to /hang to be aborted by Close")
+	receive(t, hung, "the lingering requests to /hang to be aborted by Close")
+	// The streamed fetch body must have been cut too, or the upstream would wait for its end.
+	upClosed := make(chan struct{})
+	go func() { up.Close(); close(upClosed) }()
+	receive(t, upClosed, "the upstream server to close (its requests aborted by Close)")
+	npmUp.Close()
+	for _, pid := range pids {
+		waitProcessGone(t, int(pid.(float64)))
+	}
+
+	checkNoNewGoroutines(t, before)
+}
+
+// leakPlugins builds a plugins directory from testdata/faults, testdata/concurrency and the npm
+// suite's plugins (linked) when their packages are installed, else testdata/host. It reports whether
+// the npm plugins are in it.
+func leakPlugins(t *testing.T) (dir string, npm bool) {
+	t.Helper()
+	dir = t.TempDir()
+	copyFiles := func(src string) {
+		files, err := filepath.Glob(filepath.Join(src, "*.js"))
+		if err != nil || len(files) == 0 {
+			t.Fatalf("no plugins in %s: %v", src, err)
+		}
+		for _, f := range files {
+			data, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(filepath.Join(dir, filepath.Base(f)), data, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	copyFiles("testdata/faults")
+	copyFiles(concurrencyDir)
+	_, sharedErr := os.Stat(npmShared)
+	_, ownErr := os.Stat(npmOwnDeps)
+	if sharedErr != nil || ownErr != nil {
+		t.Logf("npm packages not installed (see testdata/npm/README.md): using testdata/host instead of the npm plugins")
+		copyFiles("testdata/host")
+		return dir, false
+	}
+	entries, err := os.ReadDir(npmPlugins)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		target, err := filepath.Abs(filepath.Join(npmPlugins, e.Name()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Symlink(target, filepath.Join(dir, e.Name())); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir, true
+}
+
+// waitLines waits until n log lines contain all parts.
+func waitLines(t *testing.T, th *testHost, n int, parts ...string) {
+	t.Helper()
+	deadline := time.Now().Add(30 * time.Second)
+	for len(th.log.lines(parts...)) < n {
+		if time.Now().After(deadline) {
+			t.Fatalf("fewer than %d log lines contain %q; log:\n%s", n, parts, th.log.String())
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+}
+
+// waitProcessGone waits until the process pid no longer exists: stopped and reaped.
+func waitProcessGone(t *testing.T, pid int) {
+	t.Helper()
+	deadline := time.Now().Add(30 * time.Second)
+	for !errors.Is(syscall.Kill(pid, 0), syscall.ESRCH) {
+		if time.Now().After(deadline) {
+			t.Errorf("child process %d still exists after Close", pid)
+			return
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}
+
+// checkNoNewGoroutines waits, generously, until the goroutine count is back to what it was in before
+// and none of the goroutines started since involves pluginhost code. On failure it prints the
+// survivors whose stacks mention pluginhost packages (all survivors when none does).
+func checkNoNewGoroutines(t *testing.T, before map[int]string) {
+	t.Helper()
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		now := goroutines()
+		var ours, others []string
+		for id, stack := range now {
+			if _, old := before[id]; old {
+				continue
+			}
+			if strings.Contains(stack, "github.com/pluginhost/pluginhost") {
+				ours = append(ours, stack)
+			} else {
+				others = append(others, stack)
+			}
+		}
+		if len(now) <= len(before) && len(ours) == 0 {
+			return
+		}
+		if time.Now().After(deadline) {
+			survivors := ours
+			if len(survivors) == 0 {
+				survivors = others
+			}
+			sort.Strings(survivors)
+			t.Errorf("%d goroutines after Close, %d before; %d started since survive, %d of them in pluginhost code:\n\n%s",
+				len(now), len(before), len(ours)+len(others), len(ours), strings.Join(survivors, "\n\n"))
+			return
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+// goroutines returns the stack of every goroutine, by goroutine id.
+func goroutines() map[int]string {
+	buf := make([]byte, 1<<20)
+	for {
+		n := runtime.Stack(buf, true)
+		if n < len(buf) {
+			buf = buf[:n]
+			break
+		}
+		buf = make([]byte, 2*len(buf))
+	}
+	out := map[int]string{}
+	for _, g := range bytes.Split(buf, []byte("\n\n")) {
+		var id int
+		if _, err := fmt.Sscanf(string(g), "goroutine %d ", &id); err == nil {
+			out[id] = string(g)
+		}
+	}
+	return out
+}
+
+// rebuiltPlugin's init is slow, or never settles, when the plugin is rebuilt (a file marks the first
+// load), so that Close can be called while a rebuild is in progress; /spin-later makes the watchdog
+// rebuild it without a request waiting.
+const rebuiltPlugin = `const fs = require('fs');
+module.exports = {
+  info: { id: 'rebuilt', name: 'Rebuilt', description: 'slow to rebuild' },
+  async init(router) {
+    router.get('/spin-later', (req, res) => { setTimeout(() => { for (;;) {} }, 1); res.json({}); });
+    if (!fs.existsSync(process.env.FLAG)) return fs.writeFileSync(process.env.FLAG, '');
+    console.log('rebuild init started');
+    await new Promise((resolve) => setTimeout(resolve, Number(process.env.REBUILD_INIT_MS)));
+    console.log('rebuild init finished');
+  },
+  exit() { console.log('exit called'); },
+};
+`
+
+// Close waits for a rebuild in progress, and exit() then runs in the rebuilt runtime: no plugin code
+// runs after Close returned. A rebuild that cannot finish is cut short at Close's deadline, with the
+// runtime it was building closed.
+func TestCloseDuringRebuild(t *testing.T) {
+	for _, tc := range []struct {
+		name, initMS string
+		closeWithin  time.Duration
+		finished     int
+	}{
+		{"finishes", "300", 30 * time.Second, 1},
+		{"cut short", "3600000", time.Second, 0},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			before := goroutines()
+			dir := t.TempDir()
+			if err := os.WriteFile(filepath.Join(dir, "rebuilt.js"), []byte(rebuiltPlugin), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			th := startHost(t, dir, func(o *Options) {
+				o.BusyLimit = testBusyLimit
+				o.InitTimeout = 10 * time.Minute
+				o.PluginEnv = map[string]string{"FLAG": filepath.Join(t.TempDir(), "loaded"), "REBUILD_INIT_MS": tc.initMS}
+			})
+			th.getJSON(t, "/api/plugins/rebuilt/spin-later")
+			th.waitLog(t, "plugin=rebuilt", "rebuild init started")
+			ctx, cancel := context.WithTimeout(context.Background(), tc.closeWithin)
+			defer cancel()
+			_ = th.host.Close(ctx)
+			finished := len(th.log.lines("rebuild init finished"))
+			exited := len(th.log.lines("exit called"))
+			if finished != tc.finished || exited != tc.finished {
+				t.Errorf("when Close returned: rebuild init finished %d times, exit called %d times; want %d", finished, exited, tc.finished)
+			}
+			th.srv.Close()
+			checkNoNewGoroutines(t, before)
+			if n := len(th.log.lines("rebuild init finished")); n != finished {
+				t.Errorf("the rebuild's init finished after Close returned")
+			}
+		})
+	}
+}
