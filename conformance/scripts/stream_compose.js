@@ -87,6 +87,27 @@ module.exports = async function main() {
   show('from number', () => Duplex.from(5));
   show('from bad function', () => Duplex.from(() => 5));
 
+  // pipeline with web streams: chunks keep their types.
+  const webOutChunks = [];
+  const webReturned = await new Promise((resolve, reject) => {
+    const sinkStream = new WritableStream({ write(chunk) { webOutChunks.push(typeof chunk + ':' + String(chunk)); } });
+    const last = stream.pipeline(
+      new ReadableStream({ start(ctl) { ctl.enqueue('a'); ctl.enqueue('b'); ctl.close(); } }),
+      new TransformStream({ transform(chunk, ctl) { ctl.enqueue(chunk + chunk); } }),
+      async function* (source) { for await (const chunk of source) yield chunk.toUpperCase(); },
+      new TransformStream({ transform(chunk, ctl) { ctl.enqueue(chunk + '.'); } }),
+      sinkStream,
+      (err) => (err ? reject(err) : resolve(last === sinkStream)));
+  });
+  console.log('pipeline web', webOutChunks.join('|'), webReturned);
+  const nodeSink = [];
+  await new Promise((resolve, reject) => stream.pipeline(
+    Readable.from(['n1', 'n2']),
+    new TransformStream({ transform(chunk, ctl) { ctl.enqueue(typeof chunk); } }),
+    new Writable({ objectMode: true, write(c, e, cb) { nodeSink.push(c); cb(); } }),
+    (err) => (err ? reject(err) : resolve())));
+  console.log('pipeline node to web to node', nodeSink.join('|'));
+
   // duplexPair.
   const [left, right] = duplexPair();
   const rightGot = new Promise((r) => right.once('data', (d) => r(String(d))));

@@ -26,8 +26,10 @@
 // Web-stream interop (js/web.js): Readable.toWeb/fromWeb, Writable.toWeb/fromWeb, Duplex.toWeb/fromWeb,
 // over the web package's classes. Duplex.from (js/duplexify.js) takes what Node's does: streams, web
 // streams, { readable, writable } pairs, iterables, promises, Blobs, and functions that transform the
-// written chunks (async generator functions, as esbuild lowers them). stream.compose and
-// stream.duplexPair are js/compose.js.
+// written chunks (async generator functions, as esbuild lowers them). pipeline takes web streams as
+// Node's does: a ReadableStream as an async iterable, a TransformStream or WritableStream written
+// through its writer. stream.compose and stream.duplexPair are js/compose.js; compose joins web
+// streams through the node streams their adapters (fromWeb) make.
 //
 // Not provided: Readable.wrap and Readable.prototype.wrap (old-style streams), the experimental
 // operators (map, filter, toArray, …) and captureRejections.

@@ -35,22 +35,17 @@
     };
   }
 
-  // fromWebStream is the node stream pipeline uses for a web stream (a ReadableStream,
-  // WritableStream or TransformStream), which it joins as Node's pipeline does; other values as they
-  // are.
-  function fromWebStream(v) {
-    if (typeof ReadableStream === 'function' && v instanceof ReadableStream) return S.Readable.fromWeb(v);
-    if (typeof WritableStream === 'function' && v instanceof WritableStream) return S.Writable.fromWeb(v);
-    if (typeof TransformStream === 'function' && v instanceof TransformStream) return S.Duplex.fromWeb(v);
-    return v;
+  // Web streams join a pipeline as in Node: a ReadableStream is an async iterable source, a
+  // TransformStream or WritableStream is written through its writer (pumpToWeb), and a
+  // TransformStream is read through its readable side.
+  function isTransformStream(v) { return typeof TransformStream === 'function' && v instanceof TransformStream; }
+  function isWebWritable(v) {
+    return isTransformStream(v) || (typeof WritableStream === 'function' && v instanceof WritableStream);
   }
 
   function pipelineImpl(streams, callback, opts) {
     if (streams.length === 1 && Array.isArray(streams[0])) streams = streams[0];
     if (streams.length < 2) throw S.errors.missingArgs('streams');
-    // The last stream as given is what pipeline returns, a web stream included.
-    var last = streams[streams.length - 1];
-    streams = streams.map(fromWebStream);
 
     var ac = typeof AbortController === 'function' ? new AbortController() : null;
     var signal = ac ? ac.signal : undefined;
@@ -111,13 +106,13 @@
         if (typeof stream === 'function') {
           ret = stream({ signal: signal });
           if (!S.isIterable(ret)) throw S.errors.invalidReturn('Iterable, AsyncIterable or Stream', 'source', ret);
-        } else if (S.isIterable(stream) || S.isReadableNodeStream(stream)) {
+        } else if (S.isIterable(stream) || S.isReadableNodeStream(stream) || isTransformStream(stream)) {
           ret = stream;
         } else {
           throw S.errors.argType('source', 'a Readable stream, an iterable or a function', stream);
         }
       } else if (typeof stream === 'function') {
-        ret = stream(asyncIterable(ret), { signal: signal });
+        ret = stream(asyncIterable(isTransformStream(ret) ? ret.readable : ret), { signal: signal });
         if (reading) {
           if (!S.isIterable(ret, true)) throw S.errors.invalidReturn('AsyncIterable', 'transform[' + (i - 1) + ']', ret);
         } else {
@@ -131,11 +126,22 @@
           finishCount += 2;
           var cleanup = pipe(ret, stream, finish, end);
           if (S.isReadable(stream) && isLastStream) lastStreamCleanup.push(cleanup);
-        } else if (S.isIterable(ret)) {
+        } else if (S.isIterable(ret) || isTransformStream(ret)) {
           finishCount++;
-          pumpToNode(ret, stream, finish, end);
+          pumpToNode(isTransformStream(ret) ? ret.readable : ret, stream, finish, end);
         } else {
           throw S.errors.argType('val', 'a Readable stream, an iterable or an async iterable', ret);
+        }
+        ret = stream;
+      } else if (isWebWritable(stream)) {
+        if (S.isReadableNodeStream(ret)) {
+          finishCount++;
+          pumpToWeb(asyncIterable(ret), stream, finish, end);
+        } else if (S.isIterable(ret) || isTransformStream(ret)) {
+          finishCount++;
+          pumpToWeb(isTransformStream(ret) ? ret.readable : ret, stream, finish, end);
+        } else {
+          throw S.errors.argType('val', ['AsyncIterable', 'Iterable', 'Stream', 'ReadableStream', 'TransformStream'], ret);
         }
         ret = stream;
       } else {
@@ -169,7 +175,33 @@
     }
 
     if ((signal && signal.aborted) || (outerSignal && outerSignal.aborted)) nextTick(abort);
-    return ret === streams[streams.length - 1] ? last : ret;
+    return ret;
+  }
+
+  // pumpToWeb writes an (async) iterable into a WritableStream (or a TransformStream's writable
+  // side) through its writer, closing it at the end when end is set, and aborting it on a failure.
+  async function pumpToWeb(source, writable, finish, end) {
+    if (isTransformStream(writable)) writable = writable.writable;
+    var writer = writable.getWriter();
+    try {
+      await writer.ready;
+      var iterator = source[S.asyncIterator] ? source[S.asyncIterator]() : source[Symbol.iterator]();
+      for (;;) {
+        var step = await iterator.next();
+        if (step.done) break;
+        await writer.ready;
+        writer.write(step.value).catch(function () {});
+      }
+      await writer.ready;
+      if (end) await writer.close();
+      finish();
+    } catch (err) {
+      try {
+        await writer.abort(err);
+      } finally {
+        finish(err);
+      }
+    }
   }
 
   function makeOnError(finish) {
