@@ -1,13 +1,17 @@
 // Package polyfill adds the standard built-ins goja lacks that Node 20 has or that packages plugins use
 // call: Promise.withResolvers, Object.groupBy, Map.groupBy, Array.fromAsync,
-// String.prototype.isWellFormed and toWellFormed, Symbol.dispose and Symbol.asyncDispose. Each is
-// defined only when goja does not have it, non-enumerable as built-ins are.
+// String.prototype.isWellFormed and toWellFormed, Symbol.dispose and Symbol.asyncDispose, WeakRef and
+// FinalizationRegistry. Each is defined only when goja does not have it, non-enumerable as built-ins
+// are.
 //
 // Promise.withResolvers, the groupBy functions and Array.fromAsync are newer than Node 20, which
-// lacks them; packages feature-detect them, so having them does no harm. Not provided: WeakRef and
-// FinalizationRegistry (a WeakRef that never lets go would turn a package's feature-detected fallback
-// into a leak), Intl, Atomics and SharedArrayBuffer. goja's own additions that Node 20 lacks (the Set
-// methods, Error.isError) are left in place.
+// lacks them; packages feature-detect them, so having them does no harm. goja has no weak
+// references: a WeakRef holds its target strongly (so a package caching through WeakRefs keeps what
+// it caches) and FinalizationRegistry callbacks never run; the specification allows both.
+//
+// Not provided: Intl, WebAssembly, and Atomics and SharedArrayBuffer (goja has no shared memory or
+// threads to share it with). goja's global GoError, which Node lacks, is removed; goja's other
+// additions that Node 20 lacks (the Set methods, Error.isError) are left in place.
 package polyfill
 
 import (

@@ -141,6 +141,64 @@
     return from === 0 ? s : out + s.slice(from);
   });
 
+  // WeakRef and FinalizationRegistry (ES2021). goja has no weak references, so a WeakRef holds its
+  // target strongly (deref always returns it) and a registry's cleanup callbacks never run; the
+  // specification allows both, as it never promises collection. A registry keeps only the
+  // unregister tokens, weakly, so registering does not keep targets alive any longer.
+  function canBeHeldWeakly(v) {
+    return (typeof v === 'object' && v !== null) || typeof v === 'function' || (typeof v === 'symbol' && Symbol.keyFor(v) === undefined);
+  }
+  function receiverOf(obj, slot, method) {
+    if (obj === null || typeof obj !== 'object' || !slot.has(obj)) {
+      const shown = obj !== null && typeof obj === 'object' ? '#<' + ((obj.constructor && obj.constructor.name) || 'Object') + '>' : String(obj);
+      throw new TypeError('Method ' + method + ' called on incompatible receiver ' + shown);
+    }
+    return slot.get(obj);
+  }
+  const weakRefs = new WeakMap();
+  function WeakRef(target) {
+    if (new.target === undefined) throw new TypeError("Constructor WeakRef requires 'new'");
+    if (!canBeHeldWeakly(target)) throw new TypeError('WeakRef: invalid target');
+    weakRefs.set(this, target);
+  }
+  method(WeakRef.prototype, 'deref', 0, function () {
+    return receiverOf(this, weakRefs, 'WeakRef.prototype.deref');
+  });
+  Object.defineProperty(WeakRef.prototype, Symbol.toStringTag, { value: 'WeakRef', configurable: true });
+  Object.defineProperty(WeakRef, 'prototype', { writable: false, enumerable: false, configurable: false });
+  define(global, 'WeakRef', WeakRef);
+
+  const registries = new WeakMap(); // registry -> its tokens: object -> count, and a Map for symbols
+  function FinalizationRegistry(cleanupCallback) {
+    if (new.target === undefined) throw new TypeError("Constructor FinalizationRegistry requires 'new'");
+    if (typeof cleanupCallback !== 'function') throw new TypeError('FinalizationRegistry: cleanup must be callable');
+    registries.set(this, { objects: new WeakMap(), symbols: new Map() });
+  }
+  const tokensOf = (tokens, token) => (typeof token === 'symbol' ? tokens.symbols : tokens.objects);
+  const describe = (v) => (typeof v === 'string' ? "'" + v + "'" : String(v));
+  method(FinalizationRegistry.prototype, 'register', 2, function (target, heldValue, unregisterToken = undefined) {
+    const tokens = receiverOf(this, registries, 'FinalizationRegistry.prototype.register');
+    if (!canBeHeldWeakly(target)) throw new TypeError('FinalizationRegistry.prototype.register: invalid target');
+    if (target === heldValue) throw new TypeError('FinalizationRegistry.prototype.register: target and holdings must not be same');
+    if (unregisterToken === undefined) return undefined;
+    if (!canBeHeldWeakly(unregisterToken)) throw new TypeError('Invalid unregisterToken (' + describe(unregisterToken) + ')');
+    const map = tokensOf(tokens, unregisterToken);
+    map.set(unregisterToken, (map.get(unregisterToken) || 0) + 1);
+    return undefined;
+  });
+  method(FinalizationRegistry.prototype, 'unregister', 1, function (unregisterToken) {
+    const tokens = receiverOf(this, registries, 'FinalizationRegistry.prototype.unregister');
+    if (!canBeHeldWeakly(unregisterToken)) throw new TypeError('Invalid unregisterToken (' + describe(unregisterToken) + ')');
+    return tokensOf(tokens, unregisterToken).delete(unregisterToken);
+  });
+  Object.defineProperty(FinalizationRegistry.prototype, Symbol.toStringTag, { value: 'FinalizationRegistry', configurable: true });
+  Object.defineProperty(FinalizationRegistry, 'prototype', { writable: false, enumerable: false, configurable: false });
+  define(global, 'FinalizationRegistry', FinalizationRegistry);
+
+  // GoError is goja's constructor of the errors Go code makes (NewGoError); it is no global in Node,
+  // and nothing of pluginhost's looks it up by name.
+  delete global.GoError;
+
   // Symbol.dispose and Symbol.asyncDispose, which Node 20 defines with these descriptions for explicit
   // resource management (TypeScript's `using` helpers look them up).
   if (!('dispose' in Symbol)) {

@@ -11,11 +11,8 @@ const define = (name, value) => {
 	Object.defineProperty(global, name, { value, writable: true, configurable: true, enumerable: false });
 };
 
-function argTypeError(message) {
-	const e = new TypeError(message);
-	e.code = 'ERR_INVALID_ARG_TYPE';
-	return e;
-}
+// Node's errors, with its codes and wording (nodeerr's natives).
+const missingArg = (name) => native.error('TypeError', 'ERR_MISSING_ARGS', `The "${name}" argument must be specified`);
 
 // DOMException, with the legacy numeric codes of the names that have one.
 const legacyCodes = {
@@ -47,7 +44,8 @@ class Event {
 	target = null;
 	currentTarget = null;
 	constructor(type, options = {}) {
-		if (arguments.length === 0) throw new TypeError('The "type" argument must be specified');
+		if (arguments.length === 0) throw missingArg('type');
+		if (options != null && (typeof options !== 'object' || Array.isArray(options))) throw native.argType('options', 'of type object', options);
 		this.#type = String(type);
 		this.#cancelable = !!(options && options.cancelable);
 		this.bubbles = !!(options && options.bubbles);
@@ -62,10 +60,22 @@ class Event {
 }
 define('Event', Event);
 
+class CustomEvent extends Event {
+	#detail;
+	constructor(type, options = {}) {
+		if (arguments.length === 0) throw missingArg('type');
+		super(type, options);
+		this.#detail = options?.detail ?? null;
+	}
+	get detail() { return this.#detail; }
+}
+define('CustomEvent', CustomEvent);
+
 class EventTarget {
 	#listeners = new Map();
 	addEventListener(type, listener, options) {
 		if (listener == null) return;
+		if (typeof listener !== 'function' && typeof listener !== 'object') throw native.argType('listener', 'an instance of EventListener', listener);
 		const once = !!(options && typeof options === 'object' && options.once);
 		let list = this.#listeners.get(type);
 		if (!list) this.#listeners.set(type, list = []);
@@ -82,7 +92,7 @@ class EventTarget {
 		if (i >= 0) list.splice(i, 1);
 	}
 	dispatchEvent(event) {
-		if (!(event instanceof Event)) throw argTypeError('The "event" argument must be an instance of Event.');
+		if (!(event instanceof Event)) throw native.argType('event', 'an instance of Event', event);
 		event.target = event.currentTarget = this;
 		const list = (this.#listeners.get(event.type) || []).slice();
 		const call = (fn) => {
@@ -110,7 +120,7 @@ class AbortSignal extends EventTarget {
 	#aborted = false; #reason = undefined;
 	onabort = null;
 	constructor(key) {
-		if (key !== signalKey) throw new TypeError('Illegal constructor');
+		if (key !== signalKey) throw native.error('TypeError', 'ERR_ILLEGAL_CONSTRUCTOR', 'Illegal constructor');
 		super();
 	}
 	get aborted() { return this.#aborted; }
@@ -123,7 +133,9 @@ class AbortSignal extends EventTarget {
 		return s;
 	}
 	static timeout(ms) {
-		if (typeof ms !== 'number') throw argTypeError(`The "delay" argument must be of type number.`);
+		if (typeof ms !== 'number') throw native.argType('delay', 'of type number', ms);
+		if (!Number.isInteger(ms)) throw native.outOfRange('delay', 'an integer', ms);
+		if (ms < 0 || ms > 4294967295) throw native.outOfRange('delay', '>= 0 && <= 4294967295', ms);
 		const s = new AbortSignal(signalKey);
 		const t = native.setTimeout(() => {
 			s._abort(new DOMException('The operation was aborted due to timeout', 'TimeoutError'));
@@ -132,9 +144,12 @@ class AbortSignal extends EventTarget {
 		return s;
 	}
 	static any(signals) {
+		if (!Array.isArray(signals)) throw native.argType('signals', 'an instance of Array', signals);
+		signals.forEach((other, i) => {
+			if (!(other instanceof AbortSignal)) throw native.argType(`signals[${i}]`, 'an instance of AbortSignal', other);
+		});
 		const s = new AbortSignal(signalKey);
 		for (const other of signals) {
-			if (!(other instanceof AbortSignal)) throw argTypeError('The "signals" argument must be an array of AbortSignal.');
 			if (other.aborted) {
 				s.#aborted = true;
 				s.#reason = other.reason;
@@ -174,7 +189,7 @@ class AbortController {
 define('AbortController', AbortController);
 
 define('queueMicrotask', function queueMicrotask(callback) {
-	if (typeof callback !== 'function') throw argTypeError('The "callback" argument must be of type function.');
+	if (typeof callback !== 'function') throw native.argType('callback', 'of type function', callback);
 	Promise.resolve().then(() => {
 		try { callback(); } catch (err) { native.reportError(err); }
 	});
@@ -195,11 +210,7 @@ class TextDecoder {
 		this.#fatal = !!(options && options.fatal);
 		this.#ignoreBOM = !!(options && options.ignoreBOM);
 		this.#decoder = native.textDecoder(String(label), this.#fatal, this.#ignoreBOM);
-		if (this.#decoder === null) {
-			const e = new RangeError(`The "${label}" encoding is not supported`);
-			e.code = 'ERR_ENCODING_NOT_SUPPORTED';
-			throw e;
-		}
+		if (this.#decoder === null) throw native.error('RangeError', 'ERR_ENCODING_NOT_SUPPORTED', `The "${label}" encoding is not supported`);
 	}
 	get encoding() { return this.#decoder.encoding; }
 	get fatal() { return this.#fatal; }
@@ -207,9 +218,7 @@ class TextDecoder {
 	decode(input = undefined, options = undefined) {
 		const s = this.#decoder.decode(input, !!(options && options.stream));
 		if (s === null) {
-			const e = new TypeError(`The encoded data was not valid for encoding ${this.#decoder.encoding}`);
-			e.code = 'ERR_ENCODING_INVALID_ENCODED_DATA';
-			throw e;
+			throw native.error('TypeError', 'ERR_ENCODING_INVALID_ENCODED_DATA', `The encoded data was not valid for encoding ${this.#decoder.encoding}`);
 		}
 		return s;
 	}
@@ -217,13 +226,13 @@ class TextDecoder {
 define('TextDecoder', TextDecoder);
 
 define('atob', function atob(data) {
-	if (arguments.length === 0) throw argTypeError('The "data" argument must be specified');
+	if (arguments.length === 0) throw missingArg('input');
 	const s = native.atob(String(data));
 	if (s === null) throw new DOMException('The string to be decoded is not correctly encoded.', 'InvalidCharacterError');
 	return s;
 });
 define('btoa', function btoa(data) {
-	if (arguments.length === 0) throw argTypeError('The "data" argument must be specified');
+	if (arguments.length === 0) throw missingArg('input');
 	const s = native.btoa(String(data));
 	if (s === null) throw new DOMException('Invalid character', 'InvalidCharacterError');
 	return s;
@@ -232,7 +241,7 @@ define('btoa', function btoa(data) {
 // structuredClone for the data plugins pass around: primitives, plain objects, arrays, Date, RegExp,
 // Map, Set, Error, ArrayBuffer and typed arrays, with shared and circular references preserved.
 define('structuredClone', function structuredClone(value, options) {
-	if (arguments.length === 0) throw new TypeError('The "value" argument must be specified');
+	if (arguments.length === 0) throw native.error('TypeError', 'ERR_MISSING_ARGS', 'The value argument must be specified');
 	const seen = new Map();
 	const clone = (v) => {
 		if (typeof v === 'function' || typeof v === 'symbol') {

@@ -1,11 +1,14 @@
 // Package web installs the web-platform globals Node 20 gives plugins: timers, queueMicrotask,
-// AbortController/AbortSignal, DOMException, Event/EventTarget, TextEncoder/TextDecoder, atob/btoa,
-// structuredClone; the WHATWG streams (ReadableStream with default and byte controllers and BYOB
+// AbortController/AbortSignal, DOMException, Event/EventTarget/CustomEvent, TextEncoder/TextDecoder,
+// atob/btoa, structuredClone; MessageChannel, MessagePort, MessageEvent and BroadcastChannel (within
+// the plugin's runtime: messages are structured clones delivered as macrotasks); the WHATWG streams (ReadableStream with default and byte controllers and BYOB
 // readers, tee, pipeTo/pipeThrough, async iteration and ReadableStream.from; WritableStream;
 // TransformStream; the queuing strategies; TextEncoderStream, TextDecoderStream, CompressionStream and
-// DecompressionStream for gzip, deflate and deflate-raw); Blob, File and FormData; and fetch with
-// Headers, Request and Response, streaming both request and response bodies. Namespace gives the
-// stream classes to the 'stream/web' module.
+// DecompressionStream for gzip, deflate and deflate-raw); Blob, File and FormData (with
+// URL.createObjectURL and require('buffer').resolveObjectURL); and fetch with Headers, Request and
+// Response, streaming both request and response bodies. Namespace gives the stream classes to the
+// 'stream/web' module, and ProvideWeb the buffer module its web members. The errors are Node's
+// (nodeerr's natives: codes and the "Received ..." part).
 //
 // The classes are JS (prelude.js and js/*.js: the standards' algorithms), compiled once per process.
 // The streams, Blob, FormData and fetch are global accessors that evaluate their scripts on first
@@ -24,7 +27,9 @@
 //     does); other labels throw ERR_ENCODING_NOT_SUPPORTED.
 //   - Compressed bytes differ from zlib's (they decompress to the same data); corrupt input is
 //     Z_DATA_ERROR "invalid compressed data" where zlib names the exact fault.
-//   - Streams cannot be transferred (postMessage).
+//   - Streams cannot be transferred (postMessage), and a port in a transfer list is handed over as it
+//     is, not detached; there are no workers to send messages to. MessageEvent.ports is not frozen,
+//     as in Node.
 //   - Web streams run about 20-100 µs per chunk (goja promise jobs), where Node takes a few.
 package web
 
@@ -55,7 +60,7 @@ var scripts = func() []*jsruntime.Script {
 	var out []*jsruntime.Script
 	for _, name := range []string{
 		"common.js", "readable.js", "bytes.js", "readable_extra.js", "writable.js", "transform.js", "pipe.js",
-		"codecs.js", "blob.js", "formdata.js", "fetch.js",
+		"codecs.js", "blob.js", "formdata.js", "fetch.js", "messaging.js",
 	} {
 		src, err := scriptFiles.ReadFile("js/" + name)
 		if err != nil {
@@ -76,7 +81,10 @@ var streamNames = []string{
 }
 
 // otherGlobals are the rest of the classes the scripts define as globals.
-var otherGlobals = []string{"Blob", "File", "FormData", "Headers", "Request", "Response", "fetch"}
+var otherGlobals = []string{
+	"Blob", "File", "FormData", "Headers", "Request", "Response", "fetch",
+	"MessageChannel", "MessagePort", "MessageEvent", "BroadcastChannel",
+}
 
 // classesKey is the per-runtime key of the lazily evaluated classes.
 type classesKey struct{}
@@ -175,6 +183,21 @@ func (c *classes) member(name string) goja.Value {
 	return ns.Get(name)
 }
 
+// Class returns the web class (or helper) name as the web scripts define it, whatever a plugin has
+// since assigned to the global: worker_threads' MessageChannel is the global one, and its
+// receiveMessageOnPort reads the ports' queues. Must be called on the loop, after Install.
+func Class(rt *jsruntime.Runtime, name string) (goja.Value, error) {
+	c, err := jsruntime.Module(rt, classesKey{}, func() (*classes, error) { return nil, errNotInstalled })
+	if err != nil {
+		return nil, err
+	}
+	ns, err := c.load()
+	if err != nil {
+		return nil, err
+	}
+	return ns.Get(name), nil
+}
+
 // InstallObjectURLs defines URL.createObjectURL and URL.revokeObjectURL, which name Blobs by
 // "blob:nodedata:" URLs that require('buffer').resolveObjectURL resolves (fetch does not). Must be
 // called on the loop, after Install and after the URL global is installed.
@@ -258,6 +281,7 @@ func newNatives(rt *jsruntime.Runtime, t *timers) (*goja.Object, error) {
 		},
 		"transfer":   func(call goja.FunctionCall) goja.Value { return transfer(rt, call.Argument(0)) },
 		"randomUUID": func(goja.FunctionCall) goja.Value { return vm.ToValue(randomUUID()) },
+		"enqueue":    func(call goja.FunctionCall) goja.Value { enqueue(rt, call.Argument(0)); return goja.Undefined() },
 		"detached": func(call goja.FunctionCall) goja.Value {
 			ab, ok := call.Argument(0).Export().(goja.ArrayBuffer)
 			return vm.ToValue(ok && ab.Detached())
@@ -270,6 +294,20 @@ func newNatives(rt *jsruntime.Runtime, t *timers) (*goja.Object, error) {
 		}
 	}
 	return obj, nil
+}
+
+// enqueue runs fn as a macrotask: a loop job of its own, after the current job and its microtasks,
+// as a message between ports arrives. What fn throws is reported as uncaught.
+func enqueue(rt *jsruntime.Runtime, v goja.Value) {
+	fn, ok := goja.AssertFunction(v)
+	if !ok {
+		panic(rt.TypeError("enqueue needs a function"))
+	}
+	rt.RunOnLoop(func(*goja.Runtime) {
+		if _, err := fn(goja.Undefined()); err != nil {
+			rt.ReportUncaught("message listener", err)
+		}
+	})
 }
 
 // transfer is the streams' TransferArrayBuffer: it detaches an ArrayBuffer and returns a new one over

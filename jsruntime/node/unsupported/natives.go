@@ -10,6 +10,7 @@ import (
 	stringdecoder "github.com/pluginhost/pluginhost/jsruntime/node/string_decoder"
 	"github.com/pluginhost/pluginhost/jsruntime/node/util"
 	"github.com/pluginhost/pluginhost/jsruntime/nodeerr"
+	"github.com/pluginhost/pluginhost/jsruntime/web"
 )
 
 // natives is the object through which the modules' JS reaches Go.
@@ -47,6 +48,14 @@ func natives(rt *jsruntime.Runtime) *goja.Object {
 				}
 			}
 			return vm.NewArray(names...)
+		},
+		// web is a web class (MessageChannel), the same object as the global.
+		"web": func(call goja.FunctionCall) goja.Value {
+			v, err := web.Class(rt, call.Argument(0).String())
+			if err != nil {
+				rt.Throw(err)
+			}
+			return v
 		},
 		"lookup":         func(call goja.FunctionCall) goja.Value { return lookup(rt, call) },
 		"heapStatistics": func(goja.FunctionCall) goja.Value { return heapStatistics(vm) },

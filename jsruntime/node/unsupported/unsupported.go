@@ -5,7 +5,8 @@
 // 20's members.
 //
 //   - worker_threads: isMainThread true, threadId 0, parentPort and workerData null,
-//     set/getEnvironmentData; Worker, MessageChannel, MessagePort, BroadcastChannel are not supported.
+//     set/getEnvironmentData; MessageChannel, MessagePort, BroadcastChannel and receiveMessageOnPort
+//     are the web globals' (within the runtime); Worker is not supported.
 //   - net: isIP, isIPv4, isIPv6 (Node's own patterns), _normalizeArgs and the autoSelectFamily
 //     settings; Socket (a stream.Duplex) and Server (an EventEmitter) exist for instanceof and
 //     subclassing; connect, createConnection, createServer, BlockList, SocketAddress are not supported.

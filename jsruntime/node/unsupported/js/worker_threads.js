@@ -1,4 +1,5 @@
-// node:worker_threads: a plugin is always the main thread, and cannot start workers.
+// node:worker_threads: a plugin is always the main thread, and cannot start workers. MessageChannel,
+// MessagePort and BroadcastChannel are the web globals, working within the plugin's runtime.
 (function (lib) {
   'use strict';
   const { natives, unsupportedFn, unsupportedClass } = lib;
@@ -7,11 +8,11 @@
 
   return {
     isMainThread: true,
-    MessagePort: unsupportedClass('worker_threads.MessagePort', EventEmitter),
-    MessageChannel: unsupportedClass('worker_threads.MessageChannel'),
+    MessagePort: natives.web('MessagePort'),
+    MessageChannel: natives.web('MessageChannel'),
     markAsUntransferable: function markAsUntransferable() {},
     moveMessagePortToContext: unsupportedFn('worker_threads.moveMessagePortToContext'),
-    receiveMessageOnPort: unsupportedFn('worker_threads.receiveMessageOnPort'),
+    receiveMessageOnPort: natives.web('receiveMessageOnPort'),
     resourceLimits: {},
     postMessageToThread: unsupportedFn('worker_threads.postMessageToThread'),
     threadId: 0,
@@ -19,7 +20,7 @@
     Worker: unsupportedClass('worker_threads.Worker', EventEmitter),
     parentPort: null,
     workerData: null,
-    BroadcastChannel: unsupportedClass('worker_threads.BroadcastChannel'),
+    BroadcastChannel: natives.web('BroadcastChannel'),
     setEnvironmentData: function setEnvironmentData(key, value) {
       if (value === undefined) environmentData.delete(key);
       else environmentData.set(key, value);
