@@ -70,8 +70,8 @@ func Require(rt *jsruntime.Runtime) (goja.Value, error) {
 }
 
 // natives is the object through which console.js reaches Go: nodeerr's errors, write(level, text)
-// to the logger, hrtime() from the runtime's clock as [seconds, nanoseconds], and util(), the util
-// module, loaded on first use.
+// to the logger, hrtime() from the runtime's clock as [seconds, nanoseconds], format(...args)
+// (util.format), and util(), the util module, loaded on first use.
 func natives(rt *jsruntime.Runtime) *goja.Object {
 	vm := rt.VM()
 	obj := nodeerr.Natives(vm)
@@ -81,6 +81,9 @@ func natives(rt *jsruntime.Runtime) *goja.Object {
 	_ = obj.Set("hrtime", func() []int64 {
 		ns := rt.Clock().Now().UnixNano()
 		return []int64{ns / 1e9, ns % 1e9}
+	})
+	_ = obj.Set("format", func(call goja.FunctionCall) goja.Value {
+		return vm.ToValue(util.Format(rt, call.Arguments))
 	})
 	_ = obj.Set("util", func(goja.FunctionCall) goja.Value {
 		mod, err := util.Require(rt)

@@ -166,13 +166,20 @@
     },
     [kFormatForStdout]: {
       ...attributes,
-      value(args) { return util().formatWithOptions(this[kGetInspectOptions](this._stdout), ...args); },
+      value(args) { return formatWith(this[kGetInspectOptions](this._stdout), args); },
     },
     [kFormatForStderr]: {
       ...attributes,
-      value(args) { return util().formatWithOptions(this[kGetInspectOptions](this._stderr), ...args); },
+      value(args) { return formatWith(this[kGetInspectOptions](this._stderr), args); },
     },
   });
+
+  // formatWith is util.formatWithOptions; without options it is the Go formatter itself, so that
+  // logging does not need util loaded.
+  function formatWith(options, args) {
+    if (Object.keys(options).length === 0) return natives.format(...args);
+    return util().formatWithOptions(options, ...args);
+  }
 
   function shouldColorize(stream) {
     const force = globalThis.process?.env?.FORCE_COLOR;
