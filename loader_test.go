@@ -8,7 +8,7 @@ import (
 )
 
 func TestLifecycle(t *testing.T) {
-	th := startHost(t, "testdata/lifecycle", func(o *Options) { o.InitTimeout = 300 * time.Millisecond })
+	th := startHost(t, "testdata/lifecycle", func(o *Options) { o.InitTimeout = 3 * time.Second }) // generous: good plugins must load on a busy machine
 	th.which(t, "good", "good")
 
 	// An empty router is never mounted, and routes added after init settled are not served.
@@ -53,7 +53,7 @@ func TestLifecycle(t *testing.T) {
 }
 
 func TestCloseCallsExitOnceAndStopsServing(t *testing.T) {
-	th := startHost(t, "testdata/lifecycle", func(o *Options) { o.InitTimeout = 300 * time.Millisecond })
+	th := startHost(t, "testdata/lifecycle", func(o *Options) { o.InitTimeout = 3 * time.Second }) // generous: good plugins must load on a busy machine
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
 	err := th.host.Close(ctx)
