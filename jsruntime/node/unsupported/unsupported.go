@@ -25,6 +25,8 @@
 //     getHeapSpaceStatistics is empty, setFlagsFromString is accepted and does nothing; serialization,
 //     snapshots, coverage and promise hooks are not supported.
 //   - readline and readline/promises: see readline.js.
+//   - domain: domains track domain.active and process.domain through run, bind, intercept, enter and
+//     exit, and hold members; they do not catch errors (see domain.js).
 //   - cluster (an EventEmitter; isPrimary true), dgram, inspector (and inspector/promises: url() is
 //     undefined, the inspector console discards its input), trace_events (no category enabled), wasi,
 //     repl (constants, Recoverable, writer, isValidSyntax): loadable, their operations not supported.
@@ -98,6 +100,7 @@ func member(name, prop string) func(*jsruntime.Runtime) (goja.Value, error) {
 var Modules = map[string]func(*jsruntime.Runtime) (goja.Value, error){
 	"cluster":           module("cluster"),
 	"dgram":             module("dgram"),
+	"domain":            module("domain"),
 	"dns":               module("dns"),
 	"dns/promises":      member("dns", "promises"),
 	"http2":             module("http2"),
