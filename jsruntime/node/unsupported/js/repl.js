@@ -17,7 +17,7 @@
   }
   writer.options = { ...util.inspect.defaultOptions, showProxy: true };
 
-  return {
+  const repl = {
     start: unsupportedFn('repl.start'),
     writer,
     REPLServer: unsupportedClass('repl.REPLServer', natives.builtin('readline').Interface),
@@ -29,4 +29,18 @@
     },
     builtinModules: natives.builtinModules(),
   };
+  // _builtinLibs is the older name of builtinModules (DEP0142, a warning only with
+  // --pending-deprecation).
+  let builtinLibs = repl.builtinModules;
+  Object.defineProperty(repl, '_builtinLibs', {
+    get() {
+      return builtinLibs;
+    },
+    set(value) {
+      builtinLibs = value;
+    },
+    enumerable: false,
+    configurable: true,
+  });
+  return repl;
 })
