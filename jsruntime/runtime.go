@@ -64,8 +64,8 @@ type Runtime struct {
 	afterJob          []func()                                            // loop-only: AfterJob's functions for the current job
 	async             asyncContext                                        // loop-only: see asynccontext.go
 
-	name     atomic.Value // string: the name given to New or Rename, for BusyError
-	jobStart atomic.Int64 // UnixNano when the job in progress started; 0 when the loop is idle
+	name     atomic.Value              // string: the name given to New or Rename, for BusyError
+	jobStart atomic.Int64              // UnixNano when the job in progress started; 0 when the loop is idle
 	cause    atomic.Pointer[stopCause] // the first cause given to Interrupt
 }
 

@@ -163,7 +163,7 @@ func loadEnvFile(rt *jsruntime.Runtime, p *goja.Object, cwd string, arg goja.Val
 	if !ok {
 		return
 	}
-	for k, v := range ParseEnv(strings.ToValidUTF8(string(src), "\uFFFD")) {
+	for k, v := range util.ParseEnv(strings.ToValidUTF8(string(src), "\uFFFD")) {
 		if env.Get(k) == nil {
 			_ = env.Set(k, v)
 		}

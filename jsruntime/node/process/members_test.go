@@ -9,6 +9,7 @@ import (
 
 	"github.com/pluginhost/pluginhost/internal/jstest"
 	"github.com/pluginhost/pluginhost/jsruntime/node/process"
+	"github.com/pluginhost/pluginhost/jsruntime/node/util"
 )
 
 // envCases pair .env contents with what Node 20.20's util.parseEnv makes of them (keys sorted).
@@ -65,12 +66,12 @@ var envCases = [][2]string{
 
 func TestParseEnvMatchesNode(t *testing.T) {
 	for _, c := range envCases {
-		got, err := json.Marshal(process.ParseEnv(c[0]))
+		got, err := json.Marshal(util.ParseEnv(c[0]))
 		if err != nil {
 			t.Fatal(err)
 		}
 		if string(got) != c[1] {
-			t.Errorf("ParseEnv(%q)\n got: %s\nwant: %s", c[0], got, c[1])
+			t.Errorf("util.ParseEnv(%q)\n got: %s\nwant: %s", c[0], got, c[1])
 		}
 	}
 }

@@ -26,7 +26,7 @@
 //     else to 'uncaughtException' listeners (after 'uncaughtExceptionMonitor'), as in Node, but the
 //     plugin keeps running; with neither, the runtime logs them.
 //   - stdin is a Readable that has already ended; loadEnvFile reads a .env file (Node's parser, see
-//     ParseEnv) into this plugin's env only; getBuiltinModule gives Node's built-ins, not express.
+//     util.ParseEnv) into this plugin's env only; getBuiltinModule gives Node's built-ins, not express.
 //   - moduleLoadList, _preload_modules, _getActiveHandles, _getActiveRequests and
 //     getActiveResourcesInfo are empty: the runtime's handles are Go's. report's getReport and
 //     writeReport throw ERR_NOT_SUPPORTED_IN_PLUGINHOST. allowedNodeEnvironmentFlags is Node 20's

@@ -1,15 +1,10 @@
 package util
 
-import (
-	"sort"
-	"strings"
-)
+import "strings"
 
-// envPair is one variable of a .env file.
-type envPair struct{ key, value string }
-
-// parseEnv parses the content of a .env file as Node 20's util.parseEnv (and --env-file) does, and
-// returns the variables sorted by key, the order Node's object gets them in. The rules, Node's:
+// ParseEnv parses the content of a .env file as Node 20's dotenv parser does (util.parseEnv,
+// process.loadEnvFile, --env-file) and returns the variables; util.parseEnv's object lists them sorted
+// by key, as Node's does. The rules, Node's:
 //   - carriage returns are dropped everywhere;
 //   - a line starting with '#' is a comment (except the last line, which Node reads as an
 //     assignment like any other), an empty line is skipped;
@@ -25,7 +20,7 @@ type envPair struct{ key, value string }
 //
 // A key of spaces only becomes "\n": Node's trimming of it reads the byte before it, always the
 // newline that ends the line before.
-func parseEnv(content string) []envPair {
+func ParseEnv(content string) map[string]string {
 	vars := map[string]string{}
 	text := trimSpaces(strings.ReplaceAll(content, "\r", ""))
 	for text != "" {
@@ -85,12 +80,7 @@ func parseEnv(content string) []envPair {
 		}
 		vars[key] = trimSpaces(line)
 	}
-	pairs := make([]envPair, 0, len(vars))
-	for k, v := range vars {
-		pairs = append(pairs, envPair{k, v})
-	}
-	sort.Slice(pairs, func(i, j int) bool { return pairs[i].key < pairs[j].key })
-	return pairs
+	return vars
 }
 
 func trimSpaces(s string) string { return strings.Trim(s, " ") }

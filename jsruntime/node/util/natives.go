@@ -2,6 +2,8 @@ package util
 
 import (
 	"github.com/dop251/goja"
+	"maps"
+	"slices"
 
 	"github.com/pluginhost/pluginhost/jsruntime"
 	"github.com/pluginhost/pluginhost/jsruntime/nodeerr"
@@ -23,9 +25,10 @@ func moreNatives(rt *jsruntime.Runtime, natives *goja.Object) map[string]func(go
 	}
 	return map[string]func(goja.FunctionCall) goja.Value{
 		"parseEnv": func(call goja.FunctionCall) goja.Value {
+			vars := ParseEnv(call.Argument(0).String())
 			obj := vm.NewObject()
-			for _, p := range parseEnv(call.Argument(0).String()) {
-				_ = obj.Set(p.key, p.value)
+			for _, k := range slices.Sorted(maps.Keys(vars)) {
+				_ = obj.Set(k, vars[k])
 			}
 			return obj
 		},
