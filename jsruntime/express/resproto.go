@@ -222,9 +222,8 @@ func (a *App) callbackLater(args []goja.Value) {
 	for _, v := range args {
 		if fn, ok := goja.AssertFunction(v); ok {
 			a.rt.RunOnLoop(func(*goja.Runtime) {
-				if _, err := fn(goja.Undefined()); err != nil {
-					a.rt.Logger().Error("exception in write callback", "error", a.rt.Describe(err))
-				}
+				_, err := fn(goja.Undefined())
+				a.rt.ReportUncaught("write callback", err)
 			})
 			return
 		}

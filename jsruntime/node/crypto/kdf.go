@@ -144,9 +144,8 @@ func (m *module) job(cb goja.Value, work func(context.Context) ([]byte, error), 
 	return goja.Undefined()
 }
 
-// callback calls a user callback from a job; what it throws is uncaught, so it is logged.
+// callback calls a user callback from a job; what it throws is uncaught (jsruntime.ReportUncaught).
 func (m *module) callback(cb goja.Callable, args ...goja.Value) {
-	if _, err := cb(goja.Undefined(), args...); err != nil {
-		m.rt.Logger().Error("uncaught exception in crypto callback", "error", m.rt.Describe(err).Error())
-	}
+	_, err := cb(goja.Undefined(), args...)
+	m.rt.ReportUncaught("crypto callback", err)
 }

@@ -4,8 +4,9 @@
 // traceCallback, as in Node 20 (packages such as undici and pino publish to it at load time).
 //
 // Differences from Node: channels are per runtime and live as long as it (Node drops unused channels
-// through weak references, which goja lacks); a subscriber or store transform that throws is logged
-// with the plugin id on the next tick instead of becoming an uncaught exception.
+// through weak references, which goja lacks); a subscriber or store transform that throws is reported
+// on the next tick as an uncaught exception (process.on('uncaughtException'), else the log) instead of
+// interrupting the publisher.
 package diagnostics_channel
 
 import (
@@ -32,7 +33,7 @@ func natives(rt *jsruntime.Runtime) *goja.Object {
 	vm := rt.VM()
 	obj := nodeerr.Natives(vm)
 	_ = obj.Set("report", func(call goja.FunctionCall) goja.Value {
-		rt.Logger().Error("uncaught exception in a diagnostics_channel subscriber", "error", rt.JSError(call.Argument(0)).Error())
+		rt.ReportUncaught("a diagnostics_channel subscriber", rt.JSError(call.Argument(0)))
 		return goja.Undefined()
 	})
 	return obj

@@ -257,11 +257,10 @@ func (m *module) callbackFn(d def) func(goja.FunctionCall) goja.Value {
 	}
 }
 
-// callback calls a user callback; an exception from it is uncaught, so it is logged.
+// callback calls a user callback; an exception from it is uncaught (jsruntime.ReportUncaught).
 func (m *module) callback(cb goja.Callable, args ...goja.Value) {
-	if _, err := cb(goja.Undefined(), args...); err != nil {
-		m.rt.Logger().Error("uncaught exception in fs callback", "error", m.rt.Describe(err).Error())
-	}
+	_, err := cb(goja.Undefined(), args...)
+	m.rt.ReportUncaught("fs callback", err)
 }
 
 // async runs o off the loop and returns the promise of its result. It waits for the plugin's policy
