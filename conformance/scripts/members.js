@@ -20,7 +20,6 @@ const excludedModules = {
   _stream_writable: 'deprecated internal aliases of the stream classes',
   _tls_common: "Node's internal tls layers; tls itself is not supported",
   _tls_wrap: "Node's internal tls layers; tls itself is not supported",
-  'stream/consumers': 'not provided yet (the stream module is being completed)',
 };
 
 // Members, by module ('globalThis' for the global object), that pluginhost does not provide.

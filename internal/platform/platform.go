@@ -107,6 +107,7 @@ var builtins = sync.OnceValue(func() *modules.Registry {
 	r.Register("punycode", punycode.Require)
 	r.Register("querystring", querystring.Require)
 	r.Register("stream", stream.Require)
+	r.Register("stream/consumers", stream.RequireConsumers)
 	r.Register("stream/promises", stream.RequirePromises)
 	r.Register("stream/web", web.Require)
 	r.Register("string_decoder", stringdecoder.Require)
