@@ -2,7 +2,9 @@
 // call: Promise.withResolvers, Object.groupBy, Map.groupBy, Array.fromAsync,
 // String.prototype.isWellFormed and toWellFormed, Symbol.dispose and Symbol.asyncDispose, WeakRef and
 // FinalizationRegistry. Each is defined only when goja does not have it, non-enumerable as built-ins
-// are.
+// are. String.prototype.repeat, padStart and padEnd also get V8's string length limit (RangeError:
+// Invalid string length past 2^29-24 code units), so a plugin cannot make goja build a huge string
+// with them; strings grown by concatenation are not checked.
 //
 // Promise.withResolvers, the groupBy functions and Array.fromAsync are newer than Node 20, which
 // lacks them; packages feature-detect them, so having them does no harm. goja has no weak

@@ -195,6 +195,32 @@
   Object.defineProperty(FinalizationRegistry, 'prototype', { writable: false, enumerable: false, configurable: false });
   define(global, 'FinalizationRegistry', FinalizationRegistry);
 
+  // V8 refuses strings longer than 2^29-24 code units with RangeError: Invalid string length; goja
+  // would build them, so 'x'.repeat(2 ** 31) could take the host's memory. The methods that build a
+  // long string from a short one check the length first.
+  const maxStringLength = 536870888;
+  const guard = (name, tooLong) => {
+    const original = String.prototype[name];
+    const wrapped = {
+      [name](...args) {
+        if (this === null || this === undefined) throw new TypeError('String.prototype.' + name + ' called on null or undefined');
+        if (tooLong(String(this), args)) throw new RangeError('Invalid string length');
+        return original.apply(this, args);
+      },
+    }[name];
+    Object.defineProperty(wrapped, 'length', { value: original.length });
+    Object.defineProperty(String.prototype, name, { value: wrapped, writable: true, configurable: true });
+  };
+  guard('repeat', (str, [count]) => {
+    const n = Math.trunc(Number(count)) || 0;
+    if (n < 0 || n === Infinity) throw new RangeError('Invalid count value: ' + n);
+    return str.length * n > maxStringLength;
+  });
+  const padTooLong = (str, [maxLength, fill]) =>
+    Math.trunc(Number(maxLength)) > maxStringLength && (fill === undefined || String(fill) !== '') && str.length < maxLength;
+  guard('padStart', padTooLong);
+  guard('padEnd', padTooLong);
+
   // GoError is goja's constructor of the errors Go code makes (NewGoError); it is no global in Node,
   // and nothing of pluginhost's looks it up by name.
   delete global.GoError;
