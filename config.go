@@ -43,6 +43,9 @@ type HostConfig struct {
 	// MemoryLimit is the host's live heap above which plugins running JavaScript are stopped and
 	// rebuilt, e.g. "2gb". Default: 90% of GOMEMLIMIT when set, else none.
 	MemoryLimit ByteSize `yaml:"memoryLimit"`
+	// MaxBufferSize is the largest Buffer a plugin may allocate in one call, e.g. "256mb". Default
+	// Node's 4 GiB.
+	MaxBufferSize ByteSize `yaml:"maxBufferSize"`
 	// Env is "production" (default) or "development"; development shows stack traces in error pages.
 	Env string `yaml:"env"`
 	// PluginEnv is the environment plugins see as process.env (besides NODE_ENV); nothing of the
@@ -109,6 +112,7 @@ func (c Config) Options() Options {
 		RequestTimeout:      time.Duration(c.PluginHost.RequestTimeout),
 		BusyLimit:           time.Duration(c.PluginHost.BusyLimit),
 		MemoryLimit:         int64(c.PluginHost.MemoryLimit),
+		MaxBufferSize:       int64(c.PluginHost.MaxBufferSize),
 		Env:                 c.PluginHost.Env,
 		PluginEnv:           c.PluginHost.PluginEnv,
 		SharedModules:       c.PluginHost.SharedModules,

@@ -354,3 +354,14 @@ func TestFaultClientDisconnect(t *testing.T) {
 	th.waitLog(t, "plugin=requests", "child exited: null SIGTERM")
 	th.healthy(t)
 }
+
+// MaxBufferSize bounds one Buffer allocation.
+func TestFaultBufferLimit(t *testing.T) {
+	th := startFaults(t, func(o *Options) { o.MaxBufferSize = 1 << 20 })
+	if got := th.getJSON(t, "/api/plugins/spinner/buffer?n=1048576"); got["length"] != float64(1<<20) {
+		t.Errorf("within the limit: %v", got)
+	}
+	if got := th.getJSON(t, "/api/plugins/spinner/buffer?n=1048577"); got["error"] != "ERR_OUT_OF_RANGE" {
+		t.Errorf("over the limit: %v", got)
+	}
+}

@@ -70,6 +70,10 @@ type Options struct {
 	// allocating without bound does not take the host down. Default: 90% of the process's GOMEMLIMIT
 	// (debug.SetMemoryLimit) when one is set, else none; negative turns it off.
 	MemoryLimit int64
+	// MaxBufferSize is the largest Buffer a plugin may allocate in one call (Buffer.alloc and its
+	// kin), so that one call cannot take the host's memory; larger requests throw Node's
+	// ERR_OUT_OF_RANGE. Default (0): Node's 4 GiB.
+	MaxBufferSize int64
 	// Env is "production" (default) or "development", as NODE_ENV for Express: development error
 	// pages include stack traces.
 	Env string

@@ -64,6 +64,10 @@ type Config struct {
 	ResponseTimeout time.Duration
 	RequestTimeout  time.Duration
 
+	// MaxBufferSize, when positive, is the largest Buffer the plugin may allocate at once
+	// (buffer.SetMaxLength).
+	MaxBufferSize int64
+
 	// BusyLimit and OnBusy are the runtime's watchdog (jsruntime.Options).
 	BusyLimit time.Duration
 	OnBusy    func(*jsruntime.BusyError)
@@ -134,6 +138,9 @@ func New(cfg Config) (*Platform, error) {
 	p := &Platform{RT: rt}
 	err := rt.Do(rt.Context(), func(*goja.Runtime) error {
 		policy.Install(rt, cfg.Policy)
+		if cfg.MaxBufferSize > 0 {
+			buffer.SetMaxLength(rt, cfg.MaxBufferSize)
+		}
 		// process comes before web and the modules: stream defers through process.nextTick when it
 		// exists, so the plugin has one tick queue. Plugins see NODE_ENV and the variables the host chose
 		// (PluginEnv), nothing else of the host's environment.

@@ -13,6 +13,9 @@ module.exports = {
     router.get('/state', (req, res) => res.json({ state }));
     router.post('/state', (req, res) => { state = req.body.state; res.json({ state }); });
     router.get('/spin', () => spin());
+    router.get('/buffer', (req, res) => {
+      try { res.json({ length: Buffer.alloc(Number(req.query.n)).length }); } catch (err) { res.json({ error: err.code }); }
+    });
     router.get('/hog', () => {
       const keep = [];
       for (;;) keep.push('x'.repeat(1 << 20) + keep.length);

@@ -30,9 +30,20 @@ type state struct {
 	viewProto  *goja.Object  // %TypedArray%.prototype, for Bytes on other views
 	isView     goja.Callable // ArrayBuffer.isView
 	inspectMax goja.Value    // require('buffer').INSPECT_MAX_BYTES: a number >= 0, maybe Infinity
+	maxLength  int64         // the largest Buffer alloc may make: kMaxLength, or the host's lower limit
 }
 
 type stateKey struct{}
+
+type maxLengthKey struct{}
+
+// SetMaxLength lowers the largest Buffer the plugin may allocate at once (Buffer.alloc, allocUnsafe,
+// new Buffer(n)) below Node's 4 GiB, so that one call cannot take the host's memory; kMaxLength and
+// constants.MAX_LENGTH report it. It takes effect only when called before the runtime first uses the
+// buffer module (before Install). Must be called on the loop.
+func SetMaxLength(rt *jsruntime.Runtime, n int64) {
+	rt.Value(maxLengthKey{}, func() any { return n })
+}
 
 func get(rt *jsruntime.Runtime) *state {
 	return rt.Value(stateKey{}, func() any { return newState(rt) }).(*state)
@@ -62,7 +73,10 @@ func Bytes(rt *jsruntime.Runtime, v goja.Value) ([]byte, bool) {
 
 func newState(rt *jsruntime.Runtime) *state {
 	vm := rt.VM()
-	s := &state{vm: vm}
+	s := &state{vm: vm, maxLength: maxLength}
+	if n, ok := rt.Value(maxLengthKey{}, func() any { return int64(0) }).(int64); ok && n > 0 && n < maxLength {
+		s.maxLength = n
+	}
 	s.uint8Obj = vm.Get("Uint8Array").ToObject(vm)
 	ctor, ok := goja.AssertConstructor(s.uint8Obj)
 	if !ok {

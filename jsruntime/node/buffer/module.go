@@ -26,10 +26,10 @@ func (s *state) defineModule() {
 	must(m.Set("isAscii", s.function("isAscii", 1, func(call goja.FunctionCall) goja.Value {
 		return vm.ToValue(ascii(s.encodedInput(call.Argument(0))))
 	})))
-	must(m.Set("kMaxLength", maxLength))
+	must(m.Set("kMaxLength", s.maxLength))
 	must(m.Set("kStringMaxLength", maxStringLength))
 	constants := vm.NewObject()
-	must(constants.Set("MAX_LENGTH", maxLength))
+	must(constants.Set("MAX_LENGTH", s.maxLength))
 	must(constants.Set("MAX_STRING_LENGTH", maxStringLength))
 	must(m.DefineDataProperty("constants", constants, goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_TRUE))
 	get := vm.ToValue(func(goja.FunctionCall) goja.Value { return s.inspectMax })

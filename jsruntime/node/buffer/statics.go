@@ -2,6 +2,7 @@ package buffer
 
 import (
 	"bytes"
+	"strconv"
 
 	"github.com/dop251/goja"
 	"github.com/pluginhost/pluginhost/jsruntime/nodeerr"
@@ -125,8 +126,8 @@ func (s *state) size(v goja.Value) int {
 		panic(nodeerr.InvalidArgType(s.vm, "size", "of type number", v))
 	}
 	f := v.ToFloat()
-	if !(f >= 0 && f <= maxLength) {
-		panic(nodeerr.OutOfRange(s.vm, "size", ">= 0 && <= 4294967296", v))
+	if !(f >= 0 && f <= float64(s.maxLength)) {
+		panic(nodeerr.OutOfRange(s.vm, "size", ">= 0 && <= "+strconv.FormatInt(s.maxLength, 10), v))
 	}
 	return int(f)
 }
