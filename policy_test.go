@@ -99,6 +99,8 @@ func TestPolicyFromConfig(t *testing.T) {
 		"readOutside":     "EACCES EACCES: permission denied, open '" + secret + "'" + fsNote,
 		"readThroughLink": "EACCES EACCES: permission denied, open '" + base + "/data/out/secret.txt'" + fsNote,
 		"readDotDot":      "EACCES EACCES: permission denied, open '" + base + "/data/deep/../secret.txt'" + fsNote,
+		"requireOutside":  "EACCES EACCES: permission denied, open '" + base + "/outside/secret.json'" + fsNote,
+		"requireData":     `ok {"data":true}`,
 		"spawn":           "EACCES spawn true EACCES (pluginHost.plugins.jailed.childProcess does not allow it)",
 		"execSync":        "EACCES spawnSync /bin/sh EACCES (pluginHost.plugins.jailed.childProcess does not allow it)",
 		"fetch?url=" + url.QueryEscape(target.URL): "ok reached",

@@ -84,7 +84,7 @@ func (s *System) newModuleClass() *moduleClass {
 	c.natives[".js"] = method(c.extensions, ".js", 2, func(call goja.FunctionCall) goja.Value {
 		// As Node's: the content goes through module._compile, so hooks that wrap it see it.
 		filename := call.Argument(1).String()
-		src, err := os.ReadFile(filename)
+		src, err := s.readSource(filename)
 		if err != nil {
 			s.rt.Throw(err)
 		}
@@ -101,7 +101,7 @@ func (s *System) newModuleClass() *moduleClass {
 	})
 	c.natives[".json"] = method(c.extensions, ".json", 2, func(call goja.FunctionCall) goja.Value {
 		filename := call.Argument(1).String()
-		src, err := os.ReadFile(filename)
+		src, err := s.readSource(filename)
 		if err != nil {
 			s.rt.Throw(err)
 		}

@@ -1,7 +1,6 @@
 package modules
 
 import (
-	"os"
 	"path/filepath"
 	"strconv"
 
@@ -102,7 +101,7 @@ func (s *System) load(filename string, parent *module, isMain bool) (goja.Value,
 
 // evaluate runs the module's file according to its extension and format.
 func (s *System) evaluate(m *module) error {
-	src, err := os.ReadFile(m.filename)
+	src, err := s.readSource(m.filename)
 	if err != nil {
 		return err
 	}

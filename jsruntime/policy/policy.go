@@ -29,9 +29,10 @@
 // changes of its own links or directories against its own calls and make a path lead elsewhere at
 // the call than at the check (time of check to time of use). Hard links and mounts made by others
 // that lead out of a root are followed like any file inside it. Descriptors are checked when they
-// are opened, not at each read or write. Only the modules named above ask the gate: code the plugin
-// loads with require or import is read by the module system, which does not ask it (nor do module's
-// _readPackage and _stat, or process.loadEnvFile).
+// are opened, not at each read or write. The module system asks it before reading the code and JSON
+// a plugin requires or imports (outside the shared node_modules folders), and so does
+// process.loadEnvFile; the package.json files read while resolving (and module's _readPackage and
+// _stat) are not checked.
 package policy
 
 import (

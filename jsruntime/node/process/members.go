@@ -18,6 +18,7 @@ import (
 	nodeurl "github.com/pluginhost/pluginhost/jsruntime/node/url"
 	"github.com/pluginhost/pluginhost/jsruntime/node/util"
 	"github.com/pluginhost/pluginhost/jsruntime/nodeerr"
+	"github.com/pluginhost/pluginhost/jsruntime/policy"
 )
 
 //go:embed members.js
@@ -149,6 +150,9 @@ func loadEnvFile(rt *jsruntime.Runtime, p *goja.Object, cwd string, arg goja.Val
 	full := path
 	if !filepath.IsAbs(full) {
 		full = filepath.Join(cwd, full)
+	}
+	if err := policy.For(rt).CheckFile("open", policy.Read(full)); err != nil {
+		rt.Throw(err)
 	}
 	src, err := os.ReadFile(full)
 	if err != nil {

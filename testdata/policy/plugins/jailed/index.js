@@ -32,6 +32,8 @@ const tries = {
   readOutside: () => fs.readFileSync(outside, 'utf8'),
   readThroughLink: () => fs.promises.readFile(path.join(base, 'data', 'out', 'secret.txt'), 'utf8'),
   readDotDot: () => fs.readFileSync(path.join(base, 'data', 'deep') + '/../secret.txt', 'utf8'),
+  requireOutside: () => JSON.stringify(require(path.join(base, 'outside', 'secret.json'))),
+  requireData: () => JSON.stringify(require(path.join(base, 'data', 'readable.json'))),
   spawn: () => new Promise((resolve, reject) => cp.execFile('true', (e) => (e ? reject(e) : resolve('ran')))),
   execSync: () => String(cp.execSync('echo ran')).trim(),
   fetch: (q) => fetch(q.url).then((r) => r.text()),
