@@ -165,8 +165,9 @@ func run(cfg config) error {
 		fmt.Println("warning: the upstream server still has requests 10s after Close (a plugin's fetch was not aborted)")
 	}
 	survivors := settle(before, 10*time.Second)
+	afterClose := runtime.NumGoroutine()
 
-	report(cfg, l.stats, host, elapsed, len(before), loaded, atEnd, survivors, closeErr, lingerPID)
+	report(l.stats, host, elapsed, [4]int{len(before), loaded, atEnd, afterClose}, survivors, closeErr, lingerPID)
 	if len(survivors) > 0 {
 		return errors.New("goroutines survived Close")
 	}
@@ -236,7 +237,9 @@ func settle(before map[int]string, d time.Duration) []string {
 	}
 }
 
-func report(cfg config, s *stats, host *pluginhost.Host, elapsed time.Duration, before, loaded, atEnd int, survivors []string, closeErr error, lingerPID int) {
+// report prints the figures. counts are the goroutines before the host, with it loaded, at the end of
+// the load and after Close.
+func report(s *stats, host *pluginhost.Host, elapsed time.Duration, counts [4]int, survivors []string, closeErr error, lingerPID int) {
 	_, peak := memory()
 	answered := s.answered.Load()
 	fmt.Printf("\nran %s; requests answered: %d (%.1f/s); echo answers with another marker or none: %d\n",
@@ -258,8 +261,8 @@ func report(cfg config, s *stats, host *pluginhost.Host, elapsed time.Duration, 
 		fmt.Printf("  %-18s %4d  (%s)\n", p.Entry, p.Rebuilds, state)
 	}
 	fmt.Printf("max RSS (VmHWM): %s\n", mib(peak))
-	fmt.Printf("goroutines: %d before the host, %d with it loaded, %d at the end of the load, %d started since survive Close\n",
-		before, loaded, atEnd, len(survivors))
+	fmt.Printf("goroutines: %d before the host, %d with it loaded, %d at the end of the load, %d after Close (%d started since survive)\n",
+		counts[0], counts[1], counts[2], counts[3], len(survivors))
 	for _, stack := range survivors {
 		fmt.Println(stack + "\n")
 	}
