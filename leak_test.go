@@ -18,14 +18,14 @@ import (
 	"time"
 )
 
-// The goroutine-leak test (issue 5, case 9): a host on a mix of plugins (testdata/faults,
-// testdata/concurrency, and testdata/npm/plugins when its packages are installed, else testdata/host)
-// is exercised by several clients at once (requests, timers, fetch and http.request to an upstream
-// server, streams, zlib, child processes, fs.watch, a watchdog rebuild under load, npm packages, a
-// client that goes away), then closed with a request in flight while a plugin still has timers,
-// watchers, a file poller, child processes, a gzip stream and upstream requests running. Close must
-// abort those requests and stop those processes, and every goroutine started since the test began
-// must end.
+// The goroutine-leak test (issue 5, case 9): one host serves testdata/faults and
+// testdata/concurrency, another testdata/npm/plugins when its packages are installed (else
+// testdata/host). The first is exercised by several clients at once (requests, timers, fetch and
+// http.request to an upstream server, streams, zlib, child processes, fs.watch, a watchdog rebuild
+// under load, the faults, a client that goes away), the second by the npm suite. Both are closed,
+// the first with a request in flight while a plugin still has timers, watchers, a file poller,
+// child processes, a gzip stream and upstream requests running. Close must abort those requests and
+// stop those processes, and every goroutine started since the test began must end.
 
 func TestCloseLeavesNoGoroutines(t *testing.T) {
 	before := goroutines()
@@ -36,24 +36,15 @@ func TestCloseLeavesNoGoroutines(t *testing.T) {
 	npmUp := httptest.NewServer(upstreamAPI())
 	defer npmUp.Close()
 
-	dir, npm := leakPlugins(t)
-	env := map[string]string{"UPSTREAM": up.URL, "SCRATCH": t.TempDir()}
-	for k, v := range npmPluginEnv {
-		env[k] = v
-	}
-	shared, err := filepath.Abs(npmShared)
-	if err != nil {
-		t.Fatal(err)
-	}
-	th := startHost(t, dir, func(o *Options) {
-		o.PluginEnv = env
-		o.SharedModules = []string{shared}
-		// Long enough for the npm plugins' module code, loaded all at once under -race on a small
-		// machine (axios's took over 2s); it still stops the spinners.
-		o.BusyLimit = 6 * time.Second
+	th := startHost(t, leakPlugins(t), func(o *Options) {
+		o.PluginEnv = map[string]string{"UPSTREAM": up.URL, "SCRATCH": t.TempDir()}
+		o.BusyLimit = 2 * time.Second
 		// Far above the heap: it only starts the heap watch, which Close must stop.
 		o.MemoryLimit = 1 << 40
 	})
+	// The npm plugins get a host of their own without the watchdog: loading their packages all at
+	// once under -race on a busy 2-core machine kept one loop for more than 6s.
+	npm, isNpm := startNpmOrEchoHost(t)
 
 	// Requests, timers, upstream calls, child processes and watchers on every concurrency plugin, from
 	// a few clients at once, while spin-echo is stopped by the watchdog and rebuilt under the load.
@@ -63,10 +54,10 @@ func TestCloseLeavesNoGoroutines(t *testing.T) {
 		th.do(t, "GET", "/api/plugins/spinner"+path, "", "")
 	}
 	th.healthy(t)
-	if npm {
-		t.Run("npm", (&npmSuite{base: th.srv.URL, logs: th.log, upstream: npmUp.URL}).run)
+	if isNpm {
+		t.Run("npm", (&npmSuite{base: npm.srv.URL, logs: npm.log, upstream: npmUp.URL}).run)
 	} else {
-		th.getJSON(t, "/api/plugins/echo/")
+		npm.getJSON(t, "/api/plugins/echo/")
 	}
 
 	// A client that goes away before its answer.
@@ -93,7 +84,11 @@ func TestCloseLeavesNoGoroutines(t *testing.T) {
 		t.Errorf("Close = %v, want only the exit-spinner's failure", err)
 	}
 	inFlight.Wait()
+	if err := npm.host.Close(ctx); err != nil {
+		t.Errorf("Close of the npm host: %v", err)
+	}
 	th.srv.Close()
+	npm.srv.Close()
 	receive(t, hung, "the lingering requests to /hang to be aborted by Close")
 	receive(t, hung, "the lingering requests to /hang to be aborted by Close")
 	// The streamed fetch body must have been cut too, or the upstream would wait for its end.
@@ -108,13 +103,11 @@ func TestCloseLeavesNoGoroutines(t *testing.T) {
 	checkNoNewGoroutines(t, before)
 }
 
-// leakPlugins builds a plugins directory from testdata/faults, testdata/concurrency and the npm
-// suite's plugins (linked) when their packages are installed, else testdata/host. It reports whether
-// the npm plugins are in it.
-func leakPlugins(t *testing.T) (dir string, npm bool) {
+// leakPlugins builds a plugins directory from testdata/faults and testdata/concurrency.
+func leakPlugins(t *testing.T) string {
 	t.Helper()
-	dir = t.TempDir()
-	copyFiles := func(src string) {
+	dir := t.TempDir()
+	for _, src := range []string{"testdata/faults", concurrencyDir} {
 		files, err := filepath.Glob(filepath.Join(src, "*.js"))
 		if err != nil || len(files) == 0 {
 			t.Fatalf("no plugins in %s: %v", src, err)
@@ -129,29 +122,28 @@ func leakPlugins(t *testing.T) (dir string, npm bool) {
 			}
 		}
 	}
-	copyFiles("testdata/faults")
-	copyFiles(concurrencyDir)
+	return dir
+}
+
+// startNpmOrEchoHost serves testdata/npm/plugins with the shared node_modules when the npm packages
+// are installed (and reports true), else testdata/host, with the watchdog off.
+func startNpmOrEchoHost(t *testing.T) (*testHost, bool) {
+	t.Helper()
 	_, sharedErr := os.Stat(npmShared)
 	_, ownErr := os.Stat(npmOwnDeps)
 	if sharedErr != nil || ownErr != nil {
-		t.Logf("npm packages not installed (see testdata/npm/README.md): using testdata/host instead of the npm plugins")
-		copyFiles("testdata/host")
-		return dir, false
+		t.Logf("npm packages not installed (see testdata/npm/README.md): testdata/host instead of the npm plugins")
+		return startHost(t, "testdata/host", func(o *Options) { o.BusyLimit = -1 }), false
 	}
-	entries, err := os.ReadDir(npmPlugins)
+	shared, err := filepath.Abs(npmShared)
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, e := range entries {
-		target, err := filepath.Abs(filepath.Join(npmPlugins, e.Name()))
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := os.Symlink(target, filepath.Join(dir, e.Name())); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return dir, true
+	return startHost(t, npmPlugins, func(o *Options) {
+		o.BusyLimit = -1
+		o.SharedModules = []string{shared}
+		o.PluginEnv = npmPluginEnv
+	}), true
 }
 
 // waitLines waits until n log lines contain all parts.
