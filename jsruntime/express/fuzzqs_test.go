@@ -3,6 +3,9 @@ package express
 import (
 	"encoding/json"
 	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
 	"reflect"
 	"strings"
 	"sync"
@@ -10,6 +13,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/dop251/goja"
+
+	"github.com/pluginhost/pluginhost/internal/jstest"
 )
 
 // FuzzQS parses arbitrary query strings with Express's query options, with small fuzzed limits, and
@@ -210,4 +215,33 @@ func qsPlain(v qsValue) any {
 		return s
 	}
 	return v
+}
+
+// TestQSMatchesNode compares the parser with qs itself on the queries of FuzzQS's corpus, with
+// Express's options and with FuzzQS-sized limits: Node's results are recorded in
+// testdata/fuzz/qs-node.golden (go test -run TestQSMatchesNode -update re-records them with
+// testdata/fuzz/qs-node.js). The fuzz invariants bound the parser's output; this pins its content.
+func TestQSMatchesNode(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("testdata", "fuzz", "qs-queries.jsonl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	vm := goja.New()
+	var out strings.Builder
+	for _, line := range strings.Split(strings.TrimSuffix(string(data), "\n"), "\n") {
+		var query string
+		if err := json.Unmarshal([]byte(line), &query); err != nil {
+			t.Fatalf("%s: %v", line, err)
+		}
+		for _, opts := range []qsOptions{queryOptions, {depth: 2, parameterLimit: 5, arrayLimit: 3}} {
+			b, err := qsToValue(vm, parseQS(query, opts)).ToObject(vm).MarshalJSON()
+			if err != nil {
+				t.Fatal(err)
+			}
+			out.Write(b)
+			out.WriteByte('\n')
+		}
+	}
+	record := exec.Command("node", filepath.Join("testdata", "fuzz", "qs-node.js"))
+	jstest.Golden(t, out.String(), filepath.Join("testdata", "fuzz", "qs-node.golden"), record)
 }

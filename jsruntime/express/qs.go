@@ -319,8 +319,8 @@ func isQSObjectLike(v qsValue) bool {
 
 // qsMerge is qs's utils.merge with allowPrototypes.
 func qsMerge(target, source qsValue, opts qsOptions) qsValue {
-	if source == nil {
-		return target
+	if source == nil || source == "" {
+		return target // `if (!source)`: an empty string adds nothing
 	}
 	if !isQSObjectLike(source) {
 		switch t := target.(type) {
@@ -385,10 +385,7 @@ func qsMerge(target, source qsValue, opts qsOptions) qsValue {
 				ta.items[i] = item
 			}
 		}
-		if len(ta.items) > opts.arrayLimit {
-			return overflowObject(ta)
-		}
-		return ta
+		return ta // arrays merged by index grow past arrayLimit in qs too
 	}
 	var acc *qsObject
 	if tIsArr {
