@@ -1,14 +1,21 @@
 package express
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 	"unicode/utf8"
 
 	"github.com/dop251/goja"
+
+	"github.com/pluginhost/pluginhost/internal/jstest"
 )
 
 // pathSeeds are Express 4 path strings from its tests and from plugins, with the paths they route.
@@ -130,7 +137,7 @@ func FuzzPathMatch(f *testing.F) {
 }
 
 // expressSyntaxOnly reports whether a path string uses only Express's own syntax (parameters,
-// optional markers, stars), with at most two parameters or stars: path-to-regexp 0.1.12 keeps those
+// optional markers, stars), with at most two parameters or stars: path-to-regexp 0.1.13 keeps those
 // from backtracking badly, as it does not for regular-expression syntax or many adjacent parameters.
 func expressSyntaxOnly(p string) bool {
 	if strings.ContainsAny(p, `()[]{}+|^$\`) {
@@ -368,4 +375,64 @@ func escapeAll(s string) string {
 		fmt.Fprintf(&b, "%%%02X", c)
 	}
 	return b.String()
+}
+
+// TestPathToRegexpMatchesNode compares compilePath and the compiled pattern with path-to-regexp
+// 0.1.13 and V8 on Express paths from FuzzPathMatch's corpus and seeds (ASCII request paths, as Node
+// receives them): the source, flags, keys and the match, recorded in testdata/fuzz/path-node.golden
+// (go test -run TestPathToRegexpMatchesNode -update re-records them with testdata/fuzz/path-node.js).
+// Left out: paths V8 refuses and regexp2 (like goja's RegExp) accepts, such as "+" (V8: "Nothing to
+// repeat"), which Express refuses when the route is added and pluginhost routes.
+func TestPathToRegexpMatchesNode(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("testdata", "fuzz", "path-cases.jsonl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	enc := json.NewEncoder(&out)
+	enc.SetEscapeHTML(false)
+	for _, line := range strings.Split(strings.TrimSuffix(string(data), "\n"), "\n") {
+		var c struct {
+			pattern, path string
+			opts          int
+		}
+		if err := json.Unmarshal([]byte(line), &[]any{&c.pattern, &c.path, &c.opts}); err != nil {
+			t.Fatalf("%s: %v", line, err)
+		}
+		var keys []pathKey
+		source, flags := compilePath(pathSpec{kind: pathString, str: c.pattern}, &keys,
+			pathOptions{sensitive: c.opts&1 != 0, strict: c.opts&2 != 0, end: c.opts&4 == 0})
+		re, err := compileRegexp(source, flags)
+		if err != nil {
+			_ = enc.Encode(map[string]string{"error": "SyntaxError"})
+			continue
+		}
+		result := struct {
+			Source string  `json:"source"`
+			Flags  string  `json:"flags"`
+			Keys   [][]any `json:"keys"`
+			Match  []any   `json:"match"`
+		}{Source: source, Flags: flags, Keys: [][]any{}}
+		for _, k := range keys {
+			var name any = k.name
+			if k.numbered {
+				name = atoiOr(k.name)
+			}
+			result.Keys = append(result.Keys, []any{name, k.optional, k.offset})
+		}
+		if m, err := re.FindStringMatch(c.path); err != nil {
+			t.Fatal(err)
+		} else if m != nil {
+			for _, g := range m.Groups() {
+				if len(g.Captures) == 0 {
+					result.Match = append(result.Match, nil)
+				} else {
+					result.Match = append(result.Match, g.String())
+				}
+			}
+		}
+		_ = enc.Encode(result)
+	}
+	record := exec.Command("node", filepath.Join("testdata", "fuzz", "path-node.js"))
+	jstest.Golden(t, out.String(), filepath.Join("testdata", "fuzz", "path-node.golden"), record)
 }

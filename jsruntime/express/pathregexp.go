@@ -45,8 +45,8 @@ const (
 // errPathType is path-to-regexp's complaint about a path that is neither string, RegExp nor array.
 const errPathType = "path must be a string, array of strings, or regular expression"
 
-// compilePath reproduces path-to-regexp 0.1.12 (Express 4): it returns the JS regular expression source
-// and flags Express would build, and appends the capture keys to keys.
+// compilePath reproduces path-to-regexp 0.1.13 (Luker's lock): it returns the JS regular expression
+// source and flags Express would build, and appends the capture keys to keys.
 func compilePath(spec pathSpec, keys *[]pathKey, opts pathOptions) (source, flags string) {
 	flags = "i"
 	if opts.sensitive {
@@ -110,6 +110,7 @@ func compileString(path string, keys *[]pathKey, opts pathOptions) string {
 			pos = m.end
 			switch {
 			case text == "*":
+				backtrack = ""
 				out.WriteString("(.*)")
 			case text == "/(":
 				backtrack += "/"
@@ -141,6 +142,8 @@ func compileString(path string, keys *[]pathKey, opts pathOptions) string {
 				if m.optional {
 					out.WriteString("?")
 				}
+				// 0.1.13: the text before the next parameter starts after this one.
+				backtrack = ""
 			}
 		}
 		i = m.end
