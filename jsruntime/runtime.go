@@ -35,12 +35,6 @@ type Options struct {
 	Clock Clock
 	// MaxCallStackSize limits JS call depth; 0 means DefaultMaxCallStackSize.
 	MaxCallStackSize int
-	// BusyLimit is the longest one job may keep the loop: JS running that long without returning to
-	// the event loop (a busy loop, or a synchronous call that never ends) is interrupted with a
-	// *BusyError. 0 means no limit.
-	BusyLimit time.Duration
-	// OnBusy is called, on a goroutine of its own, each time the watchdog interrupts a job.
-	OnBusy func(*BusyError)
 }
 
 // Runtime is one goja runtime plus the goroutine that owns it.
@@ -101,9 +95,6 @@ func New(opts Options) *Runtime {
 	vm.SetPromiseRejectionTracker(r.trackRejection)
 	vm.SetAsyncContextTracker(&r.async)
 	go r.loop.run(r.runJob)
-	if opts.BusyLimit > 0 {
-		go r.watch(opts.BusyLimit, opts.OnBusy)
-	}
 	return r
 }
 

@@ -6,12 +6,12 @@ import (
 )
 
 // BusyError is why the watchdog interrupted a runtime: one job (a request handler, a timer callback,
-// a promise chain, module code, init or exit) kept the loop for longer than Options.BusyLimit without
-// returning to it. JS that was interrupted does not resume, so the runtime's state is left as the
+// a promise chain, module code, init or exit) kept the loop for longer than the limit given to Watch
+// without returning to it. JS that was interrupted does not resume, so the runtime's state is left as the
 // interrupted code left it; the host replaces such a runtime.
 type BusyError struct {
 	Name  string        // the runtime's name (the plugin id)
-	Limit time.Duration // Options.BusyLimit
+	Limit time.Duration // the limit given to Watch
 }
 
 func (e *BusyError) Error() string {
@@ -21,9 +21,16 @@ func (e *BusyError) Error() string {
 // minWatchPeriod keeps the watchdog from spinning for tiny limits (tests use tens of milliseconds).
 const minWatchPeriod = 5 * time.Millisecond
 
-// watch interrupts the job in progress once it has run for longer than limit, then calls onBusy on a
-// goroutine of its own. It checks a quarter of limit apart, so a job is stopped between limit and
-// 1.25×limit after it started. It returns when the loop stops.
+// Watch starts the watchdog: a job that keeps the loop for longer than limit (JS that never returns
+// to the event loop: a busy loop, or a synchronous call that never ends) is interrupted with a
+// *BusyError, and onBusy, when not nil, is called on a goroutine of its own. Checks are a quarter of
+// limit apart, so a job is stopped between limit and 1.25×limit after it started. The host starts it
+// once its own setup of the runtime is done, so only plugin code is held to the limit. Call it once.
+func (r *Runtime) Watch(limit time.Duration, onBusy func(*BusyError)) {
+	go r.watch(limit, onBusy)
+}
+
+// watch is the watchdog's goroutine; it returns when the loop stops.
 //
 // A job that ends just as the watchdog fires leaves the interrupt pending, and the next job is
 // stopped at once instead: either way the runtime had a job over the limit and is to be replaced.

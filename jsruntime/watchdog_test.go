@@ -17,7 +17,8 @@ import (
 // runs later jobs.
 func TestWatchdogInterruptsBusyJob(t *testing.T) {
 	busy := make(chan *jsruntime.BusyError, 1)
-	rt := jstest.NewWith(t, jsruntime.Options{Name: "spinner", BusyLimit: 50 * time.Millisecond, OnBusy: func(e *jsruntime.BusyError) { busy <- e }})
+	rt := jstest.NewWith(t, jsruntime.Options{Name: "spinner"})
+	rt.Watch(50*time.Millisecond, func(e *jsruntime.BusyError) { busy <- e })
 
 	err := rt.Do(context.Background(), func(vm *goja.Runtime) error {
 		_, err := vm.RunString("for (;;) {}")

@@ -68,7 +68,8 @@ type Config struct {
 	// (buffer.SetMaxLength).
 	MaxBufferSize int64
 
-	// BusyLimit and OnBusy are the runtime's watchdog (jsruntime.Options).
+	// BusyLimit and OnBusy are the runtime's watchdog (jsruntime.Runtime.Watch), started once the
+	// environment is installed; 0 means none.
 	BusyLimit time.Duration
 	OnBusy    func(*jsruntime.BusyError)
 
@@ -134,7 +135,7 @@ var builtins = sync.OnceValue(func() *modules.Registry {
 // New starts a runtime and installs the plugin environment on its loop. The runtime is ready for
 // LoadMain when New returns.
 func New(cfg Config) (*Platform, error) {
-	rt := jsruntime.New(jsruntime.Options{Name: cfg.Name, Logger: cfg.Logger, Clock: cfg.Clock, BusyLimit: cfg.BusyLimit, OnBusy: cfg.OnBusy})
+	rt := jsruntime.New(jsruntime.Options{Name: cfg.Name, Logger: cfg.Logger, Clock: cfg.Clock})
 	p := &Platform{RT: rt}
 	err := rt.Do(rt.Context(), func(*goja.Runtime) error {
 		policy.Install(rt, cfg.Policy)
@@ -164,6 +165,9 @@ func New(cfg Config) (*Platform, error) {
 	if err != nil {
 		_ = rt.Close(context.Background())
 		return nil, fmt.Errorf("set up runtime: %w", err)
+	}
+	if cfg.BusyLimit > 0 {
+		rt.Watch(cfg.BusyLimit, cfg.OnBusy)
 	}
 	return p, nil
 }
