@@ -184,6 +184,9 @@ func (x *exchange) request(s spec, keepAlive bool) (*http.Request, error) {
 	if req.ContentLength != 0 {
 		pr, pw := io.Pipe()
 		req.Body, x.body = pr, pw
+		// The JS may never end the body (the response came first and req was destroyed): net/http's
+		// writer would wait on the pipe forever, so the exchange's end closes it.
+		context.AfterFunc(x.ctx, func() { _ = pw.CloseWithError(context.Canceled) })
 		if req.ContentLength < 0 {
 			// Zero with a body is "unknown" to net/http: it streams the body chunked.
 			req.ContentLength = 0
