@@ -367,10 +367,15 @@ func (r *Runtime) runJob(job func()) {
 	r.afterJob = r.afterJob[:0]
 }
 
-// contain calls fn, logging and containing a Go panic: it must never kill the process.
+// contain calls fn, logging and containing a Go panic: it must never kill the process. An interrupt
+// that unwinds through Go code (a property read that ran JS while the runtime was being stopped) is
+// the runtime stopping, not a failure, and is not logged.
 func (r *Runtime) contain(fn func()) {
 	defer func() {
 		if p := recover(); p != nil {
+			if _, stopping := p.(*goja.InterruptedError); stopping {
+				return
+			}
 			r.Logger().Error("panic on event loop", "panic", p, "stack", string(debug.Stack()))
 		}
 	}()

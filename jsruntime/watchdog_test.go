@@ -80,3 +80,24 @@ func TestStackOverflowBecomesRangeError(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// An interrupt that unwinds through Go code on the loop (a Go job reading a JS getter while the
+// runtime is stopped) is contained without a "panic on event loop" report; other panics are reported.
+func TestInterruptThroughGoIsNotAPanic(t *testing.T) {
+	logs := jstest.NewLogs(t)
+	rt := jstest.NewWith(t, jsruntime.Options{Logger: logs.Logger()})
+	getter := jstest.EvalValue(t, rt, "(() => { const o = {}; Object.defineProperty(o, 'spin', { get() { for (;;) {} } }); return o; })()")
+	done := make(chan struct{})
+	rt.RunOnLoop(func(vm *goja.Runtime) {
+		defer close(done)
+		_ = vm.ToValue(getter).ToObject(vm).Get("spin")
+	})
+	time.Sleep(20 * time.Millisecond)
+	rt.Interrupt(errors.New("stopping"))
+	<-done
+	rt.RunOnLoop(func(*goja.Runtime) { panic("a real bug") })
+	jstest.Do(t, rt, func(*goja.Runtime) error { return nil })
+	if out := logs.String(); strings.Count(out, "panic on event loop") != 1 || !strings.Contains(out, "a real bug") {
+		t.Errorf("logs:\n%s", out)
+	}
+}
