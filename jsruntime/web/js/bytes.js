@@ -129,20 +129,7 @@ W.byteControllerReleaseSteps = (c) => {
 };
 
 function callPullIfNeeded(c) {
-	if (!shouldCallPull(c)) return;
-	const s = c[kState];
-	if (s.pulling) {
-		s.pullAgain = true;
-		return;
-	}
-	s.pulling = true;
-	s.pullAlgorithm().then(() => {
-		s.pulling = false;
-		if (s.pullAgain) {
-			s.pullAgain = false;
-			callPullIfNeeded(c);
-		}
-	}, (e) => byteControllerError(c, e));
+	W.controllerCallPullIfNeeded(c, shouldCallPull, byteControllerError);
 }
 
 function shouldCallPull(c) {
@@ -516,10 +503,7 @@ function setUpByteController(stream, c, start, pull, cancel, highWaterMark, auto
 	s.autoAllocateChunkSize = autoAllocateChunkSize;
 	s.pendingPullIntos = [];
 	stream[kState].controller = c;
-	Promise.resolve(start()).then(() => {
-		s.started = true;
-		callPullIfNeeded(c);
-	}, (r) => byteControllerError(c, r));
+	W.controllerStart(c, start, shouldCallPull, byteControllerError);
 }
 
 function newByteController() {
@@ -530,10 +514,7 @@ function newByteController() {
 
 W.setUpByteControllerFromSource = (stream, source, highWaterMark) => {
 	const c = newByteController();
-	const { start, pull, cancel } = source;
-	W.validateFunction(start, 'source.start');
-	W.validateFunction(pull, 'source.pull');
-	W.validateFunction(cancel, 'source.cancel');
+	const { start, pull, cancel } = W.sourceAlgorithms(source, c);
 	let autoAllocateChunkSize = source.autoAllocateChunkSize;
 	if (autoAllocateChunkSize !== undefined) {
 		autoAllocateChunkSize = +autoAllocateChunkSize;
@@ -542,11 +523,7 @@ W.setUpByteControllerFromSource = (stream, source, highWaterMark) => {
 				`The property 'source.autoAllocateChunkSize' is invalid. Received ${source.autoAllocateChunkSize}`);
 		}
 	}
-	setUpByteController(stream, c,
-		start === undefined ? W.noop : () => start.call(source, c),
-		pull === undefined ? () => Promise.resolve() : () => W.promiseCall(pull, source, c),
-		cancel === undefined ? () => Promise.resolve() : (reason) => W.promiseCall(cancel, source, reason),
-		highWaterMark, autoAllocateChunkSize);
+	setUpByteController(stream, c, start, pull, cancel, highWaterMark, autoAllocateChunkSize);
 };
 
 // createReadableByteStream builds a byte stream from algorithms (spec CreateReadableByteStream).

@@ -204,6 +204,55 @@ function controllerRelease(c) {
 	if (is(c, 'ReadableByteStreamController')) W.byteControllerReleaseSteps(c);
 }
 
+// What the default and byte controllers share: the algorithms taken from an underlying source, the
+// start step and the pull loop. shouldCallPull and error are the controller kind's own steps.
+
+// sourceAlgorithms validates an underlying source's start, pull and cancel and binds them to the source,
+// with the spec's defaults for those it lacks.
+function sourceAlgorithms(source, c) {
+	const { start, pull, cancel } = source;
+	W.validateFunction(start, 'source.start');
+	W.validateFunction(pull, 'source.pull');
+	W.validateFunction(cancel, 'source.cancel');
+	return {
+		start: start === undefined ? W.noop : () => start.call(source, c),
+		pull: pull === undefined ? () => Promise.resolve() : () => W.promiseCall(pull, source, c),
+		cancel: cancel === undefined ? () => Promise.resolve() : (reason) => W.promiseCall(cancel, source, reason),
+	};
+}
+W.sourceAlgorithms = sourceAlgorithms;
+
+// controllerStart runs the start algorithm; the controller pulls once it has settled, or errors with
+// its rejection.
+function controllerStart(c, start, shouldCallPull, error) {
+	const s = c[kState];
+	Promise.resolve(start()).then(() => {
+		s.started = true;
+		controllerCallPullIfNeeded(c, shouldCallPull, error);
+	}, (r) => error(c, r));
+}
+W.controllerStart = controllerStart;
+
+// controllerCallPullIfNeeded keeps at most one pull running: a pull wanted meanwhile is made when the
+// running one settles, and a rejected pull errors the controller.
+function controllerCallPullIfNeeded(c, shouldCallPull, error) {
+	if (!shouldCallPull(c)) return;
+	const s = c[kState];
+	if (s.pulling) {
+		s.pullAgain = true;
+		return;
+	}
+	s.pulling = true;
+	s.pullAlgorithm().then(() => {
+		s.pulling = false;
+		if (s.pullAgain) {
+			s.pullAgain = false;
+			controllerCallPullIfNeeded(c, shouldCallPull, error);
+		}
+	}, (e) => error(c, e));
+}
+W.controllerCallPullIfNeeded = controllerCallPullIfNeeded;
+
 // Readers.
 function readerGenericInitialize(reader, stream) {
 	const r = reader[kState];
@@ -381,20 +430,7 @@ function defaultControllerPullSteps(c, request) {
 }
 
 function defaultControllerCallPullIfNeeded(c) {
-	if (!defaultControllerShouldCallPull(c)) return;
-	const s = c[kState];
-	if (s.pulling) {
-		s.pullAgain = true;
-		return;
-	}
-	s.pulling = true;
-	s.pullAlgorithm().then(() => {
-		s.pulling = false;
-		if (s.pullAgain) {
-			s.pullAgain = false;
-			defaultControllerCallPullIfNeeded(c);
-		}
-	}, (e) => defaultControllerError(c, e));
+	controllerCallPullIfNeeded(c, defaultControllerShouldCallPull, defaultControllerError);
 }
 
 function defaultControllerShouldCallPull(c) {
@@ -486,23 +522,12 @@ function setUpDefaultController(stream, c, start, pull, cancel, highWaterMark, s
 	s.pullAlgorithm = pull;
 	s.cancelAlgorithm = cancel;
 	stream[kState].controller = c;
-	const startResult = start();
-	Promise.resolve(startResult).then(() => {
-		s.started = true;
-		defaultControllerCallPullIfNeeded(c);
-	}, (r) => defaultControllerError(c, r));
+	controllerStart(c, start, defaultControllerShouldCallPull, defaultControllerError);
 }
 
 function setUpDefaultControllerFromSource(stream, source, highWaterMark, size) {
 	const c = newDefaultController();
-	const { start, pull, cancel } = source;
-	W.validateFunction(start, 'source.start');
-	W.validateFunction(pull, 'source.pull');
-	W.validateFunction(cancel, 'source.cancel');
-	setUpDefaultController(stream, c,
-		start === undefined ? W.noop : () => start.call(source, c),
-		pull === undefined ? () => Promise.resolve() : () => W.promiseCall(pull, source, c),
-		cancel === undefined ? () => Promise.resolve() : (reason) => W.promiseCall(cancel, source, reason),
-		highWaterMark, size);
+	const { start, pull, cancel } = sourceAlgorithms(source, c);
+	setUpDefaultController(stream, c, start, pull, cancel, highWaterMark, size);
 }
 })
