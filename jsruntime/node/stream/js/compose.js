@@ -37,7 +37,7 @@
 
     // Initialised explicitly: in a function that reads arguments, goja can leave a closure's var
     // declared without a value holding one of the arguments.
-    var ondrain = undefined, onfinish = undefined, onreadable = undefined, onclose = undefined, d = undefined;
+    var relay = new S.Relay(), onclose = undefined, d = undefined;
 
     function onfinished(err) {
       var cb = onclose;
@@ -60,60 +60,15 @@
     });
 
     if (writable) {
-      if (S.isNodeStream(head)) {
-        d._write = function (chunk, encoding, callback) {
-          if (head.write(chunk, encoding)) callback();
-          else ondrain = callback;
-        };
-        d._final = function (callback) {
-          head.end();
-          onfinish = callback;
-        };
-        head.on('drain', function () {
-          if (ondrain) {
-            var cb = ondrain;
-            ondrain = null;
-            cb();
-          }
-        });
-      }
-      S.eos(tail, function () {
-        if (onfinish) {
-          var cb = onfinish;
-          onfinish = null;
-          cb();
-        }
-      });
+      if (S.isNodeStream(head)) S.relayWrites(d, head, relay);
+      S.eos(tail, function () { relay.call('finish'); });
     }
 
-    if (readable) {
-      if (S.isNodeStream(tail)) {
-        tail.on('readable', function () {
-          if (onreadable) {
-            var cb = onreadable;
-            onreadable = null;
-            cb();
-          }
-        });
-        tail.on('end', function () { d.push(null); });
-        d._read = function () {
-          for (;;) {
-            var buf = tail.read();
-            if (buf === null) {
-              onreadable = d._read;
-              return;
-            }
-            if (!d.push(buf)) return;
-          }
-        };
-      }
-    }
+    if (readable && S.isNodeStream(tail)) S.relayReads(d, tail, relay);
 
     d._destroy = function (err, callback) {
       if (!err && onclose !== null) err = new S.AbortError();
-      onreadable = null;
-      ondrain = null;
-      onfinish = null;
+      relay.clear();
       if (S.isNodeStream(tail)) S.destroyer(tail, err);
       if (onclose === null) callback(err);
       else onclose = callback;

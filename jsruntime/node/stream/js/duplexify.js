@@ -126,6 +126,57 @@
     return d;
   }
 
+  // Relay holds the callbacks of a Duplex that stands for other streams while it waits on them: a
+  // write's for the writable's 'drain', the end's for its finish, a read's for the readable's
+  // 'readable'. Destroying the Duplex drops them (clear).
+  function Relay() {
+    this.drain = null;
+    this.finish = null;
+    this.readable = null;
+  }
+  Relay.prototype.call = function (name) {
+    var cb = this[name];
+    if (cb) {
+      this[name] = null;
+      cb();
+    }
+  };
+  Relay.prototype.clear = function () {
+    this.drain = null;
+    this.finish = null;
+    this.readable = null;
+  };
+
+  // relayWrites sends d's writes and end to w. The end completes on relay.call('finish'), which the
+  // caller makes when w has finished.
+  function relayWrites(d, w, relay) {
+    d._write = function (chunk, encoding, callback) {
+      if (w.write(chunk, encoding)) callback();
+      else relay.drain = callback;
+    };
+    d._final = function (callback) {
+      w.end();
+      relay.finish = callback;
+    };
+    w.on('drain', function () { relay.call('drain'); });
+  }
+
+  // relayReads pushes what r gives, and its end, into d, reading r only as fast as d is read.
+  function relayReads(d, r, relay) {
+    r.on('readable', function () { relay.call('readable'); });
+    r.on('end', function () { d.push(null); });
+    d._read = function () {
+      for (;;) {
+        var buf = r.read();
+        if (buf === null) {
+          relay.readable = d._read;
+          return;
+        }
+        if (!d.push(buf)) return;
+      }
+    };
+  }
+
   // pairToDuplex joins a readable and a writable node stream into one Duplex. A readable without
   // read() would need Readable.wrap, which is not provided.
   function pairToDuplex(pair) {
@@ -134,7 +185,8 @@
     var w = pair.writable;
     var readable = !!S.isReadable(r);
     var writable = !!S.isWritable(w);
-    var ondrain, onfinish, onreadable, onclose, d;
+    var relay = new Relay();
+    var onclose, d;
 
     function onfinished(err) {
       var cb = onclose;
@@ -156,28 +208,8 @@
         if (err) S.destroyer(r, err);
         onfinished(err);
       });
-      d._write = function (chunk, encoding, callback) {
-        if (w.write(chunk, encoding)) callback();
-        else ondrain = callback;
-      };
-      d._final = function (callback) {
-        w.end();
-        onfinish = callback;
-      };
-      w.on('drain', function () {
-        if (ondrain) {
-          var cb = ondrain;
-          ondrain = null;
-          cb();
-        }
-      });
-      w.on('finish', function () {
-        if (onfinish) {
-          var cb = onfinish;
-          onfinish = null;
-          cb();
-        }
-      });
+      relayWrites(d, w, relay);
+      w.on('finish', function () { relay.call('finish'); });
     }
 
     if (readable) {
@@ -186,31 +218,12 @@
         if (err) S.destroyer(r, err);
         onfinished(err);
       });
-      r.on('readable', function () {
-        if (onreadable) {
-          var cb = onreadable;
-          onreadable = null;
-          cb();
-        }
-      });
-      r.on('end', function () { d.push(null); });
-      d._read = function () {
-        for (;;) {
-          var buf = r.read();
-          if (buf === null) {
-            onreadable = d._read;
-            return;
-          }
-          if (!d.push(buf)) return;
-        }
-      };
+      relayReads(d, r, relay);
     }
 
     d._destroy = function (err, callback) {
       if (!err && onclose !== null) err = new S.AbortError();
-      onreadable = null;
-      ondrain = null;
-      onfinish = null;
+      relay.clear();
       if (onclose === null) {
         callback(err);
       } else {
@@ -226,6 +239,9 @@
     return duplexify(body, 'body');
   };
   S.duplexify = duplexify;
+  S.Relay = Relay;
+  S.relayWrites = relayWrites;
+  S.relayReads = relayReads;
   S.isDuplexNodeStream = isDuplexNodeStream;
   S.isReadableStream = isReadableStream;
   S.isWritableStream = isWritableStream;
