@@ -188,7 +188,11 @@ func Parse(p string) Parsed {
 }
 
 // Format is the inverse of Parse: dir (or root) joined with base (or name + ext).
-func Format(f Parsed) string {
+func Format(f Parsed) string { return formatWith(f, "/") }
+
+// formatWith is Format for both flavours: dir (or root) and base (or name + ext), joined with sep,
+// or put together as they are when dir is the root.
+func formatWith(f Parsed, sep string) string {
 	dir := f.Dir
 	if dir == "" {
 		dir = f.Root
@@ -207,7 +211,7 @@ func Format(f Parsed) string {
 	case dir == f.Root:
 		return dir + base
 	}
-	return dir + "/" + base
+	return dir + sep + base
 }
 
 func isPosixSep(c byte) bool { return c == '/' }

@@ -91,27 +91,7 @@ func winParseRootEnd(p string) int {
 }
 
 // Format is path.win32.format: dir (or root) and base (or name and ext) joined with '\'.
-func (Win32) Format(f Parsed) string {
-	dir := f.Dir
-	if dir == "" {
-		dir = f.Root
-	}
-	base := f.Base
-	if base == "" {
-		base = f.Name
-		if f.Ext != "" && f.Ext[0] != '.' {
-			base += "."
-		}
-		base += f.Ext
-	}
-	switch {
-	case dir == "":
-		return base
-	case dir == f.Root:
-		return dir + base
-	}
-	return dir + `\` + base
-}
+func (Win32) Format(f Parsed) string { return formatWith(f, `\`) }
 
 // Relative is path.win32.relative: the path from from to to, both resolved, compared without case;
 // to itself when they share no root.
