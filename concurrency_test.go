@@ -2,8 +2,6 @@ package pluginhost
 
 import (
 	"bytes"
-	"crypto/rand"
-	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -16,6 +14,8 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/pluginhost/pluginhost/internal/loadtest"
 )
 
 // The concurrency test (issue 5, case 10) puts many clients on the plugins of testdata/concurrency at
@@ -24,56 +24,6 @@ import (
 // and rebuilds comes back without disturbing the others.
 
 const concurrencyDir = "testdata/concurrency"
-
-// echoRoutes are the marker-echoing routes of testdata/concurrency, each through different async work.
-var echoRoutes = []string{
-	"/api/plugins/await-echo/echo",
-	"/api/plugins/timers-echo/echo",
-	"/api/plugins/fetch-echo/fetch",
-	"/api/plugins/fetch-echo/http",
-	"/api/plugins/stream-echo/echo",
-	"/api/plugins/resources/exec",
-	"/api/plugins/resources/watch",
-	"/api/plugins/spin-echo/echo",
-}
-
-// echoUpstream is the upstream server of the testdata/concurrency plugins. /echo answers the markers it
-// received, as the plugins do; /hang holds its request until the client goes away, then sends on
-// hung (when hung is not nil).
-func echoUpstream(hung chan<- struct{}) http.Handler {
-	mux := http.NewServeMux()
-	mux.HandleFunc("POST /echo", func(w http.ResponseWriter, r *http.Request) {
-		var body struct{ M string }
-		if err := json.NewDecoder(r.Body).Decode(&body); err != nil {
-			http.Error(w, err.Error(), http.StatusBadRequest)
-			return
-		}
-		w.Header().Set("Content-Type", "application/json")
-		_ = json.NewEncoder(w).Encode(echoReply{Query: r.URL.Query().Get("m"), Header: r.Header.Get("X-Marker"), Body: body.M})
-	})
-	mux.HandleFunc("GET /hang", func(w http.ResponseWriter, r *http.Request) {
-		<-r.Context().Done()
-		if hung != nil {
-			hung <- struct{}{}
-		}
-	})
-	return mux
-}
-
-// echoReply is what the echo routes answer: the request's marker as each source carried it.
-type echoReply struct {
-	Query  string `json:"query"`
-	Header string `json:"header"`
-	Body   string `json:"body"`
-}
-
-// newMarker returns a marker unique to one request, made only of characters that are safe in a URL,
-// a header, a file name and a process argument.
-func newMarker(client, request int) string {
-	var b [6]byte
-	_, _ = rand.Read(b[:])
-	return fmt.Sprintf("c%02d-r%03d-%s", client, request, hex.EncodeToString(b[:]))
-}
 
 // sendEcho posts marker to an echo route in the query, the X-Marker header and the JSON body, and
 // returns the status and body.
@@ -99,20 +49,13 @@ func checkEcho(status int, body []byte, marker string) error {
 	if status != http.StatusOK {
 		return fmt.Errorf("status %d: %.300s", status, body)
 	}
-	var got echoReply
-	if err := json.Unmarshal(body, &got); err != nil {
-		return fmt.Errorf("%v in %.300s", err, body)
-	}
-	if want := (echoReply{marker, marker, marker}); got != want {
-		return fmt.Errorf("answer %+v, want marker %s everywhere", got, marker)
-	}
-	return nil
+	return loadtest.CheckEcho(body, marker)
 }
 
 // concurrencyHost serves testdata/concurrency with a fresh upstream and scratch directory.
 func concurrencyHost(t *testing.T, mutate ...func(*Options)) *testHost {
 	t.Helper()
-	up := httptest.NewServer(echoUpstream(nil))
+	up := httptest.NewServer(loadtest.Upstream(nil))
 	t.Cleanup(up.Close)
 	env := map[string]string{"UPSTREAM": up.URL, "SCRATCH": t.TempDir()}
 	return startHost(t, concurrencyDir, append([]func(*Options){func(o *Options) { o.PluginEnv = env }}, mutate...)...)
@@ -121,8 +64,8 @@ func concurrencyHost(t *testing.T, mutate ...func(*Options)) *testHost {
 // Every echo route answers its own marker, one request at a time.
 func TestConcurrencyPluginsEcho(t *testing.T) {
 	th := concurrencyHost(t)
-	for _, route := range echoRoutes {
-		marker := newMarker(0, 0)
+	for _, route := range loadtest.EchoRoutes {
+		marker := loadtest.NewMarker(0, 0)
 		status, body, err := sendEcho(th.srv.Client(), th.srv.URL, route, marker)
 		if err == nil {
 			err = checkEcho(status, body, marker)
@@ -192,8 +135,8 @@ func (l echoLoad) run(t *testing.T, th *testHost) {
 	for c := range l.clients {
 		wg.Go(func() {
 			for i := range l.perClient {
-				route := echoRoutes[(c+i)%len(echoRoutes)]
-				marker := newMarker(c, i)
+				route := loadtest.EchoRoutes[(c+i)%len(loadtest.EchoRoutes)]
+				marker := loadtest.NewMarker(c, i)
 				status, body, err := sendEcho(client, th.srv.URL, route, marker)
 				done.Add(1)
 				mu.Lock()
@@ -245,8 +188,8 @@ func (l echoLoad) run(t *testing.T, th *testHost) {
 	for _, k := range keys {
 		t.Logf("%s: %d", k, statuses[k])
 	}
-	for _, route := range echoRoutes {
-		marker := newMarker(99, 0)
+	for _, route := range loadtest.EchoRoutes {
+		marker := loadtest.NewMarker(99, 0)
 		status, body, err := sendEcho(client, th.srv.URL, route, marker)
 		if err == nil {
 			err = checkEcho(status, body, marker)

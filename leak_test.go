@@ -1,21 +1,20 @@
 package pluginhost
 
 import (
-	"bytes"
 	"context"
 	"errors"
-	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
-	"runtime"
 	"sort"
 	"strings"
 	"sync"
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/pluginhost/pluginhost/internal/loadtest"
 )
 
 // The goroutine-leak test (issue 5, case 9): one host serves testdata/faults and
@@ -28,10 +27,10 @@ import (
 // stop those processes, and every goroutine started since the test began must end.
 
 func TestCloseLeavesNoGoroutines(t *testing.T) {
-	before := goroutines()
+	before := loadtest.Goroutines()
 
 	hung := make(chan struct{}, 16)
-	up := httptest.NewServer(echoUpstream(hung))
+	up := httptest.NewServer(loadtest.Upstream(hung))
 	defer up.Close()
 	npmUp := httptest.NewServer(upstreamAPI())
 	defer npmUp.Close()
@@ -178,7 +177,7 @@ func checkNoNewGoroutines(t *testing.T, before map[int]string) {
 	t.Helper()
 	deadline := time.Now().Add(30 * time.Second)
 	for {
-		now := goroutines()
+		now := loadtest.Goroutines()
 		var ours, others []string
 		for id, stack := range now {
 			if _, old := before[id]; old {
@@ -205,27 +204,6 @@ func checkNoNewGoroutines(t *testing.T, before map[int]string) {
 		}
 		time.Sleep(20 * time.Millisecond)
 	}
-}
-
-// goroutines returns the stack of every goroutine, by goroutine id.
-func goroutines() map[int]string {
-	buf := make([]byte, 1<<20)
-	for {
-		n := runtime.Stack(buf, true)
-		if n < len(buf) {
-			buf = buf[:n]
-			break
-		}
-		buf = make([]byte, 2*len(buf))
-	}
-	out := map[int]string{}
-	for _, g := range bytes.Split(buf, []byte("\n\n")) {
-		var id int
-		if _, err := fmt.Sscanf(string(g), "goroutine %d ", &id); err == nil {
-			out[id] = string(g)
-		}
-	}
-	return out
 }
 
 // rebuiltPlugin's init is slow, or never settles, when the plugin is rebuilt (a file marks the first
@@ -258,7 +236,7 @@ func TestCloseDuringRebuild(t *testing.T) {
 		{"cut short", "3600000", time.Second, 0},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			before := goroutines()
+			before := loadtest.Goroutines()
 			dir := t.TempDir()
 			if err := os.WriteFile(filepath.Join(dir, "rebuilt.js"), []byte(rebuiltPlugin), 0o644); err != nil {
 				t.Fatal(err)

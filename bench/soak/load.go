@@ -3,8 +3,6 @@ package main
 import (
 	"bytes"
 	"context"
-	"crypto/rand"
-	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -15,20 +13,9 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
-)
 
-// echoRoutes are the marker-echoing routes of testdata/concurrency, each through different async
-// work; the echo clients cycle through them and healthyRoute.
-var echoRoutes = []string{
-	"/api/plugins/await-echo/echo",
-	"/api/plugins/timers-echo/echo",
-	"/api/plugins/fetch-echo/fetch",
-	"/api/plugins/fetch-echo/http",
-	"/api/plugins/stream-echo/echo",
-	"/api/plugins/resources/exec",
-	"/api/plugins/resources/watch",
-	"/api/plugins/spin-echo/echo",
-}
+	"github.com/pluginhost/pluginhost/internal/loadtest"
+)
 
 // healthyRoute is the fault plugins' healthy neighbour.
 const healthyRoute = "/api/plugins/healthy/ok"
@@ -135,12 +122,12 @@ type load struct {
 	stats  *stats
 }
 
-// echoClient cycles through echoRoutes and healthyRoute, starting at a different route per client,
-// checking that every echo carries its own request's marker.
+// echoClient cycles through loadtest.EchoRoutes and healthyRoute, starting at a different route per
+// client, checking that every echo carries its own request's marker.
 func (l *load) echoClient(ctx context.Context, id int) {
 	for i := 0; ctx.Err() == nil; i++ {
-		k := (id + i) % (len(echoRoutes) + 1)
-		if k == len(echoRoutes) {
+		k := (id + i) % (len(loadtest.EchoRoutes) + 1)
+		if k == len(loadtest.EchoRoutes) {
 			status, _, err := l.get(healthyRoute)
 			l.stats.record(healthyRoute, status)
 			if err != nil {
@@ -148,15 +135,15 @@ func (l *load) echoClient(ctx context.Context, id int) {
 			}
 			continue
 		}
-		route := echoRoutes[k]
-		marker := newMarker(id, i)
+		route := loadtest.EchoRoutes[k]
+		marker := loadtest.NewMarker(id, i)
 		status, body, err := l.echo(route, marker)
 		l.stats.record(route, status)
 		switch {
 		case err != nil:
 			l.stats.example("%s %s: %v", route, marker, err)
 		case status == http.StatusOK:
-			if err := checkEcho(body, marker); err != nil {
+			if err := loadtest.CheckEcho(body, marker); err != nil {
 				l.stats.wrong.Add(1)
 				l.stats.example("%s %s: %v", route, marker, err)
 			}
@@ -215,24 +202,4 @@ func (l *load) do(req *http.Request) (int, []byte, error) {
 		return 0, nil, err
 	}
 	return resp.StatusCode, data, nil
-}
-
-// newMarker returns a marker unique to one request, safe in a URL, a header, a file name and a
-// process argument.
-func newMarker(client, request int) string {
-	var b [6]byte
-	_, _ = rand.Read(b[:])
-	return fmt.Sprintf("c%02d-r%07d-%s", client, request, hex.EncodeToString(b[:]))
-}
-
-// checkEcho reports whether an echo answer carries marker from all three sources.
-func checkEcho(body []byte, marker string) error {
-	var got echoReply
-	if err := json.Unmarshal(body, &got); err != nil {
-		return fmt.Errorf("%v in %.300s", err, body)
-	}
-	if want := (echoReply{marker, marker, marker}); got != want {
-		return fmt.Errorf("answer %+v, want marker %s everywhere", got, marker)
-	}
-	return nil
 }

@@ -32,6 +32,7 @@ import (
 	"time"
 
 	"github.com/pluginhost/pluginhost"
+	"github.com/pluginhost/pluginhost/internal/loadtest"
 )
 
 type config struct {
@@ -69,7 +70,7 @@ func main() {
 }
 
 func run(cfg config) error {
-	before := goroutines()
+	before := loadtest.Goroutines()
 	start := time.Now()
 
 	if err := os.MkdirAll(filepath.Dir(cfg.logPath), 0o755); err != nil {
@@ -96,7 +97,7 @@ func run(cfg config) error {
 		}
 	}
 
-	up := httptest.NewServer(upstream())
+	up := httptest.NewServer(loadtest.Upstream(nil))
 	host, err := pluginhost.New(context.Background(), pluginhost.Options{
 		PluginsDir:          plugins,
 		EnableServerPlugins: true,
@@ -224,7 +225,7 @@ func settle(before map[int]string, d time.Duration) []string {
 	deadline := time.Now().Add(d)
 	for {
 		var left []string
-		for id, stack := range goroutines() {
+		for id, stack := range loadtest.Goroutines() {
 			if _, old := before[id]; !old {
 				left = append(left, stack)
 			}

@@ -2,10 +2,8 @@ package main
 
 import (
 	"bufio"
-	"bytes"
 	"fmt"
 	"os"
-	"runtime"
 	"strconv"
 	"strings"
 	"syscall"
@@ -41,27 +39,6 @@ func memory() (rss, peak uint64) {
 		}
 	}
 	return rss, peak
-}
-
-// goroutines returns the stack of every goroutine, by goroutine id.
-func goroutines() map[int]string {
-	buf := make([]byte, 1<<20)
-	for {
-		n := runtime.Stack(buf, true)
-		if n < len(buf) {
-			buf = buf[:n]
-			break
-		}
-		buf = make([]byte, 2*len(buf))
-	}
-	out := map[int]string{}
-	for _, g := range bytes.Split(buf, []byte("\n\n")) {
-		var id int
-		if _, err := fmt.Sscanf(string(g), "goroutine %d ", &id); err == nil {
-			out[id] = string(g)
-		}
-	}
-	return out
 }
 
 // mib formats a byte count in MiB.
