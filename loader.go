@@ -203,8 +203,6 @@ func (h *Host) evaluate(ctx context.Context, p *plugin, file string) (*instance,
 		ResponseTimeout: h.opts.ResponseTimeout,
 		RequestTimeout:  h.opts.RequestTimeout,
 		MaxBufferSize:   h.opts.MaxBufferSize,
-		BusyLimit:       max(h.opts.BusyLimit, 0),
-		OnBusy:          func(err *jsruntime.BusyError) { h.pluginStopped(inst, err) },
 		Policy:          h.policySetup(ownPath(e, file)),
 	})
 	if err != nil {
@@ -321,7 +319,17 @@ func (h *Host) initInstance(ctx context.Context, p *plugin, inst *instance) (mou
 	if err != nil {
 		return false, fmt.Errorf("init failed: %w", inst.plat.RT.Describe(err))
 	}
+	h.watch(inst)
 	return stackLen > 0, nil
+}
+
+// watch starts inst's watchdog once its init has settled. Module evaluation and init are bounded by
+// InitTimeout instead, so a large bundle that evaluates slowly on a busy machine is not taken for a
+// stuck plugin; from then on, BusyLimit holds.
+func (h *Host) watch(inst *instance) {
+	if h.opts.BusyLimit > 0 {
+		inst.plat.RT.Watch(h.opts.BusyLimit, func(err *jsruntime.BusyError) { h.pluginStopped(inst, err) })
+	}
 }
 
 func (p *plugin) fail(err error) {

@@ -59,11 +59,12 @@ type Options struct {
 	// server.requestTimeout does (default 300 s): a slow or stalled body is cut off, with 408 when the
 	// plugin had not run yet.
 	RequestTimeout time.Duration
-	// BusyLimit bounds how long a plugin's JavaScript may run without returning to its event loop (a
-	// busy loop in a handler, timer or promise callback, or a synchronous call that never ends). The
-	// watchdog then interrupts it; requests waiting on that plugin get 503 JSON, and the plugin is
-	// rebuilt from its files (a fresh runtime and init) so that later requests work. Stuck module code
-	// or init fails the load instead. Default 10 s; negative turns the watchdog off.
+	// BusyLimit bounds how long a loaded plugin's JavaScript may run without returning to its event
+	// loop (a busy loop in a handler, middleware, timer or promise callback, or exit; or a synchronous
+	// call that never ends). The watchdog then interrupts it; requests waiting on that plugin get 503
+	// JSON, and the plugin is rebuilt from its files (a fresh runtime and init) so that later requests
+	// work. Module code and init are bounded by InitTimeout instead: stuck there, the load fails and
+	// the runtime is stopped. Default 10 s; negative turns the watchdog off.
 	BusyLimit time.Duration
 	// MemoryLimit is the live Go heap, in bytes, above which plugins whose JavaScript is running at
 	// that moment are stopped (503 to their waiting requests) and rebuilt, so that one plugin

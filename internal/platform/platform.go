@@ -68,11 +68,6 @@ type Config struct {
 	// (buffer.SetMaxLength).
 	MaxBufferSize int64
 
-	// BusyLimit and OnBusy are the runtime's watchdog (jsruntime.Runtime.Watch), started once the
-	// environment is installed; 0 means none.
-	BusyLimit time.Duration
-	OnBusy    func(*jsruntime.BusyError)
-
 	// Policy starts the runtime's policy gate (policy.Install), in force before any plugin code runs;
 	// the host decides the plugin's own policy once its id is known (policy.For(rt).Decide).
 	Policy policy.Setup
@@ -165,9 +160,6 @@ func New(cfg Config) (*Platform, error) {
 	if err != nil {
 		_ = rt.Close(context.Background())
 		return nil, fmt.Errorf("set up runtime: %w", err)
-	}
-	if cfg.BusyLimit > 0 {
-		rt.Watch(cfg.BusyLimit, cfg.OnBusy)
 	}
 	return p, nil
 }
