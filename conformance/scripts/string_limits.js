@@ -13,6 +13,6 @@ for (const [label, fn] of [
 ]) {
   try { console.log(label, fn()); } catch (e) { console.log(label, e.name, e.message); }
 }
-console.log('normal', 'ab'.repeat(3), '5'.padStart(3, '0'), 'a'.padEnd(4, 'xy'), 'x'.repeat(2 ** 29 - 24).length);
+console.log('normal', 'ab'.repeat(3), '5'.padStart(3, '0'), 'a'.padEnd(4, 'xy'), 'xy'.repeat(1 << 20).length);
 console.log('shape', String.prototype.repeat.name, String.prototype.repeat.length, String.prototype.padStart.name, String.prototype.padStart.length,
   Object.getOwnPropertyDescriptor(String.prototype, 'padEnd').enumerable);
