@@ -210,9 +210,8 @@ func TestFaultCloseDrainsRequests(t *testing.T) {
 // response started, the connection is cut instead.
 func TestDispatchRecoversPanics(t *testing.T) {
 	logs := newLogBuffer(t)
-	d := &dispatch{id: "broken", log: logs.Logger().With("plugin", "broken")}
-	var before http.Handler = http.HandlerFunc(func(http.ResponseWriter, *http.Request) { panic("host bug") })
-	d.current.Store(&before)
+	before := &serving{handler: http.HandlerFunc(func(http.ResponseWriter, *http.Request) { panic("host bug") })}
+	d := newDispatch(logs.Logger(), "broken", before)
 	rec := httptest.NewRecorder()
 	d.ServeHTTP(rec, httptest.NewRequest("GET", "/api/plugins/broken/x", nil))
 	if rec.Code != 500 || !strings.Contains(rec.Body.String(), `"error"`) {
@@ -220,11 +219,11 @@ func TestDispatchRecoversPanics(t *testing.T) {
 	}
 	logs.mustLog(t, "plugin=broken", "panic while serving a plugin request", "host bug")
 
-	var after http.Handler = http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+	after := &serving{handler: http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
 		w.WriteHeader(200)
 		panic("late host bug")
-	})
-	d.current.Store(&after)
+	})}
+	d.current.Store(after)
 	defer func() {
 		if p := recover(); p != http.ErrAbortHandler {
 			t.Errorf("panic after the response started: recovered %v, want http.ErrAbortHandler", p)

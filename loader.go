@@ -30,8 +30,9 @@ type plugin struct {
 	// loaded is set once init settled; mounted when the router had routes at that moment.
 	loaded, mounted bool
 	exited          bool
-	rebuilding      bool // the watchdog stopped inst and a replacement is being built
-	rebuilds        int  // how many times the watchdog had the plugin rebuilt
+	rebuilding      bool  // the watchdog stopped inst and a replacement is being built
+	rebuilds        int   // how many times the watchdog had the plugin rebuilt
+	reloadErr       error // why the last reload failed while this version kept serving
 }
 
 // instance is one entry file evaluated in its own runtime.
@@ -45,7 +46,7 @@ type instance struct {
 func (p *plugin) status() PluginStatus {
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	s := PluginStatus{Entry: p.entry.name, File: p.file, Loaded: p.loaded, Mounted: p.mounted, Err: p.err, Rebuilds: p.rebuilds}
+	s := PluginStatus{Entry: p.entry.name, File: p.file, Loaded: p.loaded, Mounted: p.mounted, Err: p.err, ReloadErr: p.reloadErr, Rebuilds: p.rebuilds}
 	if p.inst != nil {
 		s.Info = p.inst.exports.info
 	}
@@ -81,30 +82,23 @@ func (h *Host) loadAll(ctx context.Context) error {
 
 	parallel(len(plugins), func(i int) { h.prepare(ctx, plugins[i]) })
 
-	ids := &idRegistry{owners: map[string]*plugin{}}
 	for _, p := range plugins {
-		if p.inst != nil && !ids.claim(h, p) {
+		if p.inst != nil && !h.ids.claim(h, p, nil) {
 			p.discard(ctx)
 		}
 	}
 
-	parallel(len(plugins), func(i int) { h.initialise(ctx, plugins[i], ids) })
+	parallel(len(plugins), func(i int) { h.initialise(ctx, plugins[i], nil) })
+	servings := make([]*serving, len(plugins))
+	parallel(len(plugins), func(i int) { servings[i] = servingFor(plugins[i]) })
 
 	h.mu.Lock()
 	h.plugins = plugins
 	loaded := 0
-	for _, p := range plugins {
-		if !p.loaded {
-			continue
-		}
-		loaded++
-		info := p.inst.exports.info
-		h.log.Info(fmt.Sprintf("[Plugin Loader] Loaded plugin: %s (%s)", info.Name, info.ID), "plugin", info.ID, "file", p.file)
-		if p.mounted {
-			h.mounted[info.ID] = newDispatch(h, p)
-		} else {
-			h.log.Warn("[Plugin Loader] Plugin registered no routes by the time init settled; its router is not mounted, and routes it adds later are not served",
-				"plugin", info.ID, "file", p.file)
+	for i, p := range plugins {
+		if p.loaded {
+			loaded++
+			h.mountLocked(p, servings[i])
 		}
 	}
 	h.mu.Unlock()
@@ -112,6 +106,31 @@ func (h *Host) loadAll(ctx context.Context) error {
 		h.log.Info(fmt.Sprintf("%d server plugin(s) are currently loaded. Make sure you know exactly what they do, and only install plugins from trusted sources!", loaded))
 	}
 	return nil
+}
+
+// servingFor builds what serves loaded plugin p's router, or nil when p is not to be mounted (its
+// router had no routes when init settled, or its runtime has stopped). It runs on p's loop, so it
+// must not be called with h.mu held.
+func servingFor(p *plugin) *serving {
+	if !p.loaded || !p.mounted {
+		return nil
+	}
+	return servingOf(p.inst.exports.info.ID, p.inst)
+}
+
+// mountLocked logs p's successful load and serves s (from servingFor) under p's id, as Luker does
+// only when the router has routes. h.mu must be held for writing.
+func (h *Host) mountLocked(p *plugin, s *serving) {
+	info := p.inst.exports.info
+	h.log.Info(fmt.Sprintf("[Plugin Loader] Loaded plugin: %s (%s)", info.Name, info.ID), "plugin", info.ID, "file", p.file)
+	if !p.mounted {
+		h.log.Warn("[Plugin Loader] Plugin registered no routes by the time init settled; its router is not mounted, and routes it adds later are not served",
+			"plugin", info.ID, "file", p.file)
+		return
+	}
+	if s != nil {
+		h.mounted[info.ID] = newDispatch(h.log, info.ID, s)
+	}
 }
 
 // parallel runs fn(0..n-1) concurrently, one goroutine each, and waits for all. It is not bounded:
@@ -125,34 +144,68 @@ func parallel(n int, fn func(i int)) {
 	wg.Wait()
 }
 
-// idRegistry hands out plugin ids: the first plugin (in scan order) to claim an id keeps it.
+// idRegistry hands out plugin ids: the first plugin (in scan order) to claim an id keeps it, until it
+// is removed or fails. The zero value is ready.
 type idRegistry struct {
 	mu     sync.Mutex
 	owners map[string]*plugin
 }
 
-// claim records p as the owner of its id, or logs and refuses it when another plugin has it.
-func (r *idRegistry) claim(h *Host, p *plugin) bool {
+// claim records p as the owner of its id, or logs and refuses it when another plugin has it. A plugin
+// p replaces (a reload of the same entry) does not count as another; the claim then only checks, and
+// the caller hands the id over with transfer once p has loaded.
+func (r *idRegistry) claim(h *Host, p, replaces *plugin) bool {
 	id := p.inst.exports.info.ID
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	if owner, taken := r.owners[id]; taken && owner != p {
+	owner, taken := r.owners[id]
+	if taken && owner != p && (replaces == nil || owner != replaces) {
 		err := fmt.Errorf("Failed to load plugin module; plugin ID '%s' is already in use", id)
 		h.log.Warn("[Plugin Loader] "+err.Error(), "plugin", id, "file", p.file, "kept", owner.file)
 		p.fail(fmt.Errorf("%w (by %s)", err, owner.file))
 		return false
 	}
-	r.owners[id] = p
+	if replaces == nil {
+		if r.owners == nil {
+			r.owners = map[string]*plugin{}
+		}
+		r.owners[id] = p
+	}
 	return true
 }
 
-// release frees p's id after p failed, so that nothing holds an id no plugin serves.
+// release frees p's id after p failed or was removed, so that nothing holds an id no plugin serves.
 func (r *idRegistry) release(p *plugin) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	if p.inst != nil && r.owners[p.inst.exports.info.ID] == p {
 		delete(r.owners, p.inst.exports.info.ID)
 	}
+}
+
+// transfer makes p, which has loaded in place of old, the owner of p's id, and frees old's id when
+// it differs.
+func (r *idRegistry) transfer(old, p *plugin) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if old != nil {
+		for id, owner := range r.owners {
+			if owner == old {
+				delete(r.owners, id)
+			}
+		}
+	}
+	if r.owners == nil {
+		r.owners = map[string]*plugin{}
+	}
+	r.owners[p.inst.exports.info.ID] = p
+}
+
+// owner returns the plugin holding id, or nil.
+func (r *idRegistry) owner(id string) *plugin {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.owners[id]
 }
 
 // prepare evaluates p's candidates in priority order until one loads and validates, logging why each
@@ -259,8 +312,9 @@ func (h *Host) pluginsRoot(e entry) string {
 const runtimeStopGrace = 5 * time.Second
 
 // initialise calls init(router) on p's prepared instance, waits for it within InitTimeout, and falls
-// through to the next candidate when it throws, rejects or never settles.
-func (h *Host) initialise(ctx context.Context, p *plugin, ids *idRegistry) {
+// through to the next candidate when it throws, rejects or never settles. replaces is the plugin p
+// is to take the place of (a reload), nil at start-up.
+func (h *Host) initialise(ctx context.Context, p, replaces *plugin) {
 	for p.inst != nil {
 		err := h.runInit(ctx, p)
 		if err == nil {
@@ -268,11 +322,11 @@ func (h *Host) initialise(ctx context.Context, p *plugin, ids *idRegistry) {
 		}
 		id := p.inst.exports.info.ID
 		h.log.Error(fmt.Sprintf("Failed to load plugin from %s: %v", p.file, err), "plugin", id)
-		ids.release(p)
+		h.ids.release(p)
 		p.discard(ctx)
 		p.fail(err)
 		h.prepare(ctx, p)
-		if p.inst != nil && !ids.claim(h, p) {
+		if p.inst != nil && !h.ids.claim(h, p, replaces) {
 			p.discard(ctx)
 		}
 	}
@@ -330,6 +384,19 @@ func (h *Host) watch(inst *instance) {
 	if h.opts.BusyLimit > 0 {
 		inst.plat.RT.Watch(h.opts.BusyLimit, func(err *jsruntime.BusyError) { h.pluginStopped(inst, err) })
 	}
+}
+
+// id is the id of p's instance, "" when it has none (never loaded, or failed). p may be nil.
+func (p *plugin) id() string {
+	if p == nil {
+		return ""
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.inst == nil {
+		return ""
+	}
+	return p.inst.exports.info.ID
 }
 
 func (p *plugin) fail(err error) {

@@ -110,13 +110,17 @@ type Host struct {
 
 	policies map[string]policy.Policy // Options.Policies, checked
 
-	mu        sync.RWMutex
-	plugins   []*plugin            // every entry found, in scan order, loaded or not
+	mu sync.RWMutex
+	// plugins holds every entry found, in scan (name) order, loaded or not. It is replaced, never
+	// changed in place, so a copy of the slice taken under mu may be read without it.
+	plugins   []*plugin
 	mounted   map[string]*dispatch // by id: plugins whose router is served
+	ids       idRegistry
+	changes   sync.Mutex // serialises loading, reloading and removing plugins after New
 	closeOnce sync.Once
 	closeErr  error
-	closing   chan struct{} // closed when Close starts: stops the heap watch
-	rebuilds  rebuildSet    // rebuilds in progress, which Close waits for
+	closing   chan struct{} // closed (under mu) when Close starts
+	tasks     taskSet       // rebuilds, reloads and retiring plugins, which Close waits for
 }
 
 // New scans opts.PluginsDir and loads every plugin in it. A plugin that fails is logged (plugin, file
@@ -190,6 +194,8 @@ type PluginStatus struct {
 	Info Info
 	// Loaded is true when init settled successfully; Mounted when its router is also served.
 	Loaded, Mounted bool
+	// ReloadErr is why the last reload failed while this version kept serving; nil otherwise.
+	ReloadErr error
 	// Rebuilds counts the times the watchdog stopped the plugin and the host rebuilt it.
 	Rebuilds int
 	// Err is why the plugin is not loaded.
@@ -216,18 +222,21 @@ func (h *Host) Plugins() []PluginStatus {
 // returns the first call's result.
 func (h *Host) Close(ctx context.Context) error {
 	h.closeOnce.Do(func() {
+		h.mu.Lock()
 		close(h.closing)
-		h.mu.RLock()
 		plugins := append([]*plugin(nil), h.plugins...)
 		dispatchers := make([]*dispatch, 0, len(h.mounted))
 		for _, d := range h.mounted {
 			dispatchers = append(dispatchers, d)
 		}
-		h.mu.RUnlock()
+		h.mu.Unlock()
+		for _, d := range dispatchers {
+			d.closed.Store(true)
+		}
 		drainCtx, cancel := drainContext(ctx)
-		parallel(len(dispatchers), func(i int) { dispatchers[i].requests.close(drainCtx) })
+		parallel(len(dispatchers), func(i int) { dispatchers[i].current.Load().drain(drainCtx) })
 		cancel()
-		h.rebuilds.close(ctx)
+		h.tasks.close(ctx)
 		errs := make([]error, len(plugins))
 		parallel(len(plugins), func(i int) { errs[i] = plugins[i].shutdown(ctx) })
 		h.closeErr = errors.Join(errs...)

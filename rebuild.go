@@ -3,7 +3,6 @@ package pluginhost
 import (
 	"context"
 	"fmt"
-	"sync"
 )
 
 // pluginStopped runs when inst was interrupted: by the watchdog for keeping its loop too long, or by
@@ -11,11 +10,11 @@ import (
 // plugin's files; one that is still loading or initialising needs nothing more, as its load fails
 // with the interrupt.
 func (h *Host) pluginStopped(inst *instance, cause error) {
-	ctx, ok := h.rebuilds.start()
+	ctx, ok := h.tasks.start()
 	if !ok {
 		return
 	}
-	defer h.rebuilds.done()
+	defer h.tasks.done()
 	p := inst.owner
 	p.mu.Lock()
 	serving := p.inst == inst && p.loaded && !p.exited && !p.rebuilding
@@ -31,10 +30,11 @@ func (h *Host) pluginStopped(inst *instance, cause error) {
 }
 
 // rebuild replaces p's instance old, which the watchdog stopped, with a fresh runtime running the same
-// entry file and a new init. The plugin's dispatcher then serves the new router; requests still
-// waiting on old get 503 when old closes. When the new instance cannot be built, the plugin is marked
-// failed and its requests get 503 JSON saying why. A Close that started meanwhile wins: the new
-// instance is dropped. ctx ends when a Close cuts the rebuild short.
+// entry file and a new init. The plugin's dispatcher then serves the new router (mounting it when old
+// had no routes); requests still waiting on old get 503 when old closes. When the new instance
+// cannot be built, the plugin is marked failed and its requests get 503 JSON saying why. A Close
+// that started meanwhile wins, and so does a reload: the new instance is dropped. ctx ends when a
+// Close cuts the rebuild short.
 func (h *Host) rebuild(ctx context.Context, p *plugin, old *instance, cause error) {
 	id := old.exports.info.ID
 	log := old.plat.RT.Logger()
@@ -57,6 +57,7 @@ func (h *Host) rebuild(ctx context.Context, p *plugin, old *instance, cause erro
 	if current {
 		p.inst = inst
 		p.rebuilds++
+		p.mounted = mounted
 		if inst == nil {
 			p.loaded, p.mounted = false, false
 			p.err = fmt.Errorf("rebuilding after %v failed: %w", cause, err)
@@ -71,63 +72,18 @@ func (h *Host) rebuild(ctx context.Context, p *plugin, old *instance, cause erro
 		return
 	}
 
-	d := h.dispatcher(id)
 	switch {
 	case inst == nil:
 		log.Error("[Plugin Loader] Could not rebuild the plugin; it is unavailable", "file", p.file, "err", err)
-		if d != nil {
-			d.fail(failure)
-		}
-	case d != nil:
-		d.serve(inst)
-		log.Info("[Plugin Loader] Plugin rebuilt", "file", p.file)
+		h.answerWith(p, old, failedServing(id, failure))
 	case mounted:
-		log.Warn("[Plugin Loader] Plugin rebuilt; it now has routes, but its router was never mounted, so they are not served until the host restarts", "file", p.file)
-	default:
+		if s := servingOf(id, inst); s != nil {
+			h.answerWith(p, old, s)
+		}
 		log.Info("[Plugin Loader] Plugin rebuilt", "file", p.file)
+	default:
+		h.unmount(p, old)
+		log.Warn("[Plugin Loader] Plugin rebuilt; its router has no routes now, so it is not mounted", "file", p.file)
 	}
 	_ = old.close(log)
-}
-
-// rebuildSet tracks the rebuilds in progress, so that Close can wait for them: a runtime a rebuild
-// builds must not outlive Close (its init would run after Close returned). The zero value is ready.
-type rebuildSet struct {
-	mu     sync.Mutex
-	closed bool
-	wg     sync.WaitGroup
-	ctx    context.Context // the rebuilds' context, made by the first start; cancel cuts them short
-	cancel context.CancelFunc
-}
-
-// start registers a rebuild and returns its context, or reports false once close has been called.
-func (s *rebuildSet) start() (context.Context, bool) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if s.closed {
-		return nil, false
-	}
-	if s.ctx == nil {
-		s.ctx, s.cancel = context.WithCancel(context.Background())
-	}
-	s.wg.Add(1)
-	return s.ctx, true
-}
-
-// done ends a rebuild registered by start.
-func (s *rebuildSet) done() { s.wg.Done() }
-
-// close refuses new rebuilds and waits for those in progress. When ctx ends first they are cut short,
-// which closes the runtimes they were building, and still awaited.
-func (s *rebuildSet) close(ctx context.Context) {
-	s.mu.Lock()
-	s.closed = true
-	cancel := s.cancel
-	s.mu.Unlock()
-	if cancel == nil {
-		return
-	}
-	stop := context.AfterFunc(ctx, cancel)
-	s.wg.Wait()
-	stop()
-	cancel()
 }

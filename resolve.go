@@ -45,41 +45,69 @@ func scan(dir string) ([]entry, []error) {
 	var out []entry
 	var problems []error
 	for _, de := range des {
-		p := filepath.Join(dir, de.Name())
-		e := entry{name: de.Name(), path: p}
-		mode := de.Type()
-		if mode&fs.ModeSymlink != 0 {
-			target, err := filepath.EvalSymlinks(p)
-			if err != nil {
-				problems = append(problems, fmt.Errorf("%s: broken symlink: %w", p, err))
-				continue
-			}
-			fi, err := os.Stat(target)
-			if err != nil {
-				problems = append(problems, fmt.Errorf("%s: %w", p, err))
-				continue
-			}
-			if fi.IsDir() {
-				e.dir, e.root, e.linkTarget = true, target, target
-				out = append(out, e)
-				continue
-			}
-			mode = fi.Mode().Type()
+		e, ok, err := entryOf(dir, realDir, de.Name(), de.Type())
+		if err != nil {
+			problems = append(problems, err)
 		}
-		switch {
-		case mode.IsDir():
-			e.dir, e.root = true, filepath.Join(realDir, de.Name())
-		case mode.IsRegular():
-			if !hasExt(de.Name(), singleFileExts) {
-				continue
-			}
-			e.root = realDir
-		default:
-			continue
+		if ok {
+			out = append(out, e)
 		}
-		out = append(out, e)
 	}
 	return out, problems
+}
+
+// scanEntry finds the plugin named name in dir, as scan would. ok is false when there is no such
+// entry, or it is not a plugin (neither a folder nor a .js/.cjs/.mjs file).
+func scanEntry(dir, name string) (e entry, ok bool, err error) {
+	if name == "" || name != filepath.Base(name) || name == "." || name == ".." {
+		return entry{}, false, fmt.Errorf("%q is not an entry name", name)
+	}
+	realDir, err := filepath.EvalSymlinks(dir)
+	if err != nil {
+		return entry{}, false, fmt.Errorf("resolve plugins directory: %w", err)
+	}
+	fi, err := os.Lstat(filepath.Join(dir, name))
+	if errors.Is(err, os.ErrNotExist) {
+		return entry{}, false, nil
+	}
+	if err != nil {
+		return entry{}, false, err
+	}
+	return entryOf(dir, realDir, name, fi.Mode().Type())
+}
+
+// entryOf describes the directory entry name of mode in dir (real path realDir) as a plugin. ok is
+// false when it is not one; err says why a would-be plugin cannot be used.
+func entryOf(dir, realDir, name string, mode fs.FileMode) (entry, bool, error) {
+	p := filepath.Join(dir, name)
+	e := entry{name: name, path: p}
+	if mode&fs.ModeSymlink != 0 {
+		target, err := filepath.EvalSymlinks(p)
+		if err != nil {
+			return entry{}, false, fmt.Errorf("%s: broken symlink: %w", p, err)
+		}
+		fi, err := os.Stat(target)
+		if err != nil {
+			return entry{}, false, fmt.Errorf("%s: %w", p, err)
+		}
+		if fi.IsDir() {
+			e.dir, e.root, e.linkTarget = true, target, target
+			return e, true, nil
+		}
+		mode = fi.Mode().Type()
+	}
+	switch {
+	case mode.IsDir():
+		e.dir, e.root = true, filepath.Join(realDir, name)
+	case mode.IsRegular():
+		if !hasExt(name, singleFileExts) {
+			return entry{}, false, nil
+		}
+		e.root = realDir
+	default:
+		return entry{}, false, nil
+	}
+	return e, true, nil
 }
 
 func hasExt(name string, exts []string) bool {
