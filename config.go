@@ -28,6 +28,9 @@ type HostConfig struct {
 	// PluginsDir is the plugins directory; a relative path is taken from the config file's folder.
 	// Default "plugins".
 	PluginsDir string `yaml:"pluginsDir"`
+	// Watch reloads plugins when their source files change, and loads or unloads plugins added to or
+	// removed from the plugins directory. Default false.
+	Watch bool `yaml:"watch"`
 	// BodyLimit caps request bodies read by the global JSON and urlencoded parsers: a byte count or a
 	// size such as "500mb". Default 500mb, as in Luker.
 	BodyLimit ByteSize `yaml:"bodyLimit"`
@@ -106,6 +109,7 @@ func (c Config) Options() Options {
 		PluginsDir:          c.PluginHost.PluginsDir,
 		EnableServerPlugins: c.EnableServerPlugins,
 		AutoUpdate:          c.EnableServerPluginsAutoUpdate,
+		Watch:               c.PluginHost.Watch,
 		BodyLimit:           int64(c.PluginHost.BodyLimit),
 		InitTimeout:         time.Duration(c.PluginHost.InitTimeout),
 		ResponseTimeout:     time.Duration(c.PluginHost.ResponseTimeout),

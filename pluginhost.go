@@ -47,6 +47,13 @@ type Options struct {
 	// which defaults to true in config.yaml; the Options zero value leaves repositories alone). The git
 	// updater is tracked as issue #6; until it lands this setting is read but changes nothing.
 	AutoUpdate bool
+	// Watch reloads plugins when their files change, without a restart (pluginHost.watch): a changed
+	// plugin is rebuilt and replaces the running one only when its init succeeds; a new entry in the
+	// plugins directory is loaded, a removed one unloaded. Only source files (.js, .cjs, .mjs, .ts and
+	// their kin) and package.json count, so a plugin writing data into its own folder is not reloaded
+	// by it; .git, node_modules, hidden files and editors' swap files are ignored. Reload is available
+	// whether or not this is set.
+	Watch bool
 	// BodyLimit caps the bodies read by the global JSON and urlencoded parsers. Default 500 MB.
 	BodyLimit int64
 	// InitTimeout bounds each plugin's init. A plugin whose init has not settled by then is refused.
@@ -121,6 +128,7 @@ type Host struct {
 	closeErr  error
 	closing   chan struct{} // closed (under mu) when Close starts
 	tasks     taskSet       // rebuilds, reloads and retiring plugins, which Close waits for
+	watcher   *watcher      // set by New when Options.Watch; nil otherwise
 }
 
 // New scans opts.PluginsDir and loads every plugin in it. A plugin that fails is logged (plugin, file
@@ -170,6 +178,11 @@ func New(ctx context.Context, opts Options) (*Host, error) {
 	}
 	if err := h.loadAll(ctx); err != nil {
 		return nil, err
+	}
+	if opts.Watch {
+		if err := h.startWatcher(); err != nil {
+			h.log.Error("[Plugin Loader] Cannot watch the plugins directory; plugins will not reload when their files change", "dir", opts.PluginsDir, "err", err)
+		}
 	}
 	if limit := memoryLimit(opts.MemoryLimit); limit > 0 {
 		go h.watchHeap(limit, h.closing)
@@ -222,6 +235,9 @@ func (h *Host) Plugins() []PluginStatus {
 // returns the first call's result.
 func (h *Host) Close(ctx context.Context) error {
 	h.closeOnce.Do(func() {
+		if h.watcher != nil {
+			h.watcher.stop()
+		}
 		h.mu.Lock()
 		close(h.closing)
 		plugins := append([]*plugin(nil), h.plugins...)

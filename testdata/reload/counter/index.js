@@ -1,0 +1,16 @@
+// The plugin the reload tests edit: answer.js holds its version.
+const answer = require('./answer.js');
+
+module.exports = {
+    info: { id: 'counter', name: 'Counter', description: 'Answers with the version in answer.js' },
+    async init(router) {
+        router.get('/answer', (req, res) => res.json({ answer }));
+        router.get('/slow', (req, res) => {
+            setTimeout(() => res.json({ answer }), Number(req.query.ms) || 100);
+        });
+        console.log(`init ${answer}`);
+    },
+    async exit() {
+        console.log(`exit ${answer}`);
+    },
+};
