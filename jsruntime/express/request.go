@@ -31,7 +31,8 @@ type request struct {
 	streamDone bool
 	// consumed: a host parser read the body before dispatch, so req's stream starts out ended.
 	consumed bool
-	complete bool // req.complete: the whole body has been received (or there is none)
+	complete bool         // req.complete: the whole body has been received (or there is none)
+	socket   *goja.Object // req.socket, once made (socket.go)
 }
 
 // state returns the Go state of a req object made by this package.
@@ -275,36 +276,6 @@ func (st *request) bodyValue() goja.Value {
 		}
 	}
 	return vm.NewObject()
-}
-
-func (st *request) socketObject() goja.Value {
-	vm := st.a.vm
-	sock := vm.NewObject()
-	host, port, _ := net.SplitHostPort(st.r.RemoteAddr)
-	_ = sock.Set("remoteAddress", host)
-	_ = sock.Set("remotePort", atoiOr(port))
-	if st.r.TLS != nil {
-		// Only a TLSSocket has the property; a plain net.Socket leaves it undefined.
-		_ = sock.Set("encrypted", true)
-	}
-	if addr, ok := st.r.Context().Value(http.LocalAddrContextKey).(net.Addr); ok {
-		lh, lp, _ := net.SplitHostPort(addr.String())
-		_ = sock.Set("localAddress", lh)
-		_ = sock.Set("localPort", atoiOr(lp))
-	}
-	// Timeouts and keep-alive are Go's server's business; the calls plugins make on an SSE socket
-	// are accepted and return the socket, as Node's do.
-	self := func(goja.FunctionCall) goja.Value { return sock }
-	_ = sock.Set("setTimeout", self)
-	_ = sock.Set("setNoDelay", self)
-	_ = sock.Set("setKeepAlive", self)
-	_ = sock.Set("destroy", func(goja.FunctionCall) goja.Value {
-		if st.res != nil {
-			st.res.abort()
-		}
-		return sock
-	})
-	return sock
 }
 
 func (st *request) protocol() string {

@@ -294,6 +294,7 @@ func (res *response) finish(completed, clientGone bool) {
 	// is Node's order; otherwise it is emitted here.
 	res.req.responseDone(completed)
 	res.emitClose()
+	res.req.socketClosed()
 }
 
 // emitClose emits res 'close' once the exchange is over, at most once. Must be called on the loop.

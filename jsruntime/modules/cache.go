@@ -12,6 +12,7 @@ import (
 type compiled struct {
 	program *goja.Program
 	format  Format
+	regexps []regexpIssue // logged each time the module is evaluated (regexpscan.go)
 }
 
 // TransformCache keeps compiled modules across runtimes, so reloading a plugin or starting another

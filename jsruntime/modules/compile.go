@@ -32,7 +32,7 @@ func compile(filename, src string, m mode) (*compiled, error) {
 	if !m.ts && m.intent != asESM {
 		prog, err := goja.Compile(filename, cjsPrefix+src+wrapperSuffix, false)
 		if err == nil {
-			return &compiled{program: prog, format: CommonJS}, nil
+			return &compiled{program: prog, format: CommonJS, regexps: scanSource(filename, src, "", false)}, nil
 		}
 	}
 	format := CommonJS
@@ -58,7 +58,7 @@ func compile(filename, src string, m mode) (*compiled, error) {
 	if err != nil {
 		return nil, compileError(filename, err)
 	}
-	return &compiled{program: prog, format: format}, nil
+	return &compiled{program: prog, format: format, regexps: scanSource(filename, src, code, m.ts)}, nil
 }
 
 // prepare drops a byte order mark and comments out a hashbang line: both are allowed only at the very

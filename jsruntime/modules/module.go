@@ -121,6 +121,7 @@ func (s *System) evaluate(m *module) error {
 
 // run evaluates a compiled module in m.
 func (s *System) run(m *module, c *compiled) error {
+	warnRegexps(s.rt.Logger(), m.filename, c.regexps)
 	fnValue, err := s.vm.RunProgram(c.program)
 	if err != nil {
 		return err
