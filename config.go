@@ -57,11 +57,43 @@ type HostConfig struct {
 	// SharedModules are node_modules folders plugins may require packages from after their own
 	// (Luker's root node_modules); relative paths are taken from the config file's folder.
 	SharedModules []string `yaml:"sharedModules"`
+	// Git configures the git auto-update: its time limit per plugin and the credentials for private
+	// remotes.
+	Git GitConfig `yaml:"git"`
 	// Plugins are the plugins' policies, by plugin id ("*" for every plugin without its own entry);
 	// relative fs paths are taken from the config file's folder. A plugin without a policy is
 	// unrestricted, as in Luker. An entry allows only what it lists: "my-plugin: {}" lets the plugin
 	// read its own folder and nothing else.
 	Plugins map[string]Policy `yaml:"plugins"`
+}
+
+// GitConfig is the pluginHost.git section of config.yaml (see GitAuth for which remotes each
+// credential goes to).
+type GitConfig struct {
+	// Timeout bounds each plugin repository's update at start-up, e.g. "30s".
+	Timeout Duration `yaml:"timeout"`
+	// Username goes with Token; default "x-access-token".
+	Username string `yaml:"username"`
+	// Token is an access token for https remotes.
+	Token string `yaml:"token"`
+	// SSHKey is a private key file for ssh remotes; a relative path is taken from the config file's
+	// folder.
+	SSHKey string `yaml:"sshKey"`
+	// SSHKeyPassphrase decrypts SSHKey.
+	SSHKeyPassphrase string `yaml:"sshKeyPassphrase"`
+	// KnownHosts is the ssh known_hosts file; a relative path is taken from the config file's
+	// folder. Default ~/.ssh/known_hosts.
+	KnownHosts string `yaml:"knownHosts"`
+}
+
+func (g GitConfig) auth() GitAuth {
+	return GitAuth{
+		Username:         g.Username,
+		Token:            g.Token,
+		SSHKeyFile:       g.SSHKey,
+		SSHKeyPassphrase: g.SSHKeyPassphrase,
+		KnownHostsFile:   g.KnownHosts,
+	}
 }
 
 // LoadConfig reads a config.yaml. A missing or malformed file is an error naming the file (and, for a
@@ -81,6 +113,11 @@ func LoadConfig(path string) (Config, error) {
 	for i, dir := range cfg.PluginHost.SharedModules {
 		if !filepath.IsAbs(dir) {
 			cfg.PluginHost.SharedModules[i] = filepath.Join(filepath.Dir(path), dir)
+		}
+	}
+	for _, file := range []*string{&cfg.PluginHost.Git.SSHKey, &cfg.PluginHost.Git.KnownHosts} {
+		if *file != "" && !filepath.IsAbs(*file) {
+			*file = filepath.Join(filepath.Dir(path), *file)
 		}
 	}
 	for _, p := range cfg.PluginHost.Plugins {
@@ -109,6 +146,8 @@ func (c Config) Options() Options {
 		PluginsDir:          c.PluginHost.PluginsDir,
 		EnableServerPlugins: c.EnableServerPlugins,
 		AutoUpdate:          c.EnableServerPluginsAutoUpdate,
+		GitTimeout:          time.Duration(c.PluginHost.Git.Timeout),
+		GitAuth:             c.PluginHost.Git.auth(),
 		Watch:               c.PluginHost.Watch,
 		BodyLimit:           int64(c.PluginHost.BodyLimit),
 		InitTimeout:         time.Duration(c.PluginHost.InitTimeout),

@@ -105,3 +105,42 @@ func TestParseByteSize(t *testing.T) {
 		}
 	}
 }
+
+func TestLoadConfigGit(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "config.yaml")
+	content := `pluginHost:
+  git:
+    timeout: 45s
+    username: oauth2
+    token: glpat-secret
+    sshKey: keys/id_ed25519
+    sshKeyPassphrase: phrase
+    knownHosts: /etc/ssh/ssh_known_hosts
+`
+	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cfg, err := LoadConfig(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	opts := cfg.Options()
+	want := GitAuth{
+		Username:         "oauth2",
+		Token:            "glpat-secret",
+		SSHKeyFile:       filepath.Join(dir, "keys/id_ed25519"),
+		SSHKeyPassphrase: "phrase",
+		KnownHostsFile:   "/etc/ssh/ssh_known_hosts",
+	}
+	if opts.GitTimeout != 45*time.Second || opts.GitAuth != want {
+		t.Errorf("GitTimeout %v, GitAuth %#v; want 45s, %#v", opts.GitTimeout, opts.GitAuth, want)
+	}
+	rel, err := ParseConfig([]byte("pluginHost:\n  git:\n    knownHosts: ssh/known_hosts\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := rel.Options().GitAuth.KnownHostsFile; got != "ssh/known_hosts" {
+		t.Errorf("ParseConfig changed a relative path: %q", got)
+	}
+}

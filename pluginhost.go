@@ -44,9 +44,16 @@ type Options struct {
 	// enable plugins and loads nothing.
 	EnableServerPlugins bool
 	// AutoUpdate fast-forwards git-cloned plugins before loading (Luker's enableServerPluginsAutoUpdate,
-	// which defaults to true in config.yaml; the Options zero value leaves repositories alone). The git
-	// updater is tracked as issue #6; until it lands this setting is read but changes nothing.
+	// which defaults to true in config.yaml; the Options zero value leaves repositories alone): each
+	// non-hidden folder that is the root of a git work tree with an origin remote and an upstream
+	// branch is fetched and fast-forwarded when behind. A dirty, diverged or detached repository is
+	// skipped and a failing one logged; neither stops loading. No git binary is needed.
 	AutoUpdate bool
+	// GitTimeout bounds each plugin repository's update, so that a dead remote cannot hold start-up
+	// for long. Default 30 s.
+	GitTimeout time.Duration
+	// GitAuth are the credentials for plugins' private git remotes; never logged.
+	GitAuth GitAuth
 	// Watch reloads plugins when their files change, without a restart (pluginHost.watch): a changed
 	// plugin is rebuilt and replaces the running one only when its init succeeds; a new entry in the
 	// plugins directory is loaded, a removed one unloaded. Only source files (.js, .cjs, .mjs, .ts and
@@ -175,6 +182,9 @@ func New(ctx context.Context, opts Options) (*Host, error) {
 	if !opts.EnableServerPlugins {
 		h.log.Info("[Plugin Loader] Server plugins are disabled. Set enableServerPlugins: true in config.yaml to enable them.")
 		return h, nil
+	}
+	if opts.AutoUpdate {
+		h.autoUpdate(ctx)
 	}
 	if err := h.loadAll(ctx); err != nil {
 		return nil, err

@@ -81,7 +81,7 @@ const token = "tok-7f3a9c1e-very-secret"
 func TestTokenIsSentToHTTPSAndNeverShown(t *testing.T) {
 	srv := newAuthServer(t, true)
 	o := newOrigin(t, pluginFiles)
-	dir, r := o.clone(t)
+	dir, r := cloneOf(t, o)
 	url := srv.URL + "/owner/plugin.git"
 	setOrigin(t, r, url)
 	auth := Auth{Token: token, SSHKeyPassphrase: "pass-phrase-secret", caBundle: srv.ca()}
@@ -126,7 +126,7 @@ func TestTokenIsSentToHTTPSAndNeverShown(t *testing.T) {
 func TestTokenIsNotSentOverHTTP(t *testing.T) {
 	srv := newAuthServer(t, false)
 	o := newOrigin(t, pluginFiles)
-	dir, r := o.clone(t)
+	dir, r := cloneOf(t, o)
 	setOrigin(t, r, srv.URL+"/owner/plugin.git")
 	if _, err := Update(context.Background(), dir, Auth{Token: token}); err == nil {
 		t.Fatal("Update succeeded against a server refusing everyone")

@@ -16,7 +16,7 @@ import (
 func TestClone(t *testing.T) {
 	o := newOrigin(t, pluginFiles)
 	content := pluginFiles["index.js"]
-	for i, url := range []string{"file://" + filepath.ToSlash(o.dir), o.dir} {
+	for i, url := range []string{"file://" + filepath.ToSlash(o.Dir), o.Dir} {
 		dest := filepath.Join(t.TempDir(), "plugin")
 		if err := Clone(context.Background(), url, dest, Auth{}); err != nil {
 			t.Fatalf("Clone(%s): %v", url, err)
@@ -28,13 +28,13 @@ func TestClone(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		want := Info{RemoteURL: url, Commit: headOf(t, o.seed).String(), Branch: "main"}
+		want := Info{RemoteURL: url, Commit: o.Head(t).String(), Branch: "main"}
 		if info != want {
 			t.Errorf("Inspect = %+v, want %+v", info, want)
 		}
 		// The clone tracks origin, so it can be updated.
 		content = fmt.Sprintf("module.exports = %d;\n", 10+i)
-		next := o.commit(t, map[string]string{"index.js": content})
+		next := o.Commit(t, map[string]string{"index.js": content})
 		res, err := Update(context.Background(), dest, Auth{})
 		if err != nil || !res.Updated || res.New != next.String() {
 			t.Errorf("%s: Update after Clone = %+v, %v", url, res, err)
@@ -46,7 +46,7 @@ func TestCloneRefusesAnExistingFolder(t *testing.T) {
 	o := newOrigin(t, pluginFiles)
 	dest := t.TempDir()
 	writeFile(t, filepath.Join(dest, "mine.txt"), "keep")
-	err := Clone(context.Background(), o.dir, dest, Auth{})
+	err := Clone(context.Background(), o.Dir, dest, Auth{})
 	if !errors.Is(err, fs.ErrExist) {
 		t.Fatalf("Clone into an existing folder: %v, want fs.ErrExist", err)
 	}
@@ -80,7 +80,7 @@ func TestCloneFailureRemovesTheFolder(t *testing.T) {
 
 func TestInspect(t *testing.T) {
 	o := newOrigin(t, pluginFiles)
-	dir, r := o.clone(t)
+	dir, r := cloneOf(t, o)
 	if _, err := Inspect(t.TempDir()); !errors.Is(err, ErrNotRepo) {
 		t.Errorf("Inspect(plain folder) = %v, want ErrNotRepo", err)
 	}

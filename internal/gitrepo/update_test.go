@@ -23,12 +23,12 @@ var pluginFiles = map[string]string{
 
 func TestUpdateFastForwards(t *testing.T) {
 	o := newOrigin(t, pluginFiles)
-	dir, r := o.clone(t)
+	dir, r := cloneOf(t, o)
 	old := headOf(t, r)
 	// Ignored files are not dirt, and the update leaves them alone.
 	writeFile(t, filepath.Join(dir, "node_modules", "dep", "index.js"), "dep")
 	writeFile(t, filepath.Join(dir, "config.json"), "{}")
-	next := o.commit(t, map[string]string{"index.js": "module.exports = 2;\n", "lib/new.js": "new\n", "old.js": ""})
+	next := o.Commit(t, map[string]string{"index.js": "module.exports = 2;\n", "lib/new.js": "new\n", "old.js": ""})
 
 	res, err := Update(context.Background(), dir, Auth{})
 	if err != nil {
@@ -52,20 +52,11 @@ func TestUpdateFastForwards(t *testing.T) {
 			t.Errorf("ignored %s: %v", kept, err)
 		}
 	}
-	r = reopen(t, dir) // a Repository does not see packs another one fetched
+	r = reopen(t, dir)
 	if got := headOf(t, r); got != next {
 		t.Errorf("HEAD = %s, want %s", got, next)
 	}
 	assertClean(t, r)
-}
-
-func reopen(t *testing.T, dir string) *git.Repository {
-	t.Helper()
-	r, err := git.PlainOpen(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return r
 }
 
 // assertClean fails unless the index and the work tree match HEAD (ignored files aside).
@@ -86,7 +77,7 @@ func assertClean(t *testing.T, r *git.Repository) {
 
 func TestUpdateUpToDate(t *testing.T) {
 	o := newOrigin(t, pluginFiles)
-	dir, r := o.clone(t)
+	dir, r := cloneOf(t, o)
 	head := headOf(t, r).String()
 	res, err := Update(context.Background(), dir, Auth{})
 	if err != nil {
@@ -100,8 +91,8 @@ func TestUpdateUpToDate(t *testing.T) {
 // A branch with commits of its own and nothing new upstream is up to date, as for git pull.
 func TestUpdateAheadIsUpToDate(t *testing.T) {
 	o := newOrigin(t, pluginFiles)
-	dir, r := o.clone(t)
-	local := commitFiles(t, r, dir, map[string]string{"local.js": "mine\n"}).String()
+	dir, r := cloneOf(t, o)
+	local := commitFiles(t, r, map[string]string{"local.js": "mine\n"}).String()
 	res, err := Update(context.Background(), dir, Auth{})
 	if err != nil {
 		t.Fatal(err)
@@ -176,15 +167,15 @@ func TestUpdateSkips(t *testing.T) {
 			return dir
 		}, "work tree has local changes: notes.txt"},
 		{"diverged", func(t *testing.T, dir string, r *git.Repository) string {
-			commitFiles(t, r, dir, map[string]string{"local.js": "mine\n"})
+			commitFiles(t, r, map[string]string{"local.js": "mine\n"})
 			return dir
 		}, "branch main has diverged from origin/main"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			o := newOrigin(t, pluginFiles)
-			dir, r := o.clone(t)
-			o.commit(t, map[string]string{"index.js": "module.exports = 2;\n"})
+			dir, r := cloneOf(t, o)
+			o.Commit(t, map[string]string{"index.js": "module.exports = 2;\n"})
 			target := tt.prepare(t, dir, r)
 			before := snapshot(t, dir)
 			head, _ := r.Head()
@@ -239,11 +230,11 @@ func snapshot(t *testing.T, dir string) string {
 func TestUpdateUpstreamGone(t *testing.T) {
 	for _, otherBranch := range []bool{true, false} {
 		o := newOrigin(t, pluginFiles)
-		dir, _ := o.clone(t)
+		dir, _ := cloneOf(t, o)
 		if otherBranch {
-			o.push(t, "refs/heads/main:refs/heads/other")
+			o.Push(t, "refs/heads/main:refs/heads/other")
 		}
-		o.push(t, ":refs/heads/main")
+		o.Push(t, ":refs/heads/main")
 		res, err := Update(context.Background(), dir, Auth{})
 		if err != nil {
 			t.Fatal(err)
@@ -256,7 +247,7 @@ func TestUpdateUpstreamGone(t *testing.T) {
 
 func TestUpdateUnreachableRemote(t *testing.T) {
 	o := newOrigin(t, pluginFiles)
-	dir, r := o.clone(t)
+	dir, r := cloneOf(t, o)
 	gone := filepath.Join(t.TempDir(), "gone")
 	setOrigin(t, r, gone)
 	res, err := Update(context.Background(), dir, Auth{})
@@ -268,22 +259,10 @@ func TestUpdateUnreachableRemote(t *testing.T) {
 	}
 }
 
-func setOrigin(t *testing.T, r *git.Repository, url string) {
-	t.Helper()
-	cfg, err := r.Config()
-	if err != nil {
-		t.Fatal(err)
-	}
-	cfg.Remotes["origin"].URLs = []string{url}
-	if err := r.SetConfig(cfg); err != nil {
-		t.Fatal(err)
-	}
-}
-
 func TestUpdateHonoursDeadline(t *testing.T) {
 	srv := hangingServer(t)
 	o := newOrigin(t, pluginFiles)
-	dir, r := o.clone(t)
+	dir, r := cloneOf(t, o)
 	setOrigin(t, r, srv.URL+"/owner/plugin.git")
 	ctx, cancel := context.WithTimeout(context.Background(), 100*time.Millisecond)
 	defer cancel()
@@ -313,12 +292,12 @@ func hangingServer(t *testing.T) *httptest.Server {
 // A failure while writing the files puts the branch, the index and the files back.
 func TestUpdateRollsBackAFailedCheckout(t *testing.T) {
 	o := newOrigin(t, map[string]string{"index.js": "v1\n", ".gitignore": "zz-cache/\n"})
-	dir, r := o.clone(t)
+	dir, r := cloneOf(t, o)
 	old := headOf(t, r)
 	// Upstream adds a file where the clone has an (ignored) folder: writing it fails, after index.js
 	// (sorted first) was written.
 	writeFile(t, filepath.Join(dir, "zz-cache", "entry"), "cached")
-	o.commit(t, map[string]string{"index.js": "v2\n", "zz-cache": "now a file\n", ".gitignore": "other/\n"})
+	o.Commit(t, map[string]string{"index.js": "v2\n", "zz-cache": "now a file\n", ".gitignore": "other/\n"})
 
 	res, err := Update(context.Background(), dir, Auth{})
 	if err == nil {
@@ -347,14 +326,14 @@ func TestIsAncestorStopsAtMissingParents(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	base := commitFiles(t, r, dir, map[string]string{"a": "1"})
-	left := commitFiles(t, r, dir, map[string]string{"a": "2"})
-	leftChild := commitFiles(t, r, dir, map[string]string{"a": "3"})
+	base := commitFiles(t, r, map[string]string{"a": "1"})
+	left := commitFiles(t, r, map[string]string{"a": "2"})
+	leftChild := commitFiles(t, r, map[string]string{"a": "3"})
 	w, _ := r.Worktree()
 	if err := w.Reset(&git.ResetOptions{Commit: base, Mode: git.HardReset}); err != nil {
 		t.Fatal(err)
 	}
-	right := commitFiles(t, r, dir, map[string]string{"a": "4"})
+	right := commitFiles(t, r, map[string]string{"a": "4"})
 	hex := base.String()
 	if err := os.Remove(filepath.Join(dir, ".git", "objects", hex[:2], hex[2:])); err != nil {
 		t.Fatal(err)
