@@ -82,9 +82,6 @@ func (h *Host) autoUpdate(ctx context.Context) {
 	}
 	h.log.Info("Auto-updating server plugins... Set enableServerPluginsAutoUpdate: false in config.yaml to disable this feature.")
 	timeout := h.opts.GitTimeout
-	if timeout <= 0 {
-		timeout = DefaultGitTimeout
-	}
 	var updated atomic.Int32
 	slots := make(chan struct{}, gitUpdateWorkers)
 	var wg sync.WaitGroup

@@ -17,11 +17,33 @@ var (
 	ErrDisabled = errors.New("pluginhost: server plugins are disabled")
 )
 
+// LoadError is returned by the calls that load a plugin from its files (Reload, and the management
+// calls) when the files were read but the plugin did not load: its module failed, its exports were
+// refused, or its init failed. When it was a reload, the previous version keeps serving.
+type LoadError struct {
+	// Entry is the plugin's entry in the plugins directory.
+	Entry string
+	// Reload is true when a previous version was serving, and still is.
+	Reload bool
+	// Err is why, as the log says it.
+	Err error
+}
+
+func (e *LoadError) Error() string {
+	if e.Reload {
+		return fmt.Sprintf("pluginhost: reload %s: %v", e.Entry, e.Err)
+	}
+	return fmt.Sprintf("pluginhost: load %s: %v", e.Entry, e.Err)
+}
+
+func (e *LoadError) Unwrap() error { return e.Err }
+
 // Reload rebuilds the plugin with the given id from its files, without a restart: its entry file is
 // resolved again, evaluated in a fresh runtime and initialised. Only when that succeeds does the new
 // router replace the old one; requests in flight finish on the old runtime, new requests go to the new
 // one, then the old one's exit() runs (Reload does not wait for that). When the reload fails, the old
-// version keeps serving, the failure is logged and returned, and PluginStatus.ReloadErr reports it. A
+// version keeps serving, the failure is logged and returned as a *LoadError, and
+// PluginStatus.ReloadErr reports it. A
 // changed id is handled as a removal and an addition; a router that now has no routes is unmounted,
 // and one that has routes now is mounted. ctx bounds the build.
 func (h *Host) Reload(ctx context.Context, id string) error {
@@ -81,12 +103,12 @@ func (h *Host) load(ctx, taskCtx context.Context, e entry, old *plugin) error {
 			old.mu.Lock()
 			old.reloadErr = err
 			old.mu.Unlock()
-			return fmt.Errorf("pluginhost: reload %s: %w", e.name, err)
+			return &LoadError{Entry: e.name, Reload: true, Err: err}
 		}
 		h.mu.Lock()
 		h.setPluginLocked(p)
 		h.mu.Unlock()
-		return fmt.Errorf("pluginhost: load %s: %w", e.name, err)
+		return &LoadError{Entry: e.name, Err: err}
 	}
 
 	s := servingFor(p)

@@ -106,9 +106,3 @@ func userAgentProduct(r *http.Request) string {
 	product, _, _ := strings.Cut(r.Header.Get("User-Agent"), "/")
 	return product
 }
-
-func writeJSON(w http.ResponseWriter, status int, v any) {
-	w.Header().Set("Content-Type", "application/json; charset=utf-8")
-	w.WriteHeader(status)
-	_ = json.NewEncoder(w).Encode(v)
-}

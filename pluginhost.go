@@ -160,6 +160,9 @@ func New(ctx context.Context, opts Options) (*Host, error) {
 	if opts.BusyLimit == 0 {
 		opts.BusyLimit = DefaultBusyLimit
 	}
+	if opts.GitTimeout <= 0 {
+		opts.GitTimeout = DefaultGitTimeout
+	}
 	if opts.Env == "" {
 		opts.Env = "production"
 	}
