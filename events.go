@@ -28,6 +28,12 @@ func (h *Host) EmitProcessEvent(ctx context.Context, event string, args ...any) 
 		}
 		encoded[i] = string(b)
 	}
+	return h.eachLoaded(func(inst *instance) error { return inst.emitProcessEvent(ctx, event, encoded) })
+}
+
+// eachLoaded runs fn concurrently for the instance of every loaded plugin (not yet exited), waits for
+// every call to return, and joins their errors, each naming its plugin.
+func (h *Host) eachLoaded(fn func(inst *instance) error) error {
 	h.mu.RLock()
 	plugins := append([]*plugin(nil), h.plugins...)
 	h.mu.RUnlock()
@@ -43,7 +49,7 @@ func (h *Host) EmitProcessEvent(ctx context.Context, event string, args ...any) 
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			if err := inst.emitProcessEvent(ctx, event, encoded); err != nil {
+			if err := fn(inst); err != nil {
 				errs[i] = fmt.Errorf("plugin %s: %w", p.entry.name, err)
 			}
 		}()

@@ -257,6 +257,7 @@ func (h *Host) evaluate(ctx context.Context, p *plugin, file string) (*instance,
 		RequestTimeout:  h.opts.RequestTimeout,
 		MaxBufferSize:   h.opts.MaxBufferSize,
 		Policy:          h.policySetup(ownPath(e, file)),
+		Extensions:      h.extensions(),
 	})
 	if err != nil {
 		return nil, err

@@ -23,6 +23,7 @@ import (
 	"github.com/pluginhost/pluginhost/jsruntime"
 	"github.com/pluginhost/pluginhost/jsruntime/modules"
 	"github.com/pluginhost/pluginhost/jsruntime/policy"
+	"github.com/pluginhost/pluginhost/luker"
 )
 
 // Defaults applied to zero Options fields.
@@ -106,6 +107,20 @@ type Options struct {
 	// be allowed by every policy here and its asynchronous ones wait for the id; the plugin's own
 	// policy is in force before its init runs. Nil means none.
 	Policies map[string]Policy
+	// RequestContext adds the application's own properties to every plugin request (req.user,
+	// req.session, …), typically from its authentication. It is called with the request on the
+	// request's goroutine before the plugin sees it, and each key becomes a property of req as if a
+	// middleware running before all others had assigned it (Express's method, url, baseUrl and params
+	// are set after it). The values are converted into the plugin's runtime once per request as new,
+	// plain JS values: a map with string keys is an object (keys sorted), a slice an Array, a
+	// json.Marshaler such as json.RawMessage the value its JSON describes (keys in its order), a
+	// *url.URL a URL, strings, numbers and booleans themselves; a value that cannot be converted is
+	// left out and logged. Nil costs nothing.
+	RequestContext func(r *http.Request) map[string]any
+	// Luker turns the Luker compatibility layer on (see package luker): req.user, DATA_ROOT,
+	// process.serverEvents (see EmitServerEvent) and Luker's src/ modules. Its req.user comes before
+	// RequestContext's properties, which win. Nil means off.
+	Luker *luker.Context
 	// Logger receives all logs, with the plugin id as the "plugin" attribute. Nil means slog.Default().
 	Logger *slog.Logger
 	// NotFound answers requests under /api/plugins/ that no plugin handles, including those a plugin

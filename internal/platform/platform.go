@@ -71,6 +71,9 @@ type Config struct {
 	// Policy starts the runtime's policy gate (policy.Install), in force before any plugin code runs;
 	// the host decides the plugin's own policy once its id is known (policy.For(rt).Decide).
 	Policy policy.Setup
+
+	// Extensions are the embedding application's additions (request context, compatibility layer).
+	Extensions Extensions
 }
 
 // Platform is a plugin's runtime with everything installed.
@@ -153,8 +156,13 @@ func New(cfg Config) (*Platform, error) {
 				return err
 			}
 		}
-		p.App = express.Install(rt, express.Config{BodyLimit: cfg.BodyLimit, Env: cfg.Env, ResponseTimeout: cfg.ResponseTimeout, RequestTimeout: cfg.RequestTimeout})
-		p.modules = modules.Enable(rt, modules.Options{Registry: builtins(), Root: cfg.Root, Cache: cfg.Cache, SharedDirs: cfg.SharedModules})
+		p.App = express.Install(rt, express.Config{BodyLimit: cfg.BodyLimit, Env: cfg.Env, ResponseTimeout: cfg.ResponseTimeout, RequestTimeout: cfg.RequestTimeout,
+			RequestContext: cfg.Extensions.RequestContext})
+		p.modules = modules.Enable(rt, modules.Options{Registry: builtins(), Root: cfg.Root, Cache: cfg.Cache, SharedDirs: cfg.SharedModules,
+			HostFiles: cfg.Extensions.HostFiles})
+		if cfg.Extensions.Setup != nil {
+			return cfg.Extensions.Setup(rt)
+		}
 		return nil
 	})
 	if err != nil {

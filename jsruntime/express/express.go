@@ -86,6 +86,7 @@ package express
 
 import (
 	"fmt"
+	"net/http"
 	"time"
 
 	"github.com/dop251/goja"
@@ -110,6 +111,9 @@ type Config struct {
 	// before the plugin ran, the client gets 408 and the connection closes (what Node's server does);
 	// a body the plugin is reading ends with req's 'aborted'.
 	RequestTimeout time.Duration
+	// RequestContext, when set, gives the properties the embedding application adds to every req
+	// (see reqcontext.go). Nil costs nothing.
+	RequestContext func(*http.Request) map[string]any
 }
 
 const (

@@ -37,7 +37,8 @@ type reqInfo struct {
 	original string
 	rawQuery string
 	body     *preBody
-	stream   *reqBody // the body for req's stream, when the host's parsers left it unread
+	stream   *reqBody       // the body for req's stream, when the host's parsers left it unread
+	context  map[string]any // Config.RequestContext's properties for req; nil when none
 }
 
 func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
@@ -73,6 +74,9 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Connection", "close")
 		w.WriteHeader(http.StatusRequestTimeout)
 		return
+	}
+	if f := h.a.cfg.RequestContext; f != nil {
+		info.context = f(r)
 	}
 	if info.body == nil && hasBody(r) {
 		info.stream = newReqBody(w, r)
@@ -226,6 +230,9 @@ func (a *App) dispatch(routerObj *goja.Object, x *exchange, info *reqInfo) {
 	res.obj = vm.CreateObject(a.resProto)
 	_ = req.obj.SetSymbol(a.stateKey, vm.ToValue(req))
 	_ = res.obj.SetSymbol(a.stateKey, vm.ToValue(res))
+	if info.context != nil {
+		a.applyContext(req.obj, info.context)
+	}
 
 	_ = req.obj.Set("method", info.r.Method)
 	_ = req.obj.Set("url", info.url)

@@ -476,3 +476,35 @@ func TestPackageImports(t *testing.T) {
 	})
 	e.main("imports/esm.mjs", map[string]any{"exp.cond": "esm"})
 }
+
+// HostFiles answers relative requests that leave the plugins directory, from ESM and CommonJS, with
+// one instance per runtime; what it declines, and everything inside the plugins directory, resolves
+// from the file system as usual.
+func TestHostFiles(t *testing.T) {
+	src := filepath.Join(filepath.Dir(pluginsDir), "src")
+	var asked []string
+	util := filepath.Join(src, "util.js")
+	e := newEnv(t, modules.Options{HostFiles: func(path string) (string, modules.Builtin) {
+		asked = append(asked, path)
+		if path != util && path != strings.TrimSuffix(util, ".js") {
+			return "", nil
+		}
+		return util, func(rt *jsruntime.Runtime) (goja.Value, error) {
+			obj := rt.VM().NewObject()
+			_ = obj.Set("answer", 42)
+			return obj, nil
+		}
+	}})
+	e.main("host-files/index.mjs", map[string]any{
+		"exp.esm":          int64(42),
+		"exp.required":     int64(42),
+		"exp.sameInstance": true,
+		"exp.missing":      "MODULE_NOT_FOUND",
+		"exp.inside":       "local file",
+	})
+	for _, p := range asked {
+		if !strings.HasPrefix(p, src+string(filepath.Separator)) {
+			t.Errorf("HostFiles was asked for %s, which is not outside the plugins directory", p)
+		}
+	}
+}

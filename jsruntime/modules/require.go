@@ -76,6 +76,11 @@ func (s *System) loadRequest(m *module, request string) (goja.Value, error) {
 	if strings.HasPrefix(request, "node:") {
 		return nil, &Error{Code: "ERR_UNKNOWN_BUILTIN_MODULE", Message: "No such built-in module: " + request}
 	}
+	if s.hostFiles != nil {
+		if v, ok, err := s.hostFile(m, request); ok {
+			return v, err
+		}
+	}
 	if resolveFilename == nil {
 		filename, err := s.resolve(request, m)
 		if err != nil {

@@ -31,6 +31,9 @@ type Options struct {
 	// node_modules chain, in order: the host's own packages (Luker's root node_modules). Relative
 	// paths are made absolute against the working directory.
 	SharedDirs []string
+	// HostFiles, when set, stands in for host files outside Root that plugins load by path (see
+	// HostFiles).
+	HostFiles HostFiles
 }
 
 // System is one runtime's module loader: its require.cache, resolution and package.json memos.
@@ -41,6 +44,8 @@ type System struct {
 	root   string
 	shared []string
 	cache  *TransformCache
+	// hostFiles is Options.HostFiles; nil when there are none.
+	hostFiles HostFiles
 
 	pkgs     map[string]*packageJSON // by directory; nil entries record "no package.json"
 	resolved map[resolveKey]string
@@ -96,6 +101,7 @@ func Enable(rt *jsruntime.Runtime, opts Options) *System {
 		modCache: vm.CreateObject(nil), // no prototype: filenames never meet inherited keys
 		main:     goja.Undefined(),
 	}
+	s.hostFiles = opts.HostFiles
 	parse, _ := goja.AssertFunction(vm.Get("JSON").ToObject(vm).Get("parse"))
 	s.jsonParse = parse
 	s.class = s.newModuleClass()
