@@ -1,10 +1,11 @@
 // Module resolve hook registered by server.mjs: a bare specifier that a plugin
-// cannot resolve from its own location is retried from the host's directory, as
-// if the plugin lived inside the host like Luker's plugins/ folder does.
-let hostURL;
+// cannot resolve from its own location is retried from each of parentURLs in
+// turn (files beside the shared node_modules folders, then the host's own), as if
+// the plugin lived inside the host like Luker's plugins/ folder does.
+let parentURLs;
 
-export function initialize({ parentURL }) {
-    hostURL = parentURL;
+export function initialize(data) {
+    parentURLs = data.parentURLs;
 }
 
 export async function resolve(specifier, context, nextResolve) {
@@ -13,6 +14,13 @@ export async function resolve(specifier, context, nextResolve) {
     } catch (error) {
         const bare = !/^(\.{0,2}\/|[a-z][a-z0-9+.-]*:)/i.test(specifier);
         if (!bare || error?.code !== 'ERR_MODULE_NOT_FOUND') throw error;
-        return nextResolve(specifier, { ...context, parentURL: hostURL });
+        for (const parentURL of parentURLs.slice(0, -1)) {
+            try {
+                return await nextResolve(specifier, { ...context, parentURL });
+            } catch (retryError) {
+                if (retryError?.code !== 'ERR_MODULE_NOT_FOUND') throw retryError;
+            }
+        }
+        return nextResolve(specifier, { ...context, parentURL: parentURLs.at(-1) });
     }
 }

@@ -4,7 +4,10 @@
 // The conformance suite uses it as the ground truth for plugin-visible
 // behaviour, and the benchmark compares pluginhost against it.
 //
-// Usage: node server.mjs --plugins DIR [--port N]   (port 0 picks a free one)
+// Usage: node server.mjs --plugins DIR [--port N] [--luker-data DIR] [--shared DIR]...
+//   --port 0 picks a free one. --luker-data adds Luker's host context for its
+//   single default user (see luker.mjs); --shared adds a node_modules folder
+//   plugins resolve bare names from, as Luker's root node_modules.
 //
 // NODE_ENV defaults to production, as Luker's start scripts set it. Anything
 // the plugin routers leave unhandled gets Express's bare finalhandler response
@@ -18,19 +21,23 @@ import { parseArgs } from 'node:util';
 import bodyParser from 'body-parser';
 import express from 'express';
 
+import { lukerContext, serverStarted } from './luker.mjs';
+
 const { values: args } = parseArgs({
     options: {
         plugins: { type: 'string' },
         port: { type: 'string', default: '0' },
+        'luker-data': { type: 'string' },
+        shared: { type: 'string', multiple: true, default: [] },
     },
 });
 if (!args.plugins) {
-    console.error('usage: node server.mjs --plugins DIR [--port N]');
+    console.error('usage: node server.mjs --plugins DIR [--port N] [--luker-data DIR] [--shared DIR]...');
     process.exit(2);
 }
 
 process.env.NODE_ENV ??= 'production';
-shareHostModules();
+shareHostModules(args.shared.map((dir) => path.resolve(dir)));
 
 // Luker logs rejected async handlers and keeps serving; Node's default would exit.
 process.on('unhandledRejection', (reason) => console.error('Unhandled rejection:', reason));
@@ -39,6 +46,7 @@ const app = express();
 app.set('etag', 'weak'); // Express's default, stated because ETags are compared
 app.use(bodyParser.json({ limit: '500mb' }));
 app.use(bodyParser.urlencoded({ extended: true, limit: '500mb' }));
+if (args['luker-data']) app.use(lukerContext(path.resolve(args['luker-data'])));
 
 const loaded = new Set();
 const exitHooks = [];
@@ -46,6 +54,7 @@ await loadPlugins(path.resolve(args.plugins));
 
 const server = app.listen(Number(args.port), '127.0.0.1', () => {
     console.log(`listening on http://127.0.0.1:${server.address().port}`);
+    if (args['luker-data']) serverStarted(new URL(`http://127.0.0.1:${server.address().port}`));
 });
 
 let stopping = false;
@@ -66,13 +75,16 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
 
 // Luker plugins may import packages (express itself, typically) from the host's
 // node_modules without installing them. Resolution normally starts at the
-// plugin's own file, so point both loaders at ours as a fallback: a resolve hook
-// for import, NODE_PATH for require (CommonJS plugins loaded through import use
-// the CommonJS loader, which ignores resolve hooks on Node 20).
-function shareHostModules() {
+// plugin's own file, so point both loaders at the shared node_modules folders,
+// then ours, as fallbacks: a resolve hook for import, NODE_PATH for require
+// (CommonJS plugins loaded through import use the CommonJS loader, which ignores
+// resolve hooks on Node 20).
+function shareHostModules(shared) {
     const hostModules = path.join(path.dirname(createRequire(import.meta.url).resolve('express')), '..');
-    register('./host-modules.mjs', import.meta.url, { data: { parentURL: import.meta.url } });
-    process.env.NODE_PATH = [hostModules, process.env.NODE_PATH].filter(Boolean).join(path.delimiter);
+    // Resolving from a file beside a node_modules folder searches that folder first.
+    const parentURLs = [...shared.map((dir) => pathToFileURL(path.join(dir, '..', 'shared.mjs')).href), import.meta.url];
+    register('./host-modules.mjs', import.meta.url, { data: { parentURLs } });
+    process.env.NODE_PATH = [...shared, hostModules, process.env.NODE_PATH].filter(Boolean).join(path.delimiter);
     Module._initPaths();
 }
 
