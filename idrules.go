@@ -21,10 +21,14 @@ type pluginExports struct {
 
 // validateExports applies Luker's checks, in Luker's order and with Luker's messages: info must be an
 // object with string id, name and description (on the module or its default export), init must be a
-// function, and the id must match ^[a-z0-9_-]+$. Must be called on the plugin's loop.
+// function, and the id must match ^[a-z0-9_-]+$. A null info fails as it does in Luker, which reads
+// its fields: with a TypeError. Must be called on the plugin's loop.
 func validateExports(exports goja.Value) (pluginExports, error) {
 	var out pluginExports
 	info := exportOf(exports, "info")
+	if goja.IsNull(info) {
+		return out, errors.New("TypeError: Cannot read properties of null (reading 'id')")
+	}
 	infoObj, ok := info.(*goja.Object)
 	if !ok || isCallable(info) {
 		return out, errors.New("Failed to load plugin module; plugin info not found")
@@ -55,7 +59,12 @@ func validateExports(exports goja.Value) (pluginExports, error) {
 	return out, nil
 }
 
-// exportOf reads module[name] || module.default?.[name], as Luker does for both module formats.
+// exportOf is Luker's `plugin[name] || plugin.default?.[name]`, where plugin is the namespace
+// import() gives. For an ES module (here: transformed to CommonJS, which marks its exports
+// __esModule) that is the module's exports and default export. For CommonJS, Node 20's namespace
+// default is module.exports itself, so Luker reads module.exports[name] whatever it holds (null
+// included). One shape goes beyond Luker: CommonJS that a compiler marked __esModule (tsc, Babel,
+// webpack without libraryExport) gets its exports.default read too, where Luker finds no info.
 func exportOf(exports goja.Value, name string) goja.Value {
 	obj, ok := exports.(*goja.Object)
 	if !ok {
@@ -64,10 +73,16 @@ func exportOf(exports goja.Value, name string) goja.Value {
 	if v := obj.Get(name); v != nil && v.ToBoolean() {
 		return v
 	}
-	if def, ok := obj.Get("default").(*goja.Object); ok {
-		if v := def.Get(name); v != nil {
-			return v
-		}
+	def := goja.Value(obj)
+	if esModule := obj.Get("__esModule"); esModule != nil && esModule.ToBoolean() {
+		def = obj.Get("default")
+	}
+	defObj, ok := def.(*goja.Object)
+	if !ok {
+		return goja.Undefined()
+	}
+	if v := defObj.Get(name); v != nil {
+		return v
 	}
 	return goja.Undefined()
 }

@@ -1,0 +1,3 @@
+const missing = require('./missing');
+
+module.exports = () => missing;
