@@ -80,15 +80,23 @@ func TestLukerRequestUser(t *testing.T) {
 }
 
 // ../../src/express-common.js, util.js and users.js are served by the layer, from ESM and from
-// CommonJS (which Luker itself cannot load: its src/ is ESM).
+// CommonJS (which Luker itself cannot load: its src/ is ESM). A handle that would lead outside the
+// data root is refused, where Luker would return paths outside it.
 func TestLukerSrcModules(t *testing.T) {
 	dir := copyTree(t, lukerPlugins)
 	if err := os.WriteFile(filepath.Join(dir, "require-src.cjs"), []byte(`
 const { getConfigValue } = require('../src/util');
 const { jsonParser } = require('../src/express-common.js');
+const { getUserDirectories } = require('../src/users');
+let outside;
+try {
+	getUserDirectories('../elsewhere');
+} catch (error) {
+	outside = error.name + ': ' + error.message;
+}
 module.exports = {
 	info: { id: 'require-src', name: 'require src', description: 'CommonJS' },
-	init(router) { router.get('/', jsonParser, (req, res) => res.json({ name: getConfigValue('pluginTest.name') })); },
+	init(router) { router.get('/', jsonParser, (req, res) => res.json({ name: getConfigValue('pluginTest.name'), outside })); },
 };`), 0o644); err != nil {
 		t.Fatal(err)
 	}
@@ -99,9 +107,12 @@ module.exports = {
 		`{"uuid":true,"unique":true,"waited":true,"sameParser":true,"config":{"name":"from config","count":42,"badNumber":7,`+
 			`"flag":true,"flagString":true,"second":"b","nested":"deep value","section":{"b":1,"deep":"deep value"},"nullValue":null,`+
 			`"dotted":"literal","missing":"fallback","missingNoDefault":null,"fromEnv":"env","fromEnvJSON":{"a":1}}}`)
+	th.expectBody(t, "GET", "/api/plugins/luker-imports/helpers", "", "",
+		`{"keyToEnv":"SILLYTAVERN_EXTENSIONS_MODELS_SPEECHTOTEXT","toBoolean":[true,false,true,false,false,true,false,true],"tryParse":[{"a":[1]},true]}`)
 	th.expectBody(t, "GET", "/api/plugins/luker-imports/users", "", "",
 		`{"handles":["default-user"],"keys":`+lukerDirectoryKeys+`,"cached":true,"listed":true,"chats":"default-user/chats","sameAsRequest":true}`)
-	th.expectBody(t, "GET", "/api/plugins/require-src/", "", "", `{"name":"from config"}`)
+	th.expectBody(t, "GET", "/api/plugins/require-src/", "", "",
+		`{"name":"from config","outside":"TypeError: luker: invalid user handle \"../elsewhere\": it must name one folder"}`)
 }
 
 // Without the layer, the same plugins see what a host without Luker gives them: the src/ modules

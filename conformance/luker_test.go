@@ -47,6 +47,7 @@ var lukerExchanges = []struct{ method, path, contentType, body string }{
 	{"POST", "/api/plugins/luker-imports/echo", "application/x-www-form-urlencoded", "a[b]=c&d=e"},
 	{"POST", "/api/plugins/luker-imports/echo", "text/plain", "not parsed"},
 	{"GET", "/api/plugins/luker-imports/util", "", ""},
+	{"GET", "/api/plugins/luker-imports/helpers", "", ""},
 	{"GET", "/api/plugins/luker-imports/users", "", ""},
 	{"GET", "/api/plugins/server-events/started", "", ""},
 	{"POST", "/api/plugins/shared-package/note", "application/json", `{"text":"hi"}`},

@@ -3,7 +3,7 @@
 import path from 'node:path';
 
 import { jsonParser, urlencodedParser } from '../../src/express-common.js';
-import { delay, getConfigValue, uuidv4 } from '../../src/util.js';
+import { delay, getConfigValue, keyToEnv, toBoolean, tryParse, uuidv4 } from '../../src/util.js';
 import { getAllUserHandles, getUserDirectories, getUserDirectoriesList } from '../../src/users.js';
 
 export const info = { id: 'luker-imports', name: 'Luker imports', description: 'imports ../../src/*.js' };
@@ -34,6 +34,13 @@ export async function init(router) {
                 fromEnv: getConfigValue('pluginTest.override', 'default'),
                 fromEnvJSON: getConfigValue('pluginTest.overrideJSON', { a: 0 }),
             },
+        });
+    });
+    router.get('/helpers', (req, res) => {
+        res.json({
+            keyToEnv: keyToEnv('extensions.models.speechToText'),
+            toBoolean: [' True ', 'false', 'no', '', 0, 1, null, {}].map(toBoolean),
+            tryParse: [tryParse('{"a":[1]}'), tryParse('{bad') === undefined],
         });
     });
     router.get('/users', async (req, res) => {
