@@ -3,6 +3,7 @@ package pluginhost
 import (
 	"bytes"
 	"compress/gzip"
+	"compress/zlib"
 	"fmt"
 	"io"
 	"net/http"
@@ -11,6 +12,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/andybalholm/brotli"
 	"github.com/evanw/esbuild/pkg/api"
 )
 
@@ -99,23 +101,38 @@ type bundleAnswer struct {
 
 func sendBundleRequest(t *testing.T, base string, r bundleRequest) bundleAnswer {
 	t.Helper()
-	body := []byte(r.body)
-	if r.encoding == "gzip" {
+	var body io.Reader = strings.NewReader(r.body)
+	encoding := r.encoding
+	switch encoding {
+	case "gzip", "deflate", "br":
 		var b bytes.Buffer
-		zw := gzip.NewWriter(&b)
-		_, _ = zw.Write(body)
+		var zw io.WriteCloser
+		switch encoding {
+		case "gzip":
+			zw = gzip.NewWriter(&b)
+		case "deflate":
+			zw = zlib.NewWriter(&b)
+		default:
+			zw = brotli.NewWriter(&b)
+		}
+		_, _ = io.WriteString(zw, r.body)
 		_ = zw.Close()
-		body = b.Bytes()
+		body = &b
+	case "gzip-corrupt":
+		encoding = "gzip" // the body is not gzip at all
+	case "chunked":
+		// A reader of unknown length: the client sends the body chunked, without Content-Length.
+		encoding, body = "", io.MultiReader(body)
 	}
-	req, err := http.NewRequest(r.method, base+r.path, bytes.NewReader(body))
+	req, err := http.NewRequest(r.method, base+r.path, body)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if r.contentType != "" {
 		req.Header.Set("Content-Type", r.contentType)
 	}
-	if r.encoding != "" {
-		req.Header.Set("Content-Encoding", r.encoding)
+	if encoding != "" {
+		req.Header.Set("Content-Encoding", encoding)
 	}
 	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
@@ -165,7 +182,15 @@ func bodyParserRequests(prefix string) []bundleRequest {
 	add("/text", txt+"; charset=utf-16le", "", "h\x00i\x00")
 	add("/text", "text/plain; charset=koi8-r", "", "x")
 	add("/text", txt, "gzip", "compressed text")
+	add("/text", txt, "deflate", "deflated text")
+	add("/text", txt, "br", "brotli text")
+	add("/text", txt, "gzip-corrupt", "not gzip")
+	add("/text", txt, "chunked", "chunked text")
+	add("/raw-body", txt, "chunked", "chunked text")
+	add("/limit", txt, "gzip", "longer than eight bytes")
+	add("/limit", txt, "chunked", "longer than eight bytes")
 	add("/raw", bin, "gzip", "compressed bytes")
+	add("/json", js, "gzip", `{"zipped":true}`)
 	add("/json-from-text", txt, "", `{"not": json`)
 	add("/json-from-text", txt, "", `"strict refuses a string"`)
 	add("/json", js, "", `{"broken":`)
