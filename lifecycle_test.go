@@ -177,23 +177,33 @@ func TestReloadUnderLoadLosesNoRequest(t *testing.T) {
 
 	const inFlight = 200
 	type result struct {
+		batch  int // the version serving when the request was sent and received; 0: during a reload
 		status int
 		body   string
 	}
-	results := make(chan result, inFlight*4)
+	results := make(chan result, inFlight*6)
 	var wg sync.WaitGroup
-	fire := func(n int) {
+	fire := func(batch, n int) {
+		path := "/api/plugins/counter/slow?ms=200" // counted by the version it reaches
+		if batch == 0 {
+			path = "/api/plugins/counter/answer"
+		}
 		for range n {
 			wg.Go(func() {
-				status, body := th.do(t, "GET", "/api/plugins/counter/slow?ms=300", "", "")
-				results <- result{status, body}
+				status, body := th.do(t, "GET", path, "", "")
+				results <- result{batch, status, body}
 			})
 		}
 	}
-	fire(inFlight)
-	for v := 2; v <= 4; v++ {
-		writeFile(t, dir, "counter/answer.js", fmt.Sprintf("module.exports = 'v%d';", v))
-		fire(inFlight)
+	for v := 1; v <= 3; v++ {
+		// inFlight requests reach version v (it counts them) before it is replaced.
+		fire(v, inFlight)
+		waitFor(t, fmt.Sprintf("v%d to receive its requests", v), func() bool {
+			m := th.getJSON(t, "/api/plugins/counter/received")
+			return m["answer"] == fmt.Sprintf("v%d", v) && m["received"] == float64(inFlight)
+		})
+		writeFile(t, dir, "counter/answer.js", fmt.Sprintf("module.exports = 'v%d';", v+1))
+		fire(0, inFlight)
 		if err := th.host.Reload(context.Background(), "counter"); err != nil {
 			t.Fatal(err)
 		}
@@ -201,22 +211,15 @@ func TestReloadUnderLoadLosesNoRequest(t *testing.T) {
 	wg.Wait()
 	close(results)
 	n := 0
-	versions := map[string]int{}
 	for r := range results {
 		n++
-		if r.status != 200 || !strings.HasPrefix(r.body, `{"answer":"v`) {
-			t.Errorf("request during reloads: %d %s", r.status, r.body)
-		}
-		versions[r.body]++
-	}
-	// Each replaced version answered the requests it had when it was replaced.
-	for v := 1; v <= 3; v++ {
-		if versions[fmt.Sprintf(`{"answer":"v%d"}`, v)] == 0 {
-			t.Errorf("no request was answered by v%d: %v", v, versions)
+		want := fmt.Sprintf(`{"answer":"v%d"}`, r.batch)
+		if r.status != 200 || (r.batch == 0 && !strings.HasPrefix(r.body, `{"answer":"v`)) || (r.batch != 0 && r.body != want) {
+			t.Errorf("request of batch %d: %d %s", r.batch, r.status, r.body)
 		}
 	}
-	if n != inFlight*4 {
-		t.Errorf("%d answers, want %d", n, inFlight*4)
+	if n != inFlight*6 {
+		t.Errorf("%d answers, want %d", n, inFlight*6)
 	}
 	if got, _ := th.answer(t, "counter"); got != `{"answer":"v4"}` {
 		t.Errorf("after the reloads: %s", got)
