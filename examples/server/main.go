@@ -1,10 +1,13 @@
 // Command server runs pluginhost on a chi router: the plugins in a directory are served under
 // /api/plugins/<id>/.
 //
-//	go run ./examples/server [-config FILE] [-plugins DIR] [-addr HOST:PORT]
+//	go run ./examples/server [-config FILE] [-plugins DIR] [-addr HOST:PORT] [-luker-data DIR]
 //
-// It logs to stderr, prints "listening on http://ADDR" once it accepts requests, and on SIGINT or
-// SIGTERM calls every plugin's exit() and exits 0.
+// -luker-data turns on the Luker compatibility layer (package luker) for Luker's single default user,
+// its folders under DIR/default-user, with the config file's values for getConfigValue; plugins
+// listening to process.serverEvents get server-started once the server listens. It logs to stderr,
+// prints "listening on http://ADDR" once it accepts requests, and on SIGINT or SIGTERM calls every
+// plugin's exit() and exits 0.
 package main
 
 import (
@@ -12,9 +15,11 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"log/slog"
 	"net"
 	"net/http"
+	"net/url"
 	"os"
 	"os/signal"
 	"syscall"
@@ -23,32 +28,42 @@ import (
 	"github.com/go-chi/chi/v5"
 
 	"github.com/pluginhost/pluginhost"
+	"github.com/pluginhost/pluginhost/luker"
 )
 
 func main() {
-	if err := run(); err != nil {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	if err := run(ctx, os.Args[1:], os.Stdout); err != nil {
 		fmt.Fprintln(os.Stderr, "server:", err)
 		os.Exit(1)
 	}
 }
 
-func run() error {
-	configPath := flag.String("config", "", "Luker-style config.yaml (default: examples/config.yaml when present)")
-	pluginsDir := flag.String("plugins", "", "plugins directory (overrides the config file)")
-	addr := flag.String("addr", "127.0.0.1:8000", "listen address")
-	flag.Parse()
+// run serves until ctx ends, then shuts the plugins down.
+func run(ctx context.Context, args []string, stdout io.Writer) error {
+	flags := flag.NewFlagSet("server", flag.ContinueOnError)
+	configPath := flags.String("config", "", "Luker-style config.yaml (default: examples/config.yaml when present)")
+	pluginsDir := flags.String("plugins", "", "plugins directory (overrides the config file)")
+	addr := flags.String("addr", "127.0.0.1:8000", "listen address")
+	lukerData := flags.String("luker-data", "", "Luker data root: turns the Luker compatibility layer on for the user default-user")
+	if err := flags.Parse(args); err != nil {
+		return err
+	}
 
 	logger := slog.New(slog.NewTextHandler(os.Stderr, nil))
 	slog.SetDefault(logger)
 
-	opts, err := options(*configPath, *pluginsDir)
+	opts, configFile, err := options(*configPath, *pluginsDir)
 	if err != nil {
 		return err
 	}
 	opts.Logger = logger
-
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
+	if *lukerData != "" {
+		if opts.Luker, err = lukerContext(*lukerData, configFile, logger); err != nil {
+			return err
+		}
+	}
 
 	host, err := pluginhost.New(ctx, opts)
 	if err != nil {
@@ -60,18 +75,24 @@ func run() error {
 
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
+		_ = host.Close(context.Background())
 		return err
 	}
 	srv := &http.Server{Handler: r, ReadHeaderTimeout: 10 * time.Second}
 	serveErr := make(chan error, 1)
 	go func() { serveErr <- srv.Serve(ln) }()
-	fmt.Printf("listening on http://%s\n", ln.Addr())
+	fmt.Fprintf(stdout, "listening on http://%s\n", ln.Addr())
 	if err := host.EmitProcessEvent(ctx, "server-started", map[string]any{"url": "http://" + ln.Addr().String()}); err != nil {
 		logger.Error("server-started listeners", "err", err)
+	}
+	// Luker's own server-started, on process.serverEvents, carries a URL object.
+	if err := host.EmitServerEvent(ctx, "server-started", map[string]any{"url": &url.URL{Scheme: "http", Host: ln.Addr().String()}}); err != nil {
+		logger.Error("server-started listeners (process.serverEvents)", "err", err)
 	}
 
 	select {
 	case err := <-serveErr:
+		_ = host.Close(context.Background())
 		return err
 	case <-ctx.Done():
 	}
@@ -88,8 +109,9 @@ func run() error {
 }
 
 // options reads the config file (the given one, else examples/config.yaml if it exists) and applies
-// the -plugins override. Without a config file, plugins load only when -plugins names a directory.
-func options(configPath, pluginsDir string) (pluginhost.Options, error) {
+// the -plugins override. Without a config file, plugins load only when -plugins names a directory. It
+// returns the config file it read, "" when none.
+func options(configPath, pluginsDir string) (pluginhost.Options, string, error) {
 	if configPath == "" {
 		if _, err := os.Stat("examples/config.yaml"); err == nil {
 			configPath = "examples/config.yaml"
@@ -99,7 +121,7 @@ func options(configPath, pluginsDir string) (pluginhost.Options, error) {
 	if configPath != "" {
 		cfg, err := pluginhost.LoadConfig(configPath)
 		if err != nil {
-			return opts, err
+			return opts, "", err
 		}
 		opts = cfg.Options()
 	} else {
@@ -109,5 +131,19 @@ func options(configPath, pluginsDir string) (pluginhost.Options, error) {
 	if pluginsDir != "" {
 		opts.PluginsDir = pluginsDir
 	}
-	return opts, nil
+	return opts, configPath, nil
+}
+
+// lukerContext is Luker's host context for its default user under dataRoot, reading getConfigValue's
+// values from the config file when there is one.
+func lukerContext(dataRoot, configFile string, logger *slog.Logger) (*luker.Context, error) {
+	lk := &luker.Context{DataRoot: dataRoot, Logger: logger}
+	if configFile != "" {
+		cfg, err := luker.ReadConfig(configFile)
+		if err != nil {
+			return nil, err
+		}
+		lk.Config = cfg
+	}
+	return lk, nil
 }
