@@ -477,9 +477,9 @@ func TestPackageImports(t *testing.T) {
 	e.main("imports/esm.mjs", map[string]any{"exp.cond": "esm"})
 }
 
-// HostFiles answers relative requests that leave the plugins directory, from ESM and CommonJS, with
-// one instance per runtime; what it declines, and everything inside the plugins directory, resolves
-// from the file system as usual.
+// HostFiles answers relative requests and file: URLs that leave the plugins directory, from ESM and
+// CommonJS, with one instance per runtime; what it declines, and everything inside the plugins
+// directory, resolves from the file system as usual.
 func TestHostFiles(t *testing.T) {
 	src := filepath.Join(filepath.Dir(pluginsDir), "src")
 	var asked []string
@@ -499,6 +499,7 @@ func TestHostFiles(t *testing.T) {
 		"exp.esm":          int64(42),
 		"exp.required":     int64(42),
 		"exp.sameInstance": true,
+		"exp.viaURL":       true,
 		"exp.missing":      "MODULE_NOT_FOUND",
 		"exp.inside":       "local file",
 	})

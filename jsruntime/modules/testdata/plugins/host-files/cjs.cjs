@@ -1,6 +1,7 @@
 const util = require('../../src/util');
 exports.required = util.answer;
 exports.sameInstance = util === require('../../src/util.js');
+exports.viaURL = require(require('url').pathToFileURL(__dirname + '/../../src/util.js').href) === util;
 try {
     require('../../src/nope.js');
 } catch (error) {

@@ -3,4 +3,4 @@ import { answer } from '../../src/util.js';
 import cjs from './cjs.cjs';
 
 export const esm = answer;
-export const { required, sameInstance, missing, inside } = cjs;
+export const { required, sameInstance, viaURL, missing, inside } = cjs;
