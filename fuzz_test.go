@@ -45,6 +45,7 @@ func FuzzPluginID(f *testing.F) {
 		if shape%4 == 2 {
 			holder = vm.NewObject()
 			_ = exports.Set("default", holder)
+			_ = exports.Set("__esModule", true) // an ES module's exports, as the module loader gives them
 		}
 		_ = holder.Set("info", info)
 		if shape%4 != 3 {
