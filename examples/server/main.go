@@ -1,7 +1,12 @@
 // Command server runs pluginhost on a chi router: the plugins in a directory are served under
 // /api/plugins/<id>/.
 //
-//	go run ./examples/server [-config FILE] [-plugins DIR] [-addr HOST:PORT] [-luker-data DIR]
+//	go run ./examples/server [-config FILE] [-plugins DIR] [-addr HOST:PORT] [-luker-data DIR] [-watch]
+//
+// -watch reloads plugins when their files change (as pluginHost.watch in the config file). When the
+// environment variable PLUGINHOST_ADMIN_TOKEN is set, the management API (install, update, remove,
+// list, dependencies) is served under /admin/plugins/ to requests carrying
+// "Authorization: Bearer <token>".
 //
 // -luker-data turns on the Luker compatibility layer (package luker) for Luker's single default user,
 // its folders under DIR/default-user, with the config file's values for getConfigValue; plugins
@@ -12,6 +17,7 @@ package main
 
 import (
 	"context"
+	"crypto/subtle"
 	"errors"
 	"flag"
 	"fmt"
@@ -47,6 +53,7 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 	pluginsDir := flags.String("plugins", "", "plugins directory (overrides the config file)")
 	addr := flags.String("addr", "127.0.0.1:8000", "listen address")
 	lukerData := flags.String("luker-data", "", "Luker data root: turns the Luker compatibility layer on for the user default-user")
+	watch := flags.Bool("watch", false, "reload plugins when their files change")
 	if err := flags.Parse(args); err != nil {
 		return err
 	}
@@ -59,6 +66,7 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 		return err
 	}
 	opts.Logger = logger
+	opts.Watch = opts.Watch || *watch
 	if *lukerData != "" {
 		if opts.Luker, err = lukerContext(*lukerData, configFile, logger); err != nil {
 			return err
@@ -72,6 +80,9 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 
 	r := chi.NewRouter()
 	host.Mount(r)
+	if token := os.Getenv("PLUGINHOST_ADMIN_TOKEN"); token != "" {
+		r.With(bearer(token)).Mount("/admin/plugins", host.ManagementHandler())
+	}
 
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
@@ -146,4 +157,19 @@ func lukerContext(dataRoot, configFile string, logger *slog.Logger) (*luker.Cont
 		lk.Config = cfg
 	}
 	return lk, nil
+}
+
+// bearer admits only requests whose Authorization header carries token.
+func bearer(token string) func(http.Handler) http.Handler {
+	want := []byte("Bearer " + token)
+	return func(next http.Handler) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			if subtle.ConstantTimeCompare([]byte(r.Header.Get("Authorization")), want) != 1 {
+				w.Header().Set("WWW-Authenticate", "Bearer")
+				http.Error(w, `{"error":"unauthorized"}`, http.StatusUnauthorized)
+				return
+			}
+			next.ServeHTTP(w, r)
+		})
+	}
 }

@@ -68,3 +68,49 @@ func TestLukerData(t *testing.T) {
 		t.Errorf("run: %v", err)
 	}
 }
+
+// With PLUGINHOST_ADMIN_TOKEN set, the management API answers under /admin/plugins/ to requests
+// carrying the token, and only to those.
+func TestAdminToken(t *testing.T) {
+	t.Setenv("PLUGINHOST_ADMIN_TOKEN", "s3cret")
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	out, stdout := io.Pipe()
+	done := make(chan error, 1)
+	go func() {
+		done <- run(ctx, []string{"-plugins", "../plugins", "-addr", "127.0.0.1:0"}, stdout)
+		stdout.Close()
+	}()
+	line, err := bufio.NewReader(out).ReadString('\n')
+	if err != nil {
+		t.Fatalf("no listening line: %v (%v)", err, <-done)
+	}
+	go io.Copy(io.Discard, out)
+	base := regexp.MustCompile(`http://\S+`).FindString(line)
+	get := func(auth string) (int, string) {
+		req, _ := http.NewRequest("GET", base+"/admin/plugins/hello-world", nil)
+		if auth != "" {
+			req.Header.Set("Authorization", auth)
+		}
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		b, _ := io.ReadAll(resp.Body)
+		return resp.StatusCode, string(b)
+	}
+	if status, _ := get(""); status != 401 {
+		t.Errorf("without the token: %d", status)
+	}
+	if status, _ := get("Bearer wrong"); status != 401 {
+		t.Errorf("with a wrong token: %d", status)
+	}
+	if status, body := get("Bearer s3cret"); status != 200 || !strings.Contains(body, `"id":"hello-world"`) {
+		t.Errorf("with the token: %d %s", status, body)
+	}
+	cancel()
+	if err := <-done; err != nil {
+		t.Errorf("run: %v", err)
+	}
+}
