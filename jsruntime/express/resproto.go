@@ -87,6 +87,7 @@ func (a *App) newResponseProto(emitter *goja.Object) *goja.Object {
 		return goja.Undefined()
 	})
 	b.defineWritable()
+	a.defineResponseSocket(proto)
 
 	// Express response helpers.
 	method("status", 1, func(res *response, call goja.FunctionCall) goja.Value {

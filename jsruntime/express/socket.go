@@ -73,3 +73,25 @@ func (st *request) socketClosed() {
 	_, err := events.Emit(st.a.rt, st.socket, "close", st.a.vm.ToValue(false))
 	st.a.logListenerError(err)
 }
+
+// defineResponseSocket gives res Node's socket and connection: req's socket until the response has
+// finished, then null (Node detaches the socket on 'finish'). Plugins call res.socket.setNoDelay and
+// the like for event streams; on-finished watches res.socket's 'close' to learn of a client gone.
+// Assigning either makes it a plain property of that res.
+func (a *App) defineResponseSocket(proto *goja.Object) {
+	vm := a.vm
+	get := vm.ToValue(func(call goja.FunctionCall) goja.Value {
+		res := a.resState(call.This)
+		if res == nil || res.finished {
+			return goja.Null()
+		}
+		return res.req.obj.Get("socket")
+	})
+	for _, name := range []string{"socket", "connection"} {
+		set := vm.ToValue(func(call goja.FunctionCall) goja.Value {
+			_ = call.This.ToObject(vm).DefineDataProperty(name, call.Argument(0), goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_TRUE)
+			return goja.Undefined()
+		})
+		_ = proto.DefineAccessorProperty(name, get, set, goja.FLAG_TRUE, goja.FLAG_TRUE)
+	}
+}
