@@ -13,6 +13,24 @@ import (
 	"time"
 )
 
+// serve runs the server with args until ctx ends and returns its base URL, once it listens, and the
+// channel run's result arrives on.
+func serve(t *testing.T, ctx context.Context, args ...string) (base string, done <-chan error) {
+	t.Helper()
+	out, stdout := io.Pipe()
+	result := make(chan error, 1)
+	go func() {
+		result <- run(ctx, args, stdout)
+		stdout.Close()
+	}()
+	line, err := bufio.NewReader(out).ReadString('\n')
+	if err != nil {
+		t.Fatalf("no listening line: %v (%v)", err, <-result)
+	}
+	go io.Copy(io.Discard, out)
+	return regexp.MustCompile(`http://\S+`).FindString(line), result
+}
+
 // -luker-data serves plugins with Luker's host context for default-user under DIR/default-user, and
 // plugins listening to process.serverEvents hear server-started once the server listens.
 func TestLukerData(t *testing.T) {
@@ -22,18 +40,7 @@ func TestLukerData(t *testing.T) {
 		t.Fatal(err)
 	}
 	ctx, cancel := context.WithCancel(context.Background())
-	out, stdout := io.Pipe()
-	done := make(chan error, 1)
-	go func() {
-		done <- run(ctx, []string{"-config", config, "-plugins", "../../testdata/luker/plugins", "-addr", "127.0.0.1:0", "-luker-data", data}, stdout)
-		stdout.Close()
-	}()
-	line, err := bufio.NewReader(out).ReadString('\n')
-	if err != nil {
-		t.Fatalf("no listening line: %v (%v)", err, <-done)
-	}
-	go io.Copy(io.Discard, out)
-	base := regexp.MustCompile(`http://\S+`).FindString(line)
+	base, done := serve(t, ctx, "-config", config, "-plugins", "../../testdata/luker/plugins", "-addr", "127.0.0.1:0", "-luker-data", data)
 
 	get := func(path string) string {
 		t.Helper()
@@ -75,18 +82,7 @@ func TestAdminToken(t *testing.T) {
 	t.Setenv("PLUGINHOST_ADMIN_TOKEN", "s3cret")
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	out, stdout := io.Pipe()
-	done := make(chan error, 1)
-	go func() {
-		done <- run(ctx, []string{"-plugins", "../plugins", "-addr", "127.0.0.1:0"}, stdout)
-		stdout.Close()
-	}()
-	line, err := bufio.NewReader(out).ReadString('\n')
-	if err != nil {
-		t.Fatalf("no listening line: %v (%v)", err, <-done)
-	}
-	go io.Copy(io.Discard, out)
-	base := regexp.MustCompile(`http://\S+`).FindString(line)
+	base, done := serve(t, ctx, "-plugins", "../plugins", "-addr", "127.0.0.1:0")
 	get := func(auth string) (int, string) {
 		req, _ := http.NewRequest("GET", base+"/admin/plugins/hello-world", nil)
 		if auth != "" {
