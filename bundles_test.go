@@ -202,12 +202,12 @@ func bodyParserRequests(prefix string) []bundleRequest {
 	return out
 }
 
-// TestBundledBodyParsers serves bundles carrying body-parser 1.x, body-parser 2.x and Express 5
-// (with their raw-body, on-finished and iconv-lite) from pluginhost and from Node: a bundled parser
+// TestBundledBodyParsers serves bundles carrying body-parser 1.x, body-parser 2.x, Express 4 and
+// Express 5 (with their raw-body, on-finished and iconv-lite) from pluginhost and from Node: a bundled parser
 // skips a body the host parsed, reads one the host left unread, and fails as in Node.
 func TestBundledBodyParsers(t *testing.T) {
 	requireBundlePackages(t)
-	ids := []string{"body-parser-1", "body-parser-2", "express-5"}
+	ids := []string{"body-parser-1", "body-parser-2", "express-4", "express-5"}
 	plugins := bundleSources(t, ids...)
 	th := startHost(t, plugins)
 	node, _ := startNodeReference(t, plugins)
@@ -216,6 +216,8 @@ func TestBundledBodyParsers(t *testing.T) {
 		reqs = append(reqs, bodyParserRequests("/api/plugins/"+id)...)
 	}
 	reqs = append(reqs,
+		bundleRequest{"POST", "/api/plugins/express-4/v4/echo/x?y=1", "text/plain", "", "via express 4"},
+		bundleRequest{"GET", "/api/plugins/express-4/v4/query?a[b]=1&c=2&c=3", "", "", ""},
 		bundleRequest{"POST", "/api/plugins/express-5/v5/echo?x=1", "text/plain", "", "via express 5"},
 		bundleRequest{"GET", "/api/plugins/express-5/v5/query?a[b]=1&c=2&c=3", "", "", ""})
 	compareHosts(t, th.srv.URL, node, reqs)
