@@ -1,11 +1,15 @@
 package main
 
 import (
+	"io"
 	"math/rand/v2"
 	"net/http"
 	"net/http/httptest"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 )
@@ -169,5 +173,91 @@ func TestRunRefusedConnections(t *testing.T) {
 	r := run(cfg)
 	if r.errors == 0 || r.ok != 0 || r.errors > 2*25 { // 10ms back-off per failure
 		t.Errorf("refused target: %+v", r)
+	}
+}
+
+// Worker i's n-th request goes to URL (i+n) mod count, so every URL gets its share at once.
+func TestRunRotatesURLs(t *testing.T) {
+	var mu sync.Mutex
+	hits := map[string]int{}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		hits[r.URL.Path]++
+		mu.Unlock()
+	}))
+	defer srv.Close()
+	args := []string{"-c", "3", "-d", "200ms", "-warmup", "0s"}
+	for _, p := range []string{"/a", "/b", "/c", "/d"} {
+		args = append(args, "-url", srv.URL+p)
+	}
+	cfg, err := parseFlags(args)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r := run(cfg); r.ok == 0 || r.errors+r.non2xx+r.bad != 0 {
+		t.Fatalf("%+v", r)
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	total := 0
+	for _, n := range hits {
+		total += n
+	}
+	for _, p := range []string{"/a", "/b", "/c", "/d"} {
+		// Each worker cycles through all four, so no path falls far behind another.
+		if hits[p] < total/4-3 {
+			t.Errorf("%s got %d of %d requests: %v", p, hits[p], total, hits)
+		}
+	}
+}
+
+// Bodies that fail -expect-body, -expect-contains or -expect-len count as bad, not as served;
+// POST bodies and headers reach the server.
+func TestRunChecksBodies(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		body, _ := io.ReadAll(r.Body)
+		if r.Method != http.MethodPost || r.Header.Get("Content-Type") != "application/json" {
+			w.WriteHeader(http.StatusBadRequest)
+			return
+		}
+		if r.URL.Path == "/wrong" {
+			body = append(body, '!')
+		}
+		_, _ = w.Write(body)
+	}))
+	defer srv.Close()
+	dir := t.TempDir()
+	sent := filepath.Join(dir, "body.json")
+	if err := os.WriteFile(sent, []byte(`{"a":[1,2,3]}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		path  string
+		check []string
+		bad   bool
+	}{
+		{"/echo", []string{"-expect-body", sent}, false},
+		{"/wrong", []string{"-expect-body", sent}, true},
+		{"/echo", []string{"-expect-contains", `"a":[1,2`}, false},
+		{"/echo", []string{"-expect-contains", `"b"`}, true},
+		{"/echo", []string{"-expect-len", "13"}, false},
+		{"/wrong", []string{"-expect-len", "13"}, true},
+	} {
+		args := append([]string{"-url", srv.URL + tc.path, "-c", "2", "-d", "150ms", "-warmup", "0s",
+			"-method", "POST", "-body", sent, "-H", "Content-Type: application/json"}, tc.check...)
+		cfg, err := parseFlags(args)
+		if err != nil {
+			t.Fatal(err)
+		}
+		r := run(cfg)
+		if r.requests == 0 || r.errors+r.non2xx != 0 || r.requests != r.ok+r.bad {
+			t.Fatalf("%s %v: %+v", tc.path, tc.check, r)
+		}
+		if (r.bad > 0) != tc.bad || (r.ok > 0) == tc.bad || (r.firstBad != "") != tc.bad {
+			t.Errorf("%s %v: ok=%d bad=%d first bad %q", tc.path, tc.check, r.ok, r.bad, r.firstBad)
+		}
+		if want := r.requests * 13; !tc.bad && r.bytes != want {
+			t.Errorf("%s: bytes = %d, want %d", tc.path, r.bytes, want)
+		}
 	}
 }
