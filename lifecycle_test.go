@@ -290,3 +290,22 @@ func TestLifecycleAfterClose(t *testing.T) {
 		t.Errorf("refresh with plugins disabled: %v", err)
 	}
 }
+
+// A plugin folder linked into the plugins directory is watched through its target.
+func TestWatchFollowsLinkedPlugins(t *testing.T) {
+	dir := reloadTree(t)
+	outside := t.TempDir()
+	writeFile(t, outside, "linked/index.js", `const answer = require('./lib/answer.js');
+module.exports = { info: { id: 'linked', name: 'L', description: 'd' },
+	init(router) { router.get('/answer', (req, res) => res.json({ answer })); } };`)
+	writeFile(t, outside, "linked/lib/answer.js", "module.exports = 'l1';")
+	if err := os.Symlink(filepath.Join(outside, "linked"), filepath.Join(dir, "linked")); err != nil {
+		t.Fatal(err)
+	}
+	th := startHost(t, dir, func(o *Options) { o.Watch = true })
+	if got, _ := th.answer(t, "linked"); got != `{"answer":"l1"}` {
+		t.Fatalf("before: %s", got)
+	}
+	writeFile(t, outside, "linked/lib/answer.js", "module.exports = 'l2';")
+	waitFor(t, "the edit in the link target to be served", func() bool { got, _ := th.answer(t, "linked"); return got == `{"answer":"l2"}` })
+}
