@@ -174,3 +174,30 @@ func memory(pid int) (rss, peak uint64, err error) {
 	}
 	return rss, peak, sc.Err()
 }
+
+// cpuTime is the CPU time (user + system, every thread) a process has used, from /proc/<pid>/stat.
+func cpuTime(pid int) (time.Duration, error) {
+	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
+	if err != nil {
+		return 0, err
+	}
+	// The command name (field 2) may hold spaces; the fields after it are plain numbers.
+	_, after, ok := bytes.Cut(b, []byte(") "))
+	if !ok {
+		return 0, fmt.Errorf("/proc/%d/stat: unexpected format", pid)
+	}
+	fields := strings.Fields(string(after)) // field 3 (state) is fields[0]
+	if len(fields) < 13 {
+		return 0, fmt.Errorf("/proc/%d/stat: unexpected format", pid)
+	}
+	var ticks uint64
+	for _, f := range fields[11:13] { // utime, stime (fields 14, 15)
+		n, err := strconv.ParseUint(f, 10, 64)
+		if err != nil {
+			return 0, fmt.Errorf("/proc/%d/stat: %w", pid, err)
+		}
+		ticks += n
+	}
+	// USER_HZ, the unit of these fields, is 100 on every Linux platform Go supports.
+	return time.Duration(ticks) * (time.Second / 100), nil
+}

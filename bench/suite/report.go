@@ -11,31 +11,31 @@ import (
 func (s *suite) report() {
 	var notes []string
 	if len(s.throughput) > 0 {
-		s.printf("\n%-17s %-10s %9s %9s %9s %9s %7s\n", "workload", "target", "rps", "p50_ms", "p99_ms", "peak_MiB", "failed")
+		s.printf("\n%-17s %-10s %9s %9s %9s %9s %10s %7s\n", "workload", "target", "rps", "p50_ms", "p99_ms", "peak_MiB", "cpu_us/req", "failed")
 		for _, res := range s.throughput {
 			label := res.w.num + " " + res.w.key
-			means := map[string][4]float64{}
+			means := map[string][5]float64{}
 			for _, t := range s.cfg.targets {
-				var rps, p50, p99 float64
+				var rps, p50, p99, cpu float64
 				var failed uint64
 				for _, m := range res.rounds[t] {
-					rps, p50, p99 = rps+m.rps, p50+m.p50, p99+m.p99
+					rps, p50, p99, cpu = rps+m.rps, p50+m.p50, p99+m.p99, cpu+m.cpuPerRequest()
 					failed += m.failed()
 				}
 				n := float64(len(res.rounds[t]))
-				means[t] = [4]float64{rps / n, p50 / n, p99 / n, mib(res.peak[t])}
+				means[t] = [5]float64{rps / n, p50 / n, p99 / n, mib(res.peak[t]), cpu / n}
 				flag := ""
 				if failed > 0 || res.failures[t] != "" && res.peak[t] == 0 {
 					flag = " FAILED"
 					notes = append(notes, fmt.Sprintf("%s, %s: %s", label, t, res.failures[t]))
 				}
-				s.printf("%-17s %-10s %9.0f %9.3f %9.3f %9.1f %7d%s\n", label, t, rps/n, p50/n, p99/n, mib(res.peak[t]), failed, flag)
+				s.printf("%-17s %-10s %9.0f %9.3f %9.3f %9.1f %10.1f %7d%s\n", label, t, rps/n, p50/n, p99/n, mib(res.peak[t]), cpu/n, failed, flag)
 				label = ""
 			}
 			for _, other := range []string{"node", "go"} {
 				if ph, o := means["pluginhost"], means[other]; contains(s.cfg.targets, "pluginhost") && contains(s.cfg.targets, other) {
-					s.printf("%-17s %-10s %8.2fx %8.2fx %8.2fx %8.2fx\n", "", "ph/"+other,
-						ph[0]/o[0], ph[1]/o[1], ph[2]/o[2], ph[3]/o[3])
+					s.printf("%-17s %-10s %8.2fx %8.2fx %8.2fx %8.2fx %9.2fx\n", "", "ph/"+other,
+						ph[0]/o[0], ph[1]/o[1], ph[2]/o[2], ph[3]/o[3], ph[4]/o[4])
 				}
 			}
 		}
@@ -44,7 +44,8 @@ func (s *suite) report() {
 			s.printf(" %s = %s;", res.w.num, res.w.title)
 		}
 		s.printf("\nrps: responses per second that passed the status and body checks; latency from request to last body byte;\n" +
-			"peak_MiB: the server's VmHWM over the workload; ratios: pluginhost over the other target.\n")
+			"peak_MiB: the server's VmHWM over the workload; cpu_us/req: the server's CPU time in the window per request;\n" +
+			"ratios: pluginhost over the other target.\n")
 	}
 	if len(s.startups) > 0 {
 		s.printf("\n%-17s %-10s %9s %9s %9s %7s\n", fmt.Sprintf("6 startup (%d)", startupSmall+1), "target", "cold_ms", "warm_ms", "rss_MiB", "failed")

@@ -161,3 +161,23 @@ func TestEchoBody(t *testing.T) {
 		t.Errorf("re-encoding changes the body:\n%s\n%s", b[:200], again[:200])
 	}
 }
+
+func TestCPUTime(t *testing.T) {
+	before, err := cpuTime(os.Getpid())
+	if err != nil {
+		t.Fatal(err)
+	}
+	deadline := time.Now().Add(3 * time.Second)
+	for x := 0; ; x++ { // burn CPU until the counter moves (10 ms ticks)
+		now, err := cpuTime(os.Getpid())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if now > before {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("CPU time stayed at %v (x=%d)", now, x)
+		}
+	}
+}

@@ -21,6 +21,16 @@ type measurement struct {
 	rps, p50, p99                         float64
 	errors, non2xx, bad, requests, nbytes uint64
 	failure                               string // loadgen's description of the first failures
+	// cpu is the server's CPU time during the measured window, -1 when it could not be read.
+	cpu time.Duration
+}
+
+// cpuPerRequest is the server's CPU time per request of the window in microseconds, 0 if unknown.
+func (m measurement) cpuPerRequest() float64 {
+	if m.cpu < 0 || m.requests == 0 {
+		return 0
+	}
+	return float64(m.cpu.Microseconds()) / float64(m.requests)
 }
 
 func (m measurement) failed() uint64 { return m.errors + m.non2xx + m.bad }
@@ -65,17 +75,19 @@ func (s *suite) runThroughput(ctx context.Context, w *workload, dir string) erro
 					s.collectProfiles(ctx, servers[t].url, w.key)
 				}()
 			}
+			cpu := s.sampleCPU(ctx, servers[t].cmd.Process.Pid)
 			m, err := s.loadgen(ctx, servers[t].url, l, fmt.Sprintf("%s %s round %d", w.key, t, round))
 			profiled.Wait()
 			if err != nil {
 				return err
 			}
+			m.cpu = <-cpu
 			res.rounds[t] = append(res.rounds[t], m)
 			if m.failure != "" && res.failures[t] == "" {
 				res.failures[t] = m.failure
 			}
-			s.printf("# %-13s %-10s round %d: rps=%.1f p50_ms=%.3f p99_ms=%.3f errors=%d non2xx=%d bad=%d requests=%d MiB=%.1f\n",
-				w.key, t, round, m.rps, m.p50, m.p99, m.errors, m.non2xx, m.bad, m.requests, float64(m.nbytes)/(1<<20))
+			s.printf("# %-13s %-10s round %d: rps=%.1f p50_ms=%.3f p99_ms=%.3f cpu_us/req=%.1f errors=%d non2xx=%d bad=%d requests=%d MiB=%.1f\n",
+				w.key, t, round, m.rps, m.p50, m.p99, m.cpuPerRequest(), m.errors, m.non2xx, m.bad, m.requests, float64(m.nbytes)/(1<<20))
 		}
 	}
 	for t, srv := range servers {
@@ -86,6 +98,38 @@ func (s *suite) runThroughput(ctx context.Context, w *workload, dir string) erro
 		}
 	}
 	return nil
+}
+
+// sampleCPU reports the CPU time process pid uses during the next measurement window (the load
+// generator's run started now, after its warm-up), or -1 when it cannot be read.
+func (s *suite) sampleCPU(ctx context.Context, pid int) <-chan time.Duration {
+	ch := make(chan time.Duration, 1)
+	go func() {
+		sleep := func(d time.Duration) bool {
+			select {
+			case <-time.After(d):
+				return true
+			case <-ctx.Done():
+				return false
+			}
+		}
+		var before, after time.Duration
+		var err error
+		if !sleep(s.cfg.warmup) {
+			ch <- -1
+			return
+		}
+		if before, err = cpuTime(pid); err != nil || !sleep(s.cfg.duration) {
+			ch <- -1
+			return
+		}
+		if after, err = cpuTime(pid); err != nil {
+			ch <- -1
+			return
+		}
+		ch <- after - before
+	}()
+	return ch
 }
 
 // loadgen applies l to the target at base and parses the load generator's result line.
