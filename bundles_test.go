@@ -227,22 +227,26 @@ func TestBundledBodyParsers(t *testing.T) {
 	}
 }
 
-// TestBundledExpress5RouteParameters is a pattern that still fails: Express 5's path-to-regexp tells
-// parameter names apart with /[$_\p{ID_Start}]/u, which never matches in goja, so a route with a
-// parameter cannot be registered. Node serves it; pluginhost refuses the plugin, and the load-time
-// warning names the bundle's lines with the property escapes.
+// TestBundledExpress5RouteParameters serves Express 5's router with route parameters from both
+// hosts: its path-to-regexp tells parameter names apart with /^[$_\p{ID_Start}]$/u, which pluginhost's
+// RegExp translates (goja alone never matches it, and the plugin was refused with "Missing parameter
+// name"). No regexp warning is logged.
 func TestBundledExpress5RouteParameters(t *testing.T) {
 	requireBundlePackages(t)
 	plugins := bundleSources(t, "express-5-params")
 	th := startHost(t, plugins)
-	th.log.mustLog(t, "express-5-params.js:", `\\p{ID_Start} never matches (goja lacks Unicode property escapes)`)
-	th.log.mustLog(t, "Failed to load plugin from", "express-5-params.js", "Missing parameter name")
-	th.notServed(t, "/api/plugins/express-5-params/user/x")
-
 	node, _ := startNodeReference(t, plugins)
-	got := sendBundleRequest(t, node, bundleRequest{method: "GET", path: "/api/plugins/express-5-params/user/x"})
-	if got.status != 200 || got.body != `{"name":"x"}` {
-		t.Errorf("Node: %d %s, want 200 {\"name\":\"x\"}", got.status, got.body)
+	var reqs []bundleRequest
+	for _, path := range []string{"/user/x", "/user/%C3%A9t%C3%A9", "/pair/a-b", "/pair/%CE%B1-%CE%B2",
+		"/files/a/b/c.txt", "/files/x", "/opt", "/opt/7"} {
+		reqs = append(reqs, bundleRequest{method: "GET", path: "/api/plugins/express-5-params" + path})
+	}
+	compareHosts(t, th.srv.URL, node, reqs)
+	if status, body := th.do(t, "GET", "/api/plugins/express-5-params/user/x", "", ""); status != 200 || body != `{"name":"x"}` {
+		t.Errorf("GET /user/x: %d %s, want 200 {\"name\":\"x\"}", status, body)
+	}
+	if lines := th.log.lines("level=WARN", "express-5-params.js"); len(lines) > 0 {
+		t.Errorf("unexpected warnings: %q", lines)
 	}
 }
 
@@ -364,23 +368,27 @@ func TestLoadDiagnostics(t *testing.T) {
 		{"Failed to load plugin from", abs + `/syntax.js:4:63: Expected \")\" but found \";\"`},
 		{"Failed to load plugin from", abs + `/syntax-esm.mjs:4:15: Unexpected \";\"`},
 		{"Failed to load plugin from", abs + "/top-level-await.mjs:1:16: top-level await is not supported"},
-		{"level=WARN", "plugin=property-escapes", abs + `/property-escapes.js:4:17: \\p{L} never matches (goja lacks Unicode property escapes); ` +
-			abs + `/property-escapes.js:5:14: \\p{L} never matches (goja lacks Unicode property escapes); ` +
-			abs + `/property-escapes.js:5:14: \\p{N} never matches (goja lacks Unicode property escapes)"`},
+		{"level=WARN", "plugin=property-escapes", abs + `/property-escapes.js:13:62: \\p{Emoji} throws SyntaxError (pluginhost lacks this Unicode property)"`},
 		{"level=WARN", "plugin=set-notation", abs + "/set-notation.mjs:4:19: flag 'v' throws SyntaxError (goja lacks it)"},
 		{"Failed to load plugin from", "set-notation.mjs", "SyntaxError: Invalid flags supplied to RegExp constructor 'v'", abs + "/set-notation.mjs:4:"},
 	} {
 		th.log.mustLog(t, want...)
 	}
-	// The comment and the string of property-escapes.js are not regexps.
-	if lines := th.log.lines("property-escapes.js:2:", "property-escapes.js:3:"); len(lines) > 0 {
-		t.Errorf("a comment or string was reported: %q", lines)
+	// The comment and the string of property-escapes.js are not regexps, and the property escapes
+	// pluginhost translates are not reported.
+	if lines := th.log.lines("property-escapes.js:3:", "property-escapes.js:5:", "property-escapes.js:6:", "property-escapes.js:7:"); len(lines) > 0 {
+		t.Errorf("a comment, a string or a translated regexp was reported: %q", lines)
 	}
 	if lines := th.log.lines("level=WARN", "property-escapes.js"); len(lines) != 1 {
 		t.Errorf("want one warning for property-escapes.js, got %q", lines)
 	}
-	// The plugin loads and runs: its expression silently fails to match, as the warning says.
-	if status, body := th.do(t, "GET", "/api/plugins/property-escapes/letters", "", ""); status != 200 || body != `{"letters":false,"words":null}` {
+	// The plugin loads and runs: its translated expressions match as in Node; the one with \p{Emoji}
+	// throws when it is created, as the warning says.
+	if status, body := th.do(t, "GET", "/api/plugins/property-escapes/letters", "", ""); status != 200 || body != `{"letters":true,"words":["a1","b2"]}` {
 		t.Errorf("property-escapes: %d %s", status, body)
 	}
+	if status, _ := th.do(t, "GET", "/api/plugins/property-escapes/emoji", "", ""); status != 500 {
+		t.Errorf("property-escapes /emoji: %d, want 500", status)
+	}
+	th.log.mustLog(t, "Invalid regular expression: /^\\\\p{Emoji}$/u: the Unicode property Emoji is not supported in pluginhost")
 }

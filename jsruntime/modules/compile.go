@@ -25,14 +25,15 @@ func (s *System) compile(filename string, src []byte, m mode) (*compiled, error)
 }
 
 // compile turns source into a wrapper-function program. Plain CommonJS goes straight to goja; esbuild
-// runs only when needed: for ESM, TypeScript, and CommonJS using syntax goja lacks (async generators,
-// for await, import()), which goja's parser rejects. A file whose format depends on its syntax and
-// that goja parses is CommonJS: goja cannot parse import or export statements.
+// runs only when needed: for ESM, TypeScript, CommonJS using syntax goja lacks (async generators,
+// for await, import()), which goja's parser rejects, and source with Unicode property escapes, whose
+// regexp literals esbuild turns into RegExp calls (transform). A file whose format depends on its
+// syntax and that goja parses is CommonJS: goja cannot parse import or export statements.
 func compile(filename, src string, m mode) (*compiled, error) {
-	if !m.ts && m.intent != asESM {
+	if !m.ts && m.intent != asESM && !hasPropertyEscape(src) {
 		prog, err := goja.Compile(filename, cjsPrefix+src+wrapperSuffix, false)
 		if err == nil {
-			return &compiled{program: prog, format: CommonJS, regexps: scanSource(filename, src, "", false)}, nil
+			return &compiled{program: prog, format: CommonJS}, nil
 		}
 	}
 	format := CommonJS
@@ -58,7 +59,7 @@ func compile(filename, src string, m mode) (*compiled, error) {
 	if err != nil {
 		return nil, compileError(filename, err)
 	}
-	return &compiled{program: prog, format: format, regexps: scanSource(filename, src, code, m.ts)}, nil
+	return &compiled{program: prog, format: format, regexps: scanSource(code)}, nil
 }
 
 // prepare drops a byte order mark and comments out a hashbang line: both are allowed only at the very

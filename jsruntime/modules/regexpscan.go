@@ -7,18 +7,20 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/evanw/esbuild/pkg/api"
 	"github.com/go-sourcemap/sourcemap"
+
+	"github.com/pluginhost/pluginhost/jsruntime/polyfill/uniprop"
 )
 
-// goja's regular expressions differ from V8's in ways that do not fail at load: a Unicode property
-// escape (\p{L}, \P{Script=Greek}, [\p{ID_Start}]) compiles and then never matches, and the flags d
-// and v throw a SyntaxError only when the expression is created. A plugin using them loads and then
-// misbehaves far from the cause, so each file that has them gets one load-time warning naming the
-// lines. esbuild finds the literals: with a feature they use marked unsupported it rewrites each into
-// new RegExp(pattern, flags), which this file looks for in its output and maps back to the source
-// through the source map. Strings, comments and other regexps never show up there; explicit new
-// RegExp calls with literal arguments do, and are as affected.
+// goja's regular expressions differ from V8's in ways that do not fail at load: the flags d and v
+// throw a SyntaxError only when the expression is created, and so does a Unicode property escape
+// (\p{Emoji}) naming a property V8 knows and pluginhost's RegExp cannot translate (it translates the
+// others: jsruntime/polyfill). A plugin using them loads and then fails far from the cause, so each
+// file that has them gets one load-time warning naming the lines. esbuild finds the literals: with a
+// feature they use marked unsupported it rewrites each into new RegExp(pattern, flags), which this
+// file looks for in its output and maps back to the source through the source map (transform rewrites
+// every literal with the u flag of a file with property escapes). Strings, comments and other regexps
+// never show up there; explicit new RegExp calls with literal arguments do, and are as affected.
 
 // regexpIssue is one regular expression goja cannot run as V8 does, at a position of the source file.
 type regexpIssue struct {
@@ -29,41 +31,15 @@ type regexpIssue struct {
 // maxRegexpIssues bounds the warning of one file: a bundle may hold hundreds.
 const maxRegexpIssues = 8
 
-// scanSupported makes esbuild rewrite every regexp literal that may be affected: all with the u flag
-// (esbuild's own check for property escapes skips character classes, where they are most common),
-// and those with d or v.
-var scanSupported = map[string]bool{
-	"regexp-sticky-and-unicode-flags": false,
-	"regexp-match-indices":            false,
-	"regexp-set-notation":             false,
-}
-
 // scanSource lists the regular expressions of a plugin file that goja cannot run as V8 does. code is
-// transform's output for it, or "" when goja compiled the source as is. Only source that mentions a
-// property escape gets a transform of its own; otherwise the flags d and v, which make goja's
-// compiler fail and so always reach esbuild, are found in code.
-func scanSource(filename, src, code string, ts bool) []regexpIssue {
-	if !strings.Contains(src, `\p{`) && !strings.Contains(src, `\P{`) {
-		if code == "" {
-			return nil
-		}
-		code, sourceMap := splitInlineMap(code)
-		return scanRegexps(code, sourceMap)
-	}
-	res := api.Transform(src, api.TransformOptions{
-		Loader:         loaderOf(ts),
-		Target:         api.ES2022,
-		Platform:       api.PlatformNode,
-		Supported:      scanSupported,
-		Sourcefile:     filename,
-		Sourcemap:      api.SourceMapExternal,
-		SourcesContent: api.SourcesContentExclude,
-		LogLevel:       api.LogLevelSilent,
-	})
-	if len(res.Errors) > 0 {
+// transform's output for it, or "" when goja compiled the source as is: the flags d and v make goja's
+// compiler fail, and property escapes skip goja's compiler (compile), so they always reach esbuild.
+func scanSource(code string) []regexpIssue {
+	if code == "" {
 		return nil
 	}
-	return scanRegexps(string(res.Code), res.Map)
+	code, sourceMap := splitInlineMap(code)
+	return scanRegexps(code, sourceMap)
 }
 
 // splitInlineMap separates transform's output from its inline source map.
@@ -146,7 +122,9 @@ func regexpProblems(pattern, flags string) []string {
 			if end < 0 {
 				continue
 			}
-			out = append(out, pattern[i-1:i+end+1]+" never matches (goja lacks Unicode property escapes)")
+			if uniprop.Lookup(pattern[i+2:i+end]) == uniprop.Lacking {
+				out = append(out, pattern[i-1:i+end+1]+" throws SyntaxError (pluginhost lacks this Unicode property)")
+			}
 		}
 	}
 	return out

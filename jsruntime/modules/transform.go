@@ -4,6 +4,7 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"strings"
 
 	"github.com/evanw/esbuild/pkg/api"
@@ -17,7 +18,8 @@ const importMetaParam = "__pluginhost_import_meta"
 
 // supported overrides esbuild's ES2022 feature table with what goja lacks, so esbuild lowers it, and
 // makes top-level await a compile error (it cannot be expressed in CommonJS). esbuild cannot lower the
-// regexp features; marking them unsupported turns literals into RegExp calls that fail at run time.
+// regexp features; marking them unsupported turns literals into RegExp calls, which fail at run time
+// (flags d and v) or which pluginhost's RegExp translates (property escapes).
 var supported = map[string]bool{
 	"async-generator":                 false,
 	"for-await":                       false,
@@ -27,6 +29,22 @@ var supported = map[string]bool{
 	"regexp-match-indices":            false,
 	"regexp-set-notation":             false,
 	"regexp-unicode-property-escapes": false,
+}
+
+// propertyEscapeSupported is supported for source with a Unicode property escape: every regexp
+// literal with the u flag becomes a RegExp call, which pluginhost's RegExp translates
+// (jsruntime/polyfill), where goja would compile the literal itself and never match \p{…}.
+// esbuild's own test for property escapes ("regexp-unicode-property-escapes") misses those in
+// character classes, where they are most common.
+var propertyEscapeSupported = func() map[string]bool {
+	m := maps.Clone(supported)
+	m["regexp-sticky-and-unicode-flags"] = false
+	return m
+}()
+
+// hasPropertyEscape says whether src may hold a Unicode property escape: \p{ or \P{ anywhere.
+func hasPropertyEscape(src string) bool {
+	return strings.Contains(src, `\p{`) || strings.Contains(src, `\P{`)
 }
 
 // esmDefine rewrites the ESM module's free references. In Node, module, exports and require do not
@@ -60,6 +78,9 @@ func transform(filename, src string, ts bool, format Format) (string, error) {
 		Sourcemap:      api.SourceMapExternal,
 		SourcesContent: api.SourcesContentExclude,
 		LogLevel:       api.LogLevelSilent,
+	}
+	if hasPropertyEscape(src) {
+		opts.Supported = propertyEscapeSupported
 	}
 	switch {
 	case format == ESM:

@@ -11,6 +11,11 @@
 // references: a WeakRef holds its target strongly (so a package caching through WeakRefs keeps what
 // it caches) and FinalizationRegistry callbacks never run; the specification allows both.
 //
+// RegExp is replaced by one that makes Unicode property escapes (\p{L}, \P{Script=Greek}) work
+// under the u flag, which goja accepts and never matches: regexp.js translates them into character
+// classes of package uniprop, and the module system hands it the regexp literals of files that have
+// them.
+//
 // Not provided: Intl, WebAssembly, and Atomics and SharedArrayBuffer (goja has no shared memory or
 // threads to share it with). goja's global GoError, which Node lacks, is removed; goja's other
 // additions that Node 20 lacks (the Set methods, Error.isError) are left in place.
@@ -33,5 +38,5 @@ func Install(rt *jsruntime.Runtime) error {
 	if _, err := script.Call(rt, rt.VM().GlobalObject()); err != nil {
 		return fmt.Errorf("polyfill: %w", err)
 	}
-	return nil
+	return installRegExp(rt)
 }

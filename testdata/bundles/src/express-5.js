@@ -7,8 +7,7 @@ export const info = { id: 'express-5', name: 'Bundled Express 5', description: '
 
 export async function init(router) {
     const inner = express.Router();
-    // Static paths only: Express 5's path-to-regexp reads parameter names with \p{ID_Start}, which
-    // never matches in goja (see express-5-params.js).
+    // Static paths: route parameters are express-5-params.js's.
     inner.post('/echo', express.text(), (req, res) => {
         res.json({ body: req.body, baseUrl: req.baseUrl, url: req.url, originalUrl: req.originalUrl });
     });
