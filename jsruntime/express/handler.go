@@ -118,6 +118,7 @@ func (a *App) serve(w http.ResponseWriter, r *http.Request, x *exchange, bodyBro
 	defer timer.Stop()
 	timeout := timer.C
 	flusher, _ := w.(http.Flusher)
+	var flushedCalls []func() // reused across batches
 	stopped, gone := a.rt.Done(), false
 	notify := func(completed, clientGone bool) {
 		a.rt.RunOnLoop(func(*goja.Runtime) {
@@ -129,6 +130,10 @@ func (a *App) serve(w http.ResponseWriter, r *http.Request, x *exchange, bodyBro
 	for {
 		select {
 		case <-x.wake:
+			// What a batch of ops writes goes out in one flush at its end, as Node's corked socket
+			// sends a job's head and body in one write; a batch that ends the response needs none, as
+			// net/http flushes when the handler returns.
+			unflushed, written := false, flushedCalls[:0]
 			for _, o := range x.take() {
 				switch o.kind {
 				case opHead:
@@ -136,24 +141,32 @@ func (a *App) serve(w http.ResponseWriter, r *http.Request, x *exchange, bodyBro
 					for k, v := range o.header {
 						dst[k] = v
 					}
+					if _, ok := dst["Content-Type"]; !ok {
+						dst["Content-Type"] = nil // Node sends none; net/http would sniff one
+					}
 					w.WriteHeader(o.status)
-					if flusher != nil {
+					unflushed = true
+					if _, ok := o.header["Content-Length"]; !ok && flusher != nil {
+						// Without a length, flushing now fixes the framing Node chose (chunked, or
+						// none for HEAD); net/http would otherwise compute a length for a small body.
 						flusher.Flush()
+						unflushed = false
 					}
 					timeout = nil
 				case opData:
-					_, err := w.Write(o.data)
-					if err == nil && flusher != nil {
-						// A failed write means the client is gone; the context case below reports it.
-						flusher.Flush()
-					}
+					// A failed write means the client is gone; the context case below reports it.
+					_, _ = w.Write(o.data)
+					unflushed = true
 					if o.flushed != nil {
-						o.flushed()
+						written = append(written, o.flushed)
 					}
 				case opStream:
 					if err := o.src.stream(w); err != nil {
 						x.abandon()
 						notify(false, r.Context().Err() != nil)
+						if flusher != nil {
+							flusher.Flush()
+						}
 						panic(http.ErrAbortHandler)
 					}
 				case opEnd:
@@ -172,9 +185,19 @@ func (a *App) serve(w http.ResponseWriter, r *http.Request, x *exchange, bodyBro
 				case opAbort:
 					x.abandon()
 					notify(false, false)
+					if unflushed && flusher != nil {
+						flusher.Flush() // what was written before the abort reaches the client, as in Node
+					}
 					panic(http.ErrAbortHandler)
 				}
 			}
+			if unflushed && flusher != nil {
+				flusher.Flush()
+			}
+			for _, f := range written {
+				f()
+			}
+			flushedCalls = written
 			if gone {
 				x.abandon()
 				if timeout == nil {
