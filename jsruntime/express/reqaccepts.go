@@ -104,6 +104,9 @@ func (a *App) jsHeader(req goja.Value, lname string) (value string, present bool
 	if !ok {
 		return "", false
 	}
+	if st := a.reqState(obj); st != nil && !st.headersOwn {
+		return st.headerString(lname)
+	}
 	headers, ok := obj.Get("headers").(*goja.Object)
 	if !ok {
 		return "", false

@@ -33,6 +33,9 @@ type request struct {
 	consumed bool
 	complete bool         // req.complete: the whole body has been received (or there is none)
 	socket   *goja.Object // req.socket, once made (socket.go)
+	// headersOwn is set once req.headers was read or assigned: until then it can only be what the
+	// request carried, so Go code reads the request's headers without building the object.
+	headersOwn bool
 }
 
 // state returns the Go state of a req object made by this package.
@@ -59,11 +62,15 @@ func (a *App) newRequestProto(readable *goja.Object) *goja.Object {
 			if st == nil {
 				return goja.Undefined()
 			}
+			st.headersOwn = st.headersOwn || name == "headers"
 			v := compute(st)
 			_ = call.This.ToObject(vm).DefineDataProperty(name, v, goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_TRUE)
 			return v
 		})
 		setter := vm.ToValue(func(call goja.FunctionCall) goja.Value {
+			if st := a.reqState(call.This); st != nil && name == "headers" {
+				st.headersOwn = true
+			}
 			_ = call.This.ToObject(vm).DefineDataProperty(name, call.Argument(0), goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_TRUE)
 			return goja.Undefined()
 		})
@@ -207,6 +214,23 @@ func (st *request) referrer() goja.Value {
 		return v
 	}
 	return st.headerValue("referer")
+}
+
+// headerString is String(req.headers[lname]) as jsHeader reads it, from the request itself; present
+// is false when the header is absent.
+func (st *request) headerString(lname string) (value string, present bool) {
+	vals := st.rawValues(lname)
+	switch {
+	case len(vals) == 0:
+		return "", false
+	case lname == "cookie":
+		return strings.Join(vals, "; "), true
+	case lname == "set-cookie":
+		return strings.Join(vals, ","), true // an array's String()
+	case singleValueHeaders[lname]:
+		return vals[0], true
+	}
+	return strings.Join(vals, ", "), true
 }
 
 // headerValue is req.headers[lname] as Node builds it: set-cookie is an array, cookie values are
