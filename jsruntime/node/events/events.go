@@ -39,6 +39,8 @@ type module struct {
 	ctor  *goja.Object
 	proto *goja.Object
 	emit  goja.Callable
+	// emitObj is EventEmitter.prototype.emit itself, to recognise objects that do not override it.
+	emitObj *goja.Object
 }
 
 // load evaluates the module in rt once. Must be called on the loop.
@@ -50,8 +52,9 @@ func load(rt *jsruntime.Runtime) (*module, error) {
 		}
 		ctor := v.(*goja.Object)
 		proto := ctor.Get("prototype").(*goja.Object)
-		emit, _ := goja.AssertFunction(proto.Get("emit"))
-		return &module{ctor: ctor, proto: proto, emit: emit}, nil
+		emitObj := proto.Get("emit").(*goja.Object)
+		emit, _ := goja.AssertFunction(emitObj)
+		return &module{ctor: ctor, proto: proto, emit: emit, emitObj: emitObj}, nil
 	})
 }
 
@@ -105,16 +108,33 @@ func Emit(rt *jsruntime.Runtime, target *goja.Object, name string, args ...goja.
 	if err != nil {
 		return false, err
 	}
+	own := target.Get("emit")
+	if own == goja.Value(m.emitObj) && name != "error" && !hasListeners(target, name) {
+		// EventEmitter.prototype.emit would return false at once: skip the call into JS, which the
+		// host makes for every response ('finish', 'close').
+		return false, nil
+	}
 	all := make([]goja.Value, 0, len(args)+1)
 	all = append(all, rt.VM().ToValue(name))
 	all = append(all, args...)
 	emit := m.emit
-	if own, ok := goja.AssertFunction(target.Get("emit")); ok {
-		emit = own
+	if f, ok := goja.AssertFunction(own); ok {
+		emit = f
 	}
 	v, err := emit(target, all...)
 	if err != nil {
 		return false, rt.Describe(err)
 	}
 	return v.ToBoolean(), nil
+}
+
+// hasListeners reports whether target's _events holds listeners for name (string-keyed events only,
+// as the host emits).
+func hasListeners(target *goja.Object, name string) bool {
+	events, ok := target.Get("_events").(*goja.Object)
+	if !ok {
+		return false
+	}
+	v := events.Get(name)
+	return v != nil && !goja.IsUndefined(v)
 }
