@@ -39,6 +39,8 @@ type pathMatcher struct {
 	fastStar  bool
 	literal   bool
 	base      string // literal path without its optional trailing slash
+	// segments, when set, is a path of literal and ":name" segments matched without the regexp.
+	segments  []pathSegment
 	sensitive bool
 	end       bool
 	jsRegexp  *goja.Object
@@ -54,9 +56,11 @@ func newPathMatcher(spec pathSpec, opts pathOptions) (*pathMatcher, error) {
 		if !opts.strict && isLiteralPath(spec.str) {
 			pm.literal = true
 			pm.base = strings.TrimSuffix(spec.str, "/")
+		} else if !opts.strict {
+			pm.segments = paramSegments(spec.str)
 		}
 	}
-	if pm.literal || pm.fastSlash || pm.fastStar {
+	if pm.literal || pm.fastSlash || pm.fastStar || pm.segments != nil {
 		return pm, nil
 	}
 	re, err := compileRegexp(pm.source, pm.flags)
@@ -90,6 +94,9 @@ func (pm *pathMatcher) match(path string, caps []capture) (matched string, _ []c
 	if pm.literal {
 		return pm.matchLiteral(path, caps)
 	}
+	if pm.segments != nil {
+		return pm.matchSegments(path, caps)
+	}
 	m, err := pm.re.FindStringMatch(path)
 	if err != nil || m == nil {
 		return "", caps, false
@@ -121,7 +128,13 @@ func (pm *pathMatcher) matchLiteral(path string, caps []capture) (string, []capt
 	if !pm.hasPrefix(path, pm.base) {
 		return "", caps, false
 	}
-	rest := path[len(pm.base):]
+	return pm.matchTail(path, len(pm.base), caps)
+}
+
+// matchTail is the end of every non-strict pattern once path[:n] has matched: `/?$` for routes,
+// `/?(?=/|$)` for use.
+func (pm *pathMatcher) matchTail(path string, n int, caps []capture) (string, []capture, bool) {
+	rest := path[n:]
 	if pm.end {
 		if rest == "" || rest == "/" {
 			return path, caps, true
@@ -135,9 +148,9 @@ func (pm *pathMatcher) matchLiteral(path string, caps []capture) (string, []capt
 		return "", caps, false
 	case len(rest) > 1 && rest[1] == '/':
 		// The optional slash is consumed only when the lookahead still sees a slash after it.
-		return path[:len(pm.base)+1], caps, true
+		return path[:n+1], caps, true
 	}
-	return path[:len(pm.base)], caps, true
+	return path[:n], caps, true
 }
 
 // asciiEqualFold compares like a JS regular expression with the i flag and no u flag on ASCII input:
