@@ -77,11 +77,14 @@ func (d *dispatch) servingInst(inst *instance) *serving {
 	return nil
 }
 
-// ServeHTTP hands the request to what currently answers for the plugin: 503 once the host is
-// closing, an unmatched route once the plugin is unmounted. A Go panic below it (a host bug) is
-// logged with the plugin id and ends the request: with 500 JSON when nothing was sent yet, else by
-// cutting the connection.
-func (d *dispatch) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+// ServeHTTP is serve with Express's 404 page for requests the plugin passes on.
+func (d *dispatch) ServeHTTP(w http.ResponseWriter, r *http.Request) { d.serve(w, r, nil) }
+
+// serve hands the request to what currently answers for the plugin: 503 once the host is closing,
+// an unmatched route (fallback, else Express's 404 page) once the plugin is unmounted or when its
+// router passes the request on. A Go panic below it (a host bug) is logged with the plugin id and
+// ends the request: with 500 JSON when nothing was sent yet, else by cutting the connection.
+func (d *dispatch) serve(w http.ResponseWriter, r *http.Request, fallback http.Handler) {
 	var s *serving
 	for {
 		if d.closed.Load() {
@@ -89,7 +92,7 @@ func (d *dispatch) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		if d.retired.Load() {
-			fallThrough(w, r)
+			notFound(fallback, w, r)
 			return
 		}
 		s = d.current.Load()
@@ -99,7 +102,7 @@ func (d *dispatch) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		// s was replaced (or the plugin retired) between the load and enter: look again.
 	}
 	defer s.requests.leave()
-	tw := &trackedWriter{ResponseWriter: w}
+	tw := &trackedWriter{ResponseWriter: w, fallback: fallback}
 	defer func() {
 		p := recover()
 		if p == nil || p == http.ErrAbortHandler {

@@ -60,7 +60,8 @@ func (g *gate) close(ctx context.Context) {
 // nothing was. It passes Flush on (plugins stream) and unwraps for http.ResponseController.
 type trackedWriter struct {
 	http.ResponseWriter
-	wrote bool
+	wrote    bool
+	fallback http.Handler // for requests the plugin passes on (see fallThrough); nil: Express's 404
 }
 
 func (w *trackedWriter) WriteHeader(code int) {

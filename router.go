@@ -1,7 +1,6 @@
 package pluginhost
 
 import (
-	"context"
 	"encoding/json"
 	"net/http"
 	"strings"
@@ -14,19 +13,22 @@ import (
 // MountPrefix is where plugin routers are served: /api/plugins/<id>.
 const MountPrefix = "/api/plugins/"
 
-// fallbackKey carries, in the request context, the handler for requests a plugin router passes on.
-type fallbackKey struct{}
-
-// withFallback makes next the handler for requests that leave a plugin router unhandled.
-func withFallback(next http.Handler, r *http.Request) *http.Request {
-	return r.WithContext(context.WithValue(r.Context(), fallbackKey{}, next))
+// fallThrough continues a request that a plugin router did not handle, as Express continues with the
+// app's later middleware: the fallback handler the dispatcher was given (Options.NotFound or the
+// mux's NotFound), else Express's 404 page. It travels with the response writer rather than the
+// request's context, which would cost a copy of every request.
+func fallThrough(w http.ResponseWriter, r *http.Request) {
+	if tw, ok := w.(*trackedWriter); ok {
+		notFound(tw.fallback, tw, r)
+		return
+	}
+	express.NotFound(w, r)
 }
 
-// fallThrough continues a request that a plugin router did not handle, as Express continues with the
-// app's later middleware: the configured NotFound handler.
-func fallThrough(w http.ResponseWriter, r *http.Request) {
-	if next, ok := r.Context().Value(fallbackKey{}).(http.Handler); ok && next != nil {
-		next.ServeHTTP(w, r)
+// notFound answers with fallback, or Express's 404 page when it is nil.
+func notFound(fallback http.Handler, w http.ResponseWriter, r *http.Request) {
+	if fallback != nil {
+		fallback.ServeHTTP(w, r)
 		return
 	}
 	express.NotFound(w, r)
@@ -44,12 +46,11 @@ func fallThrough(w http.ResponseWriter, r *http.Request) {
 func (h *Host) Mount(r chi.Router) {
 	fallback := h.fallback(r)
 	r.Mount(strings.TrimSuffix(MountPrefix, "/"), http.HandlerFunc(func(w http.ResponseWriter, req *http.Request) {
-		req = withFallback(fallback, req)
 		if d := h.dispatcher(pluginIDFromPath(req.URL.EscapedPath())); d != nil {
-			d.ServeHTTP(w, req)
+			d.serve(w, req, fallback)
 			return
 		}
-		fallThrough(w, req)
+		notFound(fallback, w, req)
 	}))
 }
 
@@ -59,12 +60,11 @@ func (h *Host) Mount(r chi.Router) {
 func (h *Host) Handler() http.Handler {
 	fallback := h.fallback(nil)
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		r = withFallback(fallback, r)
 		if d := h.dispatcher(pluginIDFromPath(r.URL.EscapedPath())); d != nil {
-			d.ServeHTTP(w, r)
+			d.serve(w, r, fallback)
 			return
 		}
-		fallThrough(w, r)
+		notFound(fallback, w, r)
 	})
 }
 
