@@ -1,10 +1,10 @@
 package main
 
 import (
-	"bufio"
 	"bytes"
 	"context"
 	"fmt"
+	"github.com/pluginhost/pluginhost/bench/internal/procmem"
 	"os"
 	"os/exec"
 	"strconv"
@@ -149,31 +149,7 @@ func tail(path string) string {
 }
 
 // memory reads a process's current and peak resident set size in bytes (VmRSS, VmHWM).
-func memory(pid int) (rss, peak uint64, err error) {
-	f, err := os.Open(fmt.Sprintf("/proc/%d/status", pid))
-	if err != nil {
-		return 0, 0, err
-	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		name, value, ok := strings.Cut(sc.Text(), ":")
-		if !ok {
-			continue
-		}
-		kb, err := strconv.ParseUint(strings.TrimSuffix(strings.TrimSpace(value), " kB"), 10, 64)
-		if err != nil {
-			continue
-		}
-		switch name {
-		case "VmRSS":
-			rss = kb << 10
-		case "VmHWM":
-			peak = kb << 10
-		}
-	}
-	return rss, peak, sc.Err()
-}
+func memory(pid int) (rss, peak uint64, err error) { return procmem.Read(strconv.Itoa(pid)) }
 
 // cpuTime is the CPU time (user + system, every thread) a process has used, from /proc/<pid>/stat.
 func cpuTime(pid int) (time.Duration, error) {
