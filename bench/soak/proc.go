@@ -2,8 +2,9 @@ package main
 
 import (
 	"fmt"
-	"github.com/pluginhost/pluginhost/bench/internal/procmem"
 	"syscall"
+
+	"github.com/pluginhost/pluginhost/bench/internal/procmem"
 )
 
 // memory reads the process's current and peak resident set size, in bytes. Where /proc is missing,

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"fmt"
-	"github.com/pluginhost/pluginhost/bench/internal/procmem"
 	"os"
 	"os/exec"
 	"strconv"
@@ -12,6 +11,8 @@ import (
 	"sync"
 	"syscall"
 	"time"
+
+	"github.com/pluginhost/pluginhost/bench/internal/procmem"
 )
 
 // server is a target or helper process the suite started.
