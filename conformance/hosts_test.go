@@ -61,12 +61,15 @@ type ourHost struct {
 func startOurs(t *testing.T) *ourHost {
 	t.Helper()
 	logs := jstest.NewLogs(t)
-	host, err := pluginhost.New(context.Background(), pluginhost.Options{
-		PluginsDir:          pluginsDir,
-		EnableServerPlugins: true,
-		Env:                 "production",
-		Logger:              logs.Logger(),
-	})
+	return serveOurs(t, logs, pluginhost.Options{PluginsDir: pluginsDir})
+}
+
+// serveOurs starts pluginhost with opts, plugins on, in production and logging to logs, and serves
+// its Handler() until the test ends.
+func serveOurs(t *testing.T, logs *jstest.Logs, opts pluginhost.Options) *ourHost {
+	t.Helper()
+	opts.EnableServerPlugins, opts.Env, opts.Logger = true, "production", logs.Logger()
+	host, err := pluginhost.New(context.Background(), opts)
 	if err != nil {
 		t.Fatalf("pluginhost.New: %v", err)
 	}

@@ -7,7 +7,6 @@ import (
 	"io"
 	"io/fs"
 	"net/http"
-	"net/http/httptest"
 	"net/url"
 	"os"
 	"os/exec"
@@ -126,30 +125,17 @@ func startLukerOurs(t *testing.T, cfg map[string]any, shared string) (*ourHost, 
 	t.Helper()
 	logs := jstest.NewLogs(t)
 	dataRoot := t.TempDir()
-	host, err := pluginhost.New(context.Background(), pluginhost.Options{
-		PluginsDir:          lukerPlugins,
-		EnableServerPlugins: true,
-		Env:                 "production",
-		Logger:              logs.Logger(),
-		PluginEnv:           lukerEnv,
-		SharedModules:       []string{shared},
-		Luker:               &luker.Context{DataRoot: dataRoot, Config: cfg, Logger: logs.Logger()},
+	ours := serveOurs(t, logs, pluginhost.Options{
+		PluginsDir:    lukerPlugins,
+		PluginEnv:     lukerEnv,
+		SharedModules: []string{shared},
+		Luker:         &luker.Context{DataRoot: dataRoot, Config: cfg, Logger: logs.Logger()},
 	})
-	if err != nil {
-		t.Fatalf("pluginhost.New: %v", err)
-	}
-	srv := httptest.NewServer(host.Handler())
-	t.Cleanup(func() {
-		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-		defer cancel()
-		host.Close(ctx)
-		srv.Close()
-	})
-	u := &url.URL{Scheme: "http", Host: srv.Listener.Addr().String()}
-	if err := host.EmitServerEvent(context.Background(), "server-started", map[string]any{"url": u}); err != nil {
+	u := &url.URL{Scheme: "http", Host: ours.addr}
+	if err := ours.host.EmitServerEvent(context.Background(), "server-started", map[string]any{"url": u}); err != nil {
 		t.Fatal(err)
 	}
-	return &ourHost{host: host, addr: srv.Listener.Addr().String(), log: logs}, dataRoot
+	return ours, dataRoot
 }
 
 // call sends one request and returns the status, Content-Type and body.
