@@ -19,3 +19,18 @@ func BenchmarkParamsJSON(b *testing.B) {
 		}
 	})
 }
+
+// BenchmarkHello is the benchmark suite's workload 1 (the spec's hello-world route) through the
+// handler, one request at a time, so allocs/op is one request's.
+func BenchmarkHello(b *testing.B) {
+	f := setup(b, Config{}, `router.get('/hello', (req, res) => res.json({message: 'Hello from plugin!', time: new Date().toISOString()}))`)
+	b.ReportAllocs()
+	for b.Loop() {
+		req := httptest.NewRequest("GET", "/api/plugins/test/hello", nil)
+		rec := httptest.NewRecorder()
+		f.h.ServeHTTP(rec, req)
+		if rec.Code != 200 {
+			b.Fatalf("status %d", rec.Code)
+		}
+	}
+}

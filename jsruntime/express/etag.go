@@ -13,14 +13,15 @@ func weakETag(body []byte) string {
 		return `W/"0-2jmj7l5rSw0yVb/vlWAYkK/YBwk"`
 	}
 	sum := sha1.Sum(body)
-	var b strings.Builder
-	b.Grow(40)
-	b.WriteString(`W/"`)
-	b.WriteString(strconv.FormatInt(int64(len(body)), 16))
-	b.WriteByte('-')
-	b.WriteString(base64.StdEncoding.EncodeToString(sum[:])[:27])
-	b.WriteByte('"')
-	return b.String()
+	var enc [28]byte
+	base64.StdEncoding.Encode(enc[:], sum[:])
+	var buf [48]byte
+	b := append(buf[:0], `W/"`...)
+	b = strconv.AppendInt(b, int64(len(body)), 16)
+	b = append(b, '-')
+	b = append(b, enc[:27]...)
+	b = append(b, '"')
+	return string(b)
 }
 
 // isFresh is the fresh package: whether a response with etag and lastModified satisfies the

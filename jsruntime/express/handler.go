@@ -251,8 +251,8 @@ func (a *App) dispatch(routerObj *goja.Object, x *exchange, info *reqInfo) {
 	x.res = res
 	req.obj = vm.CreateObject(a.reqProto)
 	res.obj = vm.CreateObject(a.resProto)
-	_ = req.obj.SetSymbol(a.stateKey, vm.ToValue(req))
-	_ = res.obj.SetSymbol(a.stateKey, vm.ToValue(res))
+	a.attachState(req.obj, &req.ref, req)
+	a.attachState(res.obj, &res.ref, res)
 	if info.context != nil {
 		a.applyContext(req.obj, info.context)
 	}

@@ -1,7 +1,6 @@
 package express
 
 import (
-	"regexp"
 	"strings"
 
 	"github.com/dop251/goja"
@@ -55,13 +54,11 @@ func mimeExt(name string) string {
 // application/javascript (case-sensitively), which is what makes res.set('Content-Type',
 // 'text/plain') send "text/plain; charset=utf-8".
 func mimeCharset(typ string) string {
-	if utf8TypeRE.MatchString(typ) {
+	if strings.HasPrefix(typ, "text/") || strings.HasPrefix(typ, "application/javascript") || strings.HasPrefix(typ, "application/json") {
 		return "UTF-8"
 	}
 	return ""
 }
-
-var utf8TypeRE = regexp.MustCompile(`^(?:text/|application/(?:javascript|json))`)
 
 // newMimeObject is send's mime module (mime 1.6) as express.static.mime exposes it: lookup(path,
 // [fallback]), charsets.lookup(type, [fallback]) and default_type, over this package's table.

@@ -36,15 +36,12 @@ type request struct {
 	// headersOwn is set once req.headers was read or assigned: until then it can only be what the
 	// request carried, so Go code reads the request's headers without building the object.
 	headersOwn bool
+	ref        stateRef
 }
 
 // state returns the Go state of a req object made by this package.
 func (a *App) reqState(v goja.Value) *request {
-	obj, ok := v.(*goja.Object)
-	if !ok {
-		return nil
-	}
-	s, _ := obj.GetSymbol(a.stateKey).Export().(*request)
+	s, _ := a.stateOf(v).(*request)
 	return s
 }
 

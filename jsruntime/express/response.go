@@ -7,6 +7,7 @@ import (
 	"reflect"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/dop251/goja"
 
@@ -35,6 +36,7 @@ type response struct {
 	corked      int
 	// onDone holds Go continuations waiting for the response to finish or close (on-finished).
 	onDone []func()
+	ref    stateRef
 }
 
 type resHeader struct {
@@ -44,11 +46,7 @@ type resHeader struct {
 }
 
 func (a *App) resState(v goja.Value) *response {
-	obj, ok := v.(*goja.Object)
-	if !ok {
-		return nil
-	}
-	s, _ := obj.GetSymbol(a.stateKey).Export().(*response)
+	s, _ := a.stateOf(v).(*response)
 	return s
 }
 
@@ -347,12 +345,37 @@ var bytesType = reflect.TypeOf([]byte(nil))
 
 // setCharset is Express's utils.setCharset: the media type with its charset parameter replaced.
 func setCharset(typ, charset string) string {
+	if mt, ok := charsetOnlyType(typ); ok && validToken(charset) {
+		// What parsing and formatting give for a lower-case type/subtype whose only parameter
+		// was a charset, without the parameter map: res.json and res.send take this path.
+		if len(typ) == len(mt)+len("; charset=")+len(charset) && strings.HasSuffix(typ, charset) && typ[len(mt):len(mt)+10] == "; charset=" {
+			return typ
+		}
+		return mt + "; charset=" + charset
+	}
 	mt, params, err := mime.ParseMediaType(typ)
 	if err != nil {
 		return typ
 	}
 	params["charset"] = charset
 	return mime.FormatMediaType(mt, params)
+}
+
+// charsetOnlyType returns the type/subtype of typ when typ is a lower-case type/subtype, alone or with
+// a single unquoted charset parameter.
+func charsetOnlyType(typ string) (string, bool) {
+	mt, param, hasParam := strings.Cut(typ, ";")
+	typeName, sub, ok := strings.Cut(mt, "/")
+	if !ok || !validToken(typeName) || !validToken(sub) || strings.ContainsFunc(mt, unicode.IsUpper) {
+		return "", false
+	}
+	if hasParam {
+		name, value, ok := strings.Cut(strings.TrimLeft(param, " "), "=")
+		if !ok || name != "charset" || !validToken(value) {
+			return "", false
+		}
+	}
+	return mt, true
 }
 
 // hasCharsetParam matches Express's /;\s*charset\s*=/.

@@ -471,7 +471,10 @@ func (res *response) send(chunk goja.Value) {
 	}
 	if isStringValue(chunk) {
 		if t, ok := res.getHeader("Content-Type").Export().(string); ok {
-			res.set("Content-Type", vm.ToValue(setCharset(t, "utf-8")))
+			// Setting the value the header already has changes nothing (res.json's usual case).
+			if cs := setCharset(t, "utf-8"); cs != t || res.headersSent || !hasCharsetParam(t) {
+				res.set("Content-Type", vm.ToValue(cs))
+			}
 		}
 	}
 	var body []byte
