@@ -161,6 +161,8 @@ type App struct {
 	// stateKey links a request or response object to its Go state without a lookup table, so the state
 	// lives exactly as long as the JS object.
 	stateKey *goja.Symbol
+	// strings holds JS values of strings every request repeats (see stringValue).
+	strings map[string]goja.Value
 
 	jsonStringify goja.Callable
 	jsonParse     goja.Callable

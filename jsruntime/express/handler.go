@@ -3,6 +3,7 @@ package express
 import (
 	"fmt"
 	"net/http"
+	"strconv"
 	"strings"
 	"time"
 
@@ -257,12 +258,12 @@ func (a *App) dispatch(routerObj *goja.Object, x *exchange, info *reqInfo) {
 		a.applyContext(req.obj, info.context)
 	}
 
-	_ = req.obj.Set("method", info.r.Method)
+	_ = req.obj.Set("method", a.stringValue(info.r.Method))
 	_ = req.obj.Set("url", info.url)
 	_ = req.obj.Set("originalUrl", info.original)
-	_ = req.obj.Set("baseUrl", info.baseURL)
+	_ = req.obj.Set("baseUrl", a.stringValue(info.baseURL))
 	_ = req.obj.Set("params", vm.NewObject())
-	_ = req.obj.Set("httpVersion", fmt.Sprintf("%d.%d", info.r.ProtoMajor, info.r.ProtoMinor))
+	_ = req.obj.Set("httpVersion", a.stringValue(httpVersion(info.r)))
 	_ = req.obj.Set("httpVersionMajor", info.r.ProtoMajor)
 	_ = req.obj.Set("httpVersionMinor", info.r.ProtoMinor)
 	_ = req.obj.Set("res", res.obj)
@@ -294,6 +295,17 @@ func (a *App) dispatch(routerObj *goja.Object, x *exchange, info *reqInfo) {
 		return goja.Undefined()
 	})
 	a.callHandler(fn, req.obj, done, req.obj, res.obj, next)
+}
+
+// httpVersion is req.httpVersion, "major.minor".
+func httpVersion(r *http.Request) string {
+	switch {
+	case r.ProtoMajor == 1 && r.ProtoMinor == 1:
+		return "1.1"
+	case r.ProtoMajor == 1 && r.ProtoMinor == 0:
+		return "1.0"
+	}
+	return strconv.Itoa(r.ProtoMajor) + "." + strconv.Itoa(r.ProtoMinor)
 }
 
 // afterRouter continues in the host after the plugin router: errors to finalhandler, anything else

@@ -139,7 +139,7 @@ func (a *App) newResponseProto(emitter *goja.Object) *goja.Object {
 	method("sendStatus", 1, func(res *response, call goja.FunctionCall) goja.Value {
 		code := int(call.Argument(0).ToInteger())
 		_ = res.obj.Set("statusCode", call.Argument(0))
-		res.set("Content-Type", vm.ToValue("text/plain"))
+		res.set("Content-Type", res.a.stringValue("text/plain"))
 		res.send(vm.ToValue(statusMessage(code)))
 		return call.This
 	})
@@ -268,12 +268,15 @@ func (res *response) set(field string, val goja.Value) {
 		}
 	} else {
 		s := val.String()
+		value = val
+		if !isStringValue(val) {
+			value = vm.ToValue(s)
+		}
 		if strings.EqualFold(field, "content-type") && !hasCharsetParam(s) {
 			if cs := mimeCharset(s); cs != "" {
-				s += "; charset=" + strings.ToLower(cs)
+				value = res.a.stringValue(s + "; charset=" + strings.ToLower(cs))
 			}
 		}
-		value = vm.ToValue(s)
 	}
 	res.setHeader(field, value)
 }
@@ -351,10 +354,10 @@ func (res *response) redirect(args []goja.Value) {
 	var body string
 	switch negotiate(res.req.r.Header.Values("Accept"), []string{"text/plain", "text/html"}) {
 	case "text/plain":
-		res.set("Content-Type", vm.ToValue("text/plain"))
+		res.set("Content-Type", res.a.stringValue("text/plain"))
 		body = statusMessage(status) + ". Redirecting to " + loc
 	case "text/html":
-		res.set("Content-Type", vm.ToValue("text/html"))
+		res.set("Content-Type", res.a.stringValue("text/html"))
 		body = "<p>" + statusMessage(status) + ". Redirecting to " + escapeHTML(loc) + "</p>"
 	}
 	_ = res.obj.Set("statusCode", status)
@@ -368,7 +371,6 @@ func (res *response) redirect(args []goja.Value) {
 
 // jsonArgs is res.json(obj) (and the deprecated two-argument forms).
 func (res *response) jsonArgs(args []goja.Value) {
-	vm := res.a.vm
 	val := goja.Undefined()
 	if len(args) > 0 {
 		val = args[0]
@@ -383,7 +385,7 @@ func (res *response) jsonArgs(args []goja.Value) {
 	}
 	body := res.a.stringify(val)
 	if goja.IsUndefined(res.getHeader("Content-Type")) {
-		res.set("Content-Type", vm.ToValue("application/json"))
+		res.set("Content-Type", res.a.stringValue("application/json"))
 	}
 	res.send(body)
 }
@@ -432,7 +434,7 @@ func (res *response) sendArgs(args []goja.Value) {
 	}
 	if isNumber(chunk) && len(args) == 1 {
 		if goja.IsUndefined(res.getHeader("Content-Type")) {
-			res.set("Content-Type", vm.ToValue("text/plain"))
+			res.set("Content-Type", res.a.stringValue("text/plain"))
 		}
 		_ = res.obj.Set("statusCode", chunk)
 		code := int(chunk.ToInteger())
@@ -454,14 +456,14 @@ func (res *response) send(chunk goja.Value) {
 	switch {
 	case isStr:
 		if goja.IsUndefined(res.getHeader("Content-Type")) {
-			res.set("Content-Type", vm.ToValue("text/html"))
+			res.set("Content-Type", res.a.stringValue("text/html"))
 		}
 	case goja.IsNull(chunk):
 		chunk = vm.ToValue("")
 	case goja.IsUndefined(chunk):
 	case a.isBinary(chunk):
 		if goja.IsUndefined(res.getHeader("Content-Type")) {
-			res.set("Content-Type", vm.ToValue("application/octet-stream"))
+			res.set("Content-Type", res.a.stringValue("application/octet-stream"))
 		}
 	default:
 		if _, isObj := chunk.(*goja.Object); isObj || isNumber(chunk) || isBool(chunk) {
