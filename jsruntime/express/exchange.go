@@ -86,6 +86,10 @@ func (x *exchange) push(o op) bool {
 		x.publishing = true
 		x.rt.AfterJob(x.publish)
 	}
+	if x.unpublished == nil {
+		// A response is usually a head and a body, at most a few writes, in one job.
+		x.unpublished = make([]op, 0, 4)
+	}
 	x.unpublished = append(x.unpublished, o)
 	return true
 }
@@ -128,7 +132,11 @@ func (x *exchange) publish() {
 		discardOps(ops)
 		return
 	}
-	x.ops = append(x.ops, ops...)
+	if len(x.ops) == 0 {
+		x.ops = ops // the HTTP side took the previous slice: hand this one over instead of copying it
+	} else {
+		x.ops = append(x.ops, ops...)
+	}
 	x.mu.Unlock()
 	select {
 	case x.wake <- struct{}{}:

@@ -92,7 +92,8 @@ func (res *response) setHeader(name string, val goja.Value) {
 	if val == nil || goja.IsUndefined(val) {
 		panic(nodeerr.New(a.vm, "TypeError", "ERR_HTTP_INVALID_HEADER_VALUE", "Invalid value \"undefined\" for header \""+name+"\""))
 	}
-	for _, s := range res.valueStrings(val) {
+	var one [1]string
+	for _, s := range res.appendValueStrings(one[:0], val) {
 		if !validHeaderValue(s) {
 			panic(nodeerr.New(a.vm, "TypeError", "ERR_INVALID_CHAR", "Invalid character in header content [\""+name+"\"]"))
 		}
@@ -101,6 +102,9 @@ func (res *response) setHeader(name string, val goja.Value) {
 	if i := res.find(lname); i >= 0 {
 		res.hdrs[i].val = val
 		return
+	}
+	if res.hdrs == nil {
+		res.hdrs = make([]resHeader, 0, 6) // X-Powered-By, Content-Type, Content-Length, ETag and a few more
 	}
 	res.hdrs = append(res.hdrs, resHeader{name: name, lname: lname, val: val})
 }
@@ -116,15 +120,20 @@ func (res *response) removeHeader(name string) {
 
 // valueStrings renders a header value the way Node writes it: each array element on its own line.
 func (res *response) valueStrings(v goja.Value) []string {
+	return res.appendValueStrings(nil, v)
+}
+
+// appendValueStrings is valueStrings appending to dst, so a caller with a small array on its stack
+// renders the usual single value without allocating.
+func (res *response) appendValueStrings(dst []string, v goja.Value) []string {
 	if obj, ok := v.(*goja.Object); ok && obj.ClassName() == "Array" {
 		n := int(obj.Get("length").ToInteger())
-		out := make([]string, n)
 		for i := 0; i < n; i++ {
-			out[i] = obj.Get(itoa(i)).String()
+			dst = append(dst, obj.Get(itoa(i)).String())
 		}
-		return out
+		return dst
 	}
-	return []string{v.String()}
+	return append(dst, v.String())
 }
 
 // validHeaderValue is Node's checkInvalidHeaderChar: tab, visible ASCII and U+0080–U+00FF only.
@@ -143,10 +152,13 @@ func validHeaderValue(s string) bool {
 // which changes how a later Content-Disposition is written (see dispositionOnWire).
 func (res *response) wireHeader(extra int, endLength int) http.Header {
 	h := make(http.Header, len(res.hdrs)+extra)
+	// One backing array for the values: one value per header is the usual case.
+	backing := make([]string, 0, len(res.hdrs))
 	lengthKnown := endLength != 0
 	for _, hd := range res.hdrs {
 		key := http.CanonicalHeaderKey(hd.name)
-		vals := res.valueStrings(hd.val)
+		var one [1]string
+		vals := res.appendValueStrings(one[:0], hd.val)
 		switch hd.lname {
 		case "content-length":
 			n := hd.val.ToFloat()
@@ -159,6 +171,11 @@ func (res *response) wireHeader(extra int, endLength int) http.Header {
 			}
 		}
 		for _, v := range vals {
+			if cur := h[key]; cur == nil && len(backing) < cap(backing) {
+				backing = append(backing, httptext.Latin1(v))
+				h[key] = backing[len(backing)-1 : len(backing) : len(backing)]
+				continue
+			}
 			h[key] = append(h[key], httptext.Latin1(v))
 		}
 	}

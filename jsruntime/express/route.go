@@ -148,57 +148,72 @@ func (r *route) dispatchRoute(req, res goja.Value, done func(err goja.Value)) {
 	}
 	_ = reqObj.Set("route", r.obj)
 
-	idx, sync := 0, 0
-	var next func(err goja.Value)
-	var nextFn *goja.Object
-	next = func(err goja.Value) {
-		if isString(err, "route") {
-			done(nil)
-			return
-		}
-		if isString(err, "router") {
-			done(err)
-			return
-		}
-		sync++
-		if sync > maxSyncNext {
-			a.rt.RunOnLoop(func(*goja.Runtime) { next(err) })
-			return
-		}
-		for {
-			if idx >= len(r.stack) {
-				done(errOrNil(err))
-				return
-			}
-			l := r.stack[idx]
-			idx++
-			if l.hasMethod && l.method != method {
-				continue
-			}
-			if isErrorArg(err) {
-				if l.arity != 4 {
-					continue
-				}
-				if a.callHandler(l.fn, req, next, err, req, res, nextFn) {
-					return
-				}
-			} else {
-				if l.arity > 3 {
-					continue
-				}
-				if a.callHandler(l.fn, req, next, req, res, nextFn) {
-					return
-				}
-			}
-			sync = 0
-			return
-		}
-	}
-	nextFn = a.funcValue("next", 1, func(call goja.FunctionCall) goja.Value {
-		next(call.Argument(0))
+	run := &routeRun{r: r, req: req, res: res, method: method, done: done}
+	run.nextGo = run.next
+	run.nextFn = a.funcValue("next", 1, func(call goja.FunctionCall) goja.Value {
+		run.next(call.Argument(0))
 		return goja.Undefined()
 	})
-	next(nil)
+	run.next(nil)
+}
+
+// routeRun is the state of one dispatchRoute call (Route.prototype.dispatch's closure), in one
+// allocation.
+type routeRun struct {
+	r        *route
+	req, res goja.Value
+	method   string
+	done     func(err goja.Value)
+	idx      int
+	sync     int
+	nextGo   func(err goja.Value) // next as a func value, made once
+	nextFn   *goja.Object         // next as the JS function handlers receive
+}
+
+// next is the route's next(err).
+func (run *routeRun) next(err goja.Value) {
+	r, a := run.r, run.r.a
+	if isString(err, "route") {
+		run.done(nil)
+		return
+	}
+	if isString(err, "router") {
+		run.done(err)
+		return
+	}
+	run.sync++
+	if run.sync > maxSyncNext {
+		a.rt.RunOnLoop(func(*goja.Runtime) { run.next(err) })
+		return
+	}
+	for {
+		if run.idx >= len(r.stack) {
+			run.done(errOrNil(err))
+			return
+		}
+		l := r.stack[run.idx]
+		run.idx++
+		if l.hasMethod && l.method != run.method {
+			continue
+		}
+		if isErrorArg(err) {
+			if l.arity != 4 {
+				continue
+			}
+			if a.callHandler(l.fn, run.req, run.nextGo, err, run.req, run.res, run.nextFn) {
+				return
+			}
+		} else {
+			if l.arity > 3 {
+				continue
+			}
+			if a.callHandler(l.fn, run.req, run.nextGo, run.req, run.res, run.nextFn) {
+				return
+			}
+		}
+		run.sync = 0
+		return
+	}
 }
 
 // maxSyncNext is Express's bound on synchronous next() recursion before it defers with setImmediate.
