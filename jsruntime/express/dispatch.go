@@ -75,7 +75,7 @@ func (r *router) handle(req, res goja.Value, out func(goja.Value)) {
 		return goja.Undefined()
 	})
 	run.set("next", run.nextFn)
-	run.set("baseUrl", run.parentURL)
+	run.set("baseUrl", a.stringValue(run.parentURL))
 	if orig := reqObj.Get("originalUrl"); orig == nil || !orig.ToBoolean() {
 		run.set("originalUrl", url)
 	}

@@ -236,7 +236,7 @@ func (res *response) writeHead(extra http.Header, endLength int) {
 		if _, known := statusText[status]; !known {
 			text = "unknown"
 		}
-		_ = res.obj.Set("statusMessage", text)
+		_ = res.obj.Set("statusMessage", res.a.stringValue(text))
 	}
 	res.headersSent = true
 	res.x.push(op{kind: opHead, status: status, header: h})
