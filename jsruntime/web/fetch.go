@@ -221,7 +221,9 @@ func (r *bodyReader) read() ([]byte, error) {
 	if r.eof {
 		return nil, nil
 	}
-	buf := make([]byte, chunkSize)
+	bp := readBuffers.Get().(*[]byte)
+	defer readBuffers.Put(bp)
+	buf := *bp
 	for {
 		n, err := r.body.Read(buf)
 		if errors.Is(err, io.EOF) {
@@ -240,6 +242,13 @@ func (r *bodyReader) read() ([]byte, error) {
 		}
 	}
 }
+
+// readBuffers are the buffers read fills before copying out what arrived: an event stream's chunks
+// are often a hundred bytes, and a fresh chunkSize buffer for each was most of a relay's garbage.
+var readBuffers = sync.Pool{New: func() any {
+	b := make([]byte, chunkSize)
+	return &b
+}}
 
 // readAll returns the rest of the body.
 func (r *bodyReader) readAll() ([]byte, error) {
