@@ -27,7 +27,7 @@ func (res *response) jsonp(args []goja.Value) {
 			val = args[1]
 		}
 	}
-	body := a.stringify(val)
+	body, ok := a.stringify(val)
 	var callback goja.Value = goja.Undefined()
 	if q, ok := res.req.obj.Get("query").(*goja.Object); ok {
 		name := "callback"
@@ -50,11 +50,15 @@ func (res *response) jsonp(args []goja.Value) {
 		res.set("Content-Type", vm.ToValue("text/javascript"))
 		cb := jsonpCallbackJunk.ReplaceAllString(callback.String(), "")
 		text := ""
-		if !goja.IsUndefined(body) {
+		if ok {
 			// U+2028/2029 end a JavaScript line in older engines; JSON leaves them raw.
-			text = strings.NewReplacer("\u2028", `\u2028`, "\u2029", `\u2029`).Replace(body.String())
+			text = strings.NewReplacer("\u2028", `\u2028`, "\u2029", `\u2029`).Replace(string(body))
 		}
-		body = vm.ToValue("/**/ typeof " + cb + " === 'function' && " + cb + "(" + text + ");")
+		body, ok = []byte("/**/ typeof "+cb+" === 'function' && "+cb+"("+text+");"), true
 	}
-	res.send(body)
+	if !ok {
+		res.send(goja.Undefined())
+		return
+	}
+	res.sendText(body)
 }

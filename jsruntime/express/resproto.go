@@ -383,16 +383,30 @@ func (res *response) jsonArgs(args []goja.Value) {
 			val = args[1]
 		}
 	}
-	body := res.a.stringify(val)
+	body, ok := res.a.stringify(val)
 	if goja.IsUndefined(res.getHeader("Content-Type")) {
 		res.set("Content-Type", res.a.stringValue("application/json"))
 	}
-	res.send(body)
+	if !ok {
+		res.send(goja.Undefined())
+		return
+	}
+	res.sendText(body)
 }
 
-// stringify is Express's JSON serialisation with the app's json replacer, spaces and escape settings.
-func (a *App) stringify(val goja.Value) goja.Value {
+// stringify is Express's JSON serialisation with the app's json replacer, spaces and escape
+// settings, as the UTF-8 bytes of the JSON text; ok is false when JSON.stringify gives undefined.
+// Without a replacer or spaces, plain data is written by the Go writer (the same bytes, without
+// making a JS string); everything else goes through goja's JSON.stringify.
+func (a *App) stringify(val goja.Value) (body []byte, ok bool) {
 	replacer, spaces := a.setting("json replacer"), a.setting("json spaces")
+	esc := a.setting("json escape")
+	escape := esc != nil && esc.ToBoolean()
+	if replacer == nil && spaces == nil {
+		if body, ok := a.writeJSON(val, escape); ok {
+			return body, true
+		}
+	}
 	args := []goja.Value{val}
 	if replacer != nil || spaces != nil {
 		args = append(args, orUndefined(replacer), orUndefined(spaces))
@@ -401,12 +415,14 @@ func (a *App) stringify(val goja.Value) goja.Value {
 	if err != nil {
 		panic(a.rt.ErrorValue(err))
 	}
-	if esc := a.setting("json escape"); esc != nil && esc.ToBoolean() && !goja.IsUndefined(out) {
-		s := out.String()
-		s = strings.NewReplacer("<", `\u003c`, ">", `\u003e`, "&", `\u0026`).Replace(s)
-		out = a.vm.ToValue(s)
+	if goja.IsUndefined(out) {
+		return nil, false
 	}
-	return out
+	s := out.String()
+	if escape {
+		s = strings.NewReplacer("<", `\u003c`, ">", `\u003e`, "&", `\u0026`).Replace(s)
+	}
+	return []byte(s), true
 }
 
 func isNumber(v goja.Value) bool {
@@ -452,14 +468,14 @@ func (res *response) sendArgs(args []goja.Value) {
 func (res *response) send(chunk goja.Value) {
 	a := res.a
 	vm := a.vm
-	isStr := isStringValue(chunk)
 	switch {
-	case isStr:
-		if goja.IsUndefined(res.getHeader("Content-Type")) {
-			res.set("Content-Type", res.a.stringValue("text/html"))
-		}
+	case isStringValue(chunk):
+		body, _ := a.chunkBytes(chunk)
+		res.sendText(body)
+		return
 	case goja.IsNull(chunk):
 		chunk = vm.ToValue("")
+		res.utf8Charset()
 	case goja.IsUndefined(chunk):
 	case a.isBinary(chunk):
 		if goja.IsUndefined(res.getHeader("Content-Type")) {
@@ -471,20 +487,41 @@ func (res *response) send(chunk goja.Value) {
 			return
 		}
 	}
-	if isStringValue(chunk) {
-		if t, ok := res.getHeader("Content-Type").Export().(string); ok {
-			// Setting the value the header already has changes nothing (res.json's usual case).
-			if cs := setCharset(t, "utf-8"); cs != t || res.headersSent || !hasCharsetParam(t) {
-				res.set("Content-Type", vm.ToValue(cs))
-			}
-		}
-	}
 	var body []byte
 	hasChunk := !goja.IsUndefined(chunk)
 	if hasChunk {
 		body, _ = a.chunkBytes(chunk)
+	}
+	res.sendBody(body, hasChunk)
+}
+
+// sendText is res.send of a string, given as its UTF-8 bytes: text/html unless a type is set, and
+// the utf-8 charset.
+func (res *response) sendText(body []byte) {
+	if goja.IsUndefined(res.getHeader("Content-Type")) {
+		res.set("Content-Type", res.a.stringValue("text/html"))
+	}
+	res.utf8Charset()
+	res.sendBody(body, true)
+}
+
+// utf8Charset sets the charset of a string Content-Type to utf-8, as res.send does for strings.
+func (res *response) utf8Charset() {
+	if t, ok := res.getHeader("Content-Type").Export().(string); ok {
+		// Setting the value the header already has changes nothing (res.json's usual case).
+		if cs := setCharset(t, "utf-8"); cs != t || res.headersSent || !hasCharsetParam(t) {
+			res.set("Content-Type", res.a.vm.ToValue(cs))
+		}
+	}
+}
+
+// sendBody ends res.send: Content-Length and the weak ETag when there is a body (hasChunk), the
+// 304 for a fresh request, the status codes without a body and the HEAD rule.
+func (res *response) sendBody(body []byte, hasChunk bool) {
+	vm := res.a.vm
+	if hasChunk {
 		res.set("Content-Length", vm.ToValue(len(body)))
-		if goja.IsUndefined(res.getHeader("ETag")) && a.etagEnabled() {
+		if goja.IsUndefined(res.getHeader("ETag")) && res.a.etagEnabled() {
 			res.set("ETag", vm.ToValue(weakETag(body)))
 		}
 	}

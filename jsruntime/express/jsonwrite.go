@@ -1,0 +1,354 @@
+package express
+
+import (
+	"math"
+	"reflect"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/dop251/goja"
+	"github.com/dop251/goja/ftoa"
+)
+
+// maxJSONDepth bounds the nesting the Go writer follows; deeper values go to goja's JSON.stringify.
+const maxJSONDepth = 1000
+
+// maxKeptJSONBuffer is the largest scratch buffer a runtime keeps between responses.
+const maxKeptJSONBuffer = 64 << 10
+
+// jsonOutcome is what the Go writer did with one value.
+type jsonOutcome uint8
+
+const (
+	jsonWritten jsonOutcome = iota
+	// jsonSkipped: undefined, a function or a symbol, which JSON.stringify omits from objects and
+	// writes as null in arrays.
+	jsonSkipped
+	// jsonUnsupported: a value only goja's JSON.stringify handles exactly.
+	jsonUnsupported
+)
+
+// jsonWriter is JSON.stringify without a replacer or indentation, for plain data: objects whose
+// prototype is Object.prototype or null, arrays, strings, numbers, booleans and null. It writes
+// UTF-8 directly instead of building a JS string, and reports jsonUnsupported for anything else
+// (toJSON, Proxies, wrapper objects, class instances, Dates, typed arrays, Maps, BigInts, cycles,
+// nesting beyond maxJSONDepth), so that the caller serialises the whole value with goja instead.
+// Getters run as under JSON.stringify, in the same order; one that ran before an unsupported value
+// was reached runs again when goja serialises the value.
+type jsonWriter struct {
+	buf []byte
+	// safe marks the ASCII characters written as they are; the others are escaped.
+	safe        *[utf8.RuneSelf]bool
+	objectProto *goja.Object
+	arrayProto  *goja.Object
+	// goTextType is goja's dynamic type for a string imported from Go, which keeps the Go text as
+	// its String() (see goTextStringType); nil if there is none.
+	goTextType reflect.Type
+	// stack holds the objects and arrays being written, for JSON.stringify's cycle check.
+	stack []*goja.Object
+	busy  bool
+}
+
+type jsonWriterKey struct{}
+
+// jsonSafe and jsonSafeHTML are the characters JSON.stringify leaves unescaped, without and with
+// Express's "json escape" setting (which also escapes <, > and &).
+var jsonSafe, jsonSafeHTML = func() (plain, html [utf8.RuneSelf]bool) {
+	for c := 0x20; c < utf8.RuneSelf; c++ {
+		plain[c] = c != '"' && c != '\\'
+		html[c] = plain[c] && c != '<' && c != '>' && c != '&'
+	}
+	return plain, html
+}()
+
+var (
+	// asciiStringType is goja's dynamic type for strings of ASCII characters only, whose String()
+	// is the string itself; other strings are read as UTF-16 code units.
+	asciiStringType = reflect.TypeOf(goja.StringFromUTF16([]uint16{'a'}))
+	int64Type       = reflect.TypeOf(int64(0))
+	float64Type     = reflect.TypeOf(float64(0))
+	boolType        = reflect.TypeOf(false)
+	plainObjectType = reflect.TypeOf(map[string]any(nil))
+	plainArrayType  = reflect.TypeOf([]any(nil))
+	proxyType       = reflect.TypeOf(goja.Proxy{})
+)
+
+// writeJSON is JSON.stringify(val) as UTF-8 for plain data, with <, > and & escaped when escape is
+// set; ok is false when val needs goja's JSON.stringify, including when the result would be
+// undefined. Must be called on the loop.
+func (a *App) writeJSON(val goja.Value, escape bool) (body []byte, ok bool) {
+	w := a.rt.Value(jsonWriterKey{}, func() any {
+		return &jsonWriter{
+			objectProto: a.vm.NewObject().Prototype(),
+			arrayProto:  a.vm.NewArray().Prototype(),
+			goTextType:  goTextStringType(a.vm),
+		}
+	}).(*jsonWriter)
+	if w.busy {
+		// A getter is serialising another value for a response while this one is being written.
+		w = &jsonWriter{objectProto: w.objectProto, arrayProto: w.arrayProto, goTextType: w.goTextType}
+	}
+	w.busy = true
+	defer w.release()
+	w.safe = &jsonSafe
+	if escape {
+		w.safe = &jsonSafeHTML
+	}
+	if w.value(val) != jsonWritten {
+		return nil, false
+	}
+	return append([]byte(nil), w.buf...), true
+}
+
+// goTextStringType is the dynamic type of the strings vm.ToValue makes of Go strings that are not short
+// ASCII (goja's importedString), whose JS value is scanned from the Go text only when needed, so
+// that their String() is that text even where the JS value has U+FFFD for invalid UTF-8. Such
+// strings are most of a parsed request body's. It is nil if goja gives them the type of strings
+// built from UTF-16, whose String() would hide lone surrogates.
+func goTextStringType(vm *goja.Runtime) reflect.Type {
+	t := reflect.TypeOf(vm.ToValue(strings.Repeat("\u00e9", 9)))
+	if t == reflect.TypeOf(goja.StringFromUTF16([]uint16{0xe9})) || t == asciiStringType {
+		return nil
+	}
+	return t
+}
+
+// release readies w for the next response: no references to JS objects, no oversized buffer.
+func (w *jsonWriter) release() {
+	clear(w.stack)
+	w.stack = w.stack[:0]
+	w.buf = w.buf[:0]
+	if cap(w.buf) > maxKeptJSONBuffer {
+		w.buf = nil
+	}
+	w.busy = false
+}
+
+// value writes v as JSON.stringify's SerializeJSONProperty does once v has been read.
+func (w *jsonWriter) value(v goja.Value) jsonOutcome {
+	switch v := v.(type) {
+	case nil, *goja.Symbol:
+		return jsonSkipped
+	case goja.String:
+		w.quote(v)
+		return jsonWritten
+	case *goja.Object:
+		return w.object(v)
+	}
+	switch {
+	case goja.IsUndefined(v):
+		return jsonSkipped
+	case goja.IsNull(v):
+		w.buf = append(w.buf, "null"...)
+		return jsonWritten
+	}
+	switch v.ExportType() {
+	case int64Type:
+		w.buf = strconv.AppendInt(w.buf, v.ToInteger(), 10)
+	case float64Type:
+		// goja's own number formatting, so that every float reads as in JSON.stringify; NaN and
+		// the infinities are null.
+		if f := v.ToFloat(); !math.IsNaN(f) && !math.IsInf(f, 0) {
+			w.buf = ftoa.FToStr(f, ftoa.ModeStandard, 0, w.buf)
+		} else {
+			w.buf = append(w.buf, "null"...)
+		}
+	case boolType:
+		w.buf = strconv.AppendBool(w.buf, v.ToBoolean())
+	default:
+		return jsonUnsupported
+	}
+	return jsonWritten
+}
+
+// object writes a plain object or array; functions are skipped unless they have a toJSON.
+func (w *jsonWriter) object(o *goja.Object) jsonOutcome {
+	// Only side-effect-free checks come before the first property read (toJSON): a Proxy would
+	// observe them.
+	typ := o.ExportType()
+	isArray, callable := false, false
+	switch {
+	case typ == proxyType:
+		return jsonUnsupported
+	case typ == plainObjectType && o.ClassName() == "Object":
+		if p := o.Prototype(); p != nil && p != w.objectProto {
+			return jsonUnsupported
+		}
+	case typ == plainArrayType && o.ClassName() == "Array":
+		if o.Prototype() != w.arrayProto {
+			return jsonUnsupported
+		}
+		isArray = true
+	default:
+		if _, callable = goja.AssertFunction(o); !callable {
+			return jsonUnsupported
+		}
+	}
+	if _, has := o.Get("toJSON").(*goja.Object); has {
+		return jsonUnsupported
+	}
+	if callable {
+		return jsonSkipped
+	}
+	if len(w.stack) >= maxJSONDepth {
+		return jsonUnsupported
+	}
+	for _, outer := range w.stack {
+		if outer == o {
+			// A cycle: goja's JSON.stringify throws its TypeError for it.
+			return jsonUnsupported
+		}
+	}
+	w.stack = append(w.stack, o)
+	var out jsonOutcome
+	if isArray {
+		out = w.array(o)
+	} else {
+		out = w.members(o)
+	}
+	w.stack = w.stack[:len(w.stack)-1]
+	return out
+}
+
+// array writes the elements 0..length-1 of a, holes and skipped values as null.
+func (w *jsonWriter) array(a *goja.Object) jsonOutcome {
+	n := a.Get("length").ToInteger()
+	w.buf = append(w.buf, '[')
+	for i := int64(0); i < n; i++ {
+		if i > 0 {
+			w.buf = append(w.buf, ',')
+		}
+		switch w.value(a.Get(strconv.FormatInt(i, 10))) {
+		case jsonSkipped:
+			w.buf = append(w.buf, "null"...)
+		case jsonUnsupported:
+			return jsonUnsupported
+		}
+	}
+	w.buf = append(w.buf, ']')
+	return jsonWritten
+}
+
+// members writes o's own enumerable string-keyed properties, in goja's key order, leaving out the
+// skipped ones.
+func (w *jsonWriter) members(o *goja.Object) jsonOutcome {
+	w.buf = append(w.buf, '{')
+	first := true
+	for _, k := range o.Keys() {
+		mark := len(w.buf)
+		if !first {
+			w.buf = append(w.buf, ',')
+		}
+		if !w.quoteKey(k) {
+			return jsonUnsupported
+		}
+		w.buf = append(w.buf, ':')
+		switch w.value(o.Get(k)) {
+		case jsonWritten:
+			first = false
+		case jsonSkipped:
+			w.buf = w.buf[:mark]
+		case jsonUnsupported:
+			return jsonUnsupported
+		}
+	}
+	w.buf = append(w.buf, '}')
+	return jsonWritten
+}
+
+// quoteKey writes a property name as Keys() gives it. Keys() turns a lone surrogate into U+FFFD,
+// which then names no property, so a name with U+FFFD is left to goja (false).
+func (w *jsonWriter) quoteKey(k string) bool {
+	if strings.Contains(k, "\uFFFD") {
+		return false
+	}
+	w.quoteGo(k)
+	return true
+}
+
+// quote writes a string value as JSON.stringify's QuoteJSONString: lone surrogates as \uxxxx,
+// everything else outside the escapes as UTF-8.
+func (w *jsonWriter) quote(s goja.String) {
+	if t := reflect.TypeOf(s); t == asciiStringType || t == w.goTextType {
+		w.quoteGo(s.String())
+		return
+	}
+	w.buf = append(w.buf, '"')
+	n := s.Length()
+	for i := 0; i < n; i++ {
+		c := s.CharAt(i)
+		switch {
+		case c < utf8.RuneSelf:
+			if w.safe[c] {
+				w.buf = append(w.buf, byte(c))
+			} else {
+				w.escapeASCII(byte(c))
+			}
+		case c < 0xD800 || c > 0xDFFF:
+			w.buf = utf8.AppendRune(w.buf, rune(c))
+		case c < 0xDC00 && i+1 < n && isLowSurrogate(s.CharAt(i+1)):
+			i++
+			w.buf = utf8.AppendRune(w.buf, 0x10000+(rune(c)-0xD800)<<10+rune(s.CharAt(i))-0xDC00)
+		default:
+			w.buf = appendUnicodeEscape(w.buf, c)
+		}
+	}
+	w.buf = append(w.buf, '"')
+}
+
+// quoteGo writes a string held as Go text, whose JS value is that text decoded as goja does
+// (unistring.Scan): each byte that is not valid UTF-8 reads as U+FFFD.
+func (w *jsonWriter) quoteGo(s string) {
+	w.buf = append(w.buf, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
+			if !w.safe[c] {
+				w.buf = append(w.buf, s[start:i-1]...)
+				w.escapeASCII(c)
+				start = i
+			}
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			w.buf = append(w.buf, s[start:i]...)
+			w.buf = append(w.buf, "\uFFFD"...)
+			start = i + 1
+		}
+		i += size
+	}
+	w.buf = append(w.buf, s[start:]...)
+	w.buf = append(w.buf, '"')
+}
+
+func isLowSurrogate(c uint16) bool { return c >= 0xDC00 && c <= 0xDFFF }
+
+// escapeASCII writes the JSON escape of an ASCII character that is not safe.
+func (w *jsonWriter) escapeASCII(c byte) {
+	switch c {
+	case '"', '\\':
+		w.buf = append(w.buf, '\\', c)
+	case '\b':
+		w.buf = append(w.buf, `\b`...)
+	case '\t':
+		w.buf = append(w.buf, `\t`...)
+	case '\n':
+		w.buf = append(w.buf, `\n`...)
+	case '\f':
+		w.buf = append(w.buf, `\f`...)
+	case '\r':
+		w.buf = append(w.buf, `\r`...)
+	default:
+		w.buf = appendUnicodeEscape(w.buf, uint16(c))
+	}
+}
+
+// appendUnicodeEscape appends \uxxxx with lowercase hex digits, as JSON.stringify writes them.
+func appendUnicodeEscape(buf []byte, c uint16) []byte {
+	const hex = "0123456789abcdef"
+	return append(buf, '\\', 'u', hex[c>>12], hex[c>>8&0xF], hex[c>>4&0xF], hex[c&0xF])
+}
