@@ -56,7 +56,7 @@ func TestCloseLeavesNoGoroutines(t *testing.T) {
 	if isNpm {
 		t.Run("npm", (&npmSuite{base: npm.srv.URL, logs: npm.log, upstream: npmUp.URL}).run)
 	} else {
-		npm.getJSON(t, "/api/plugins/echo/")
+		npm.getJSON(t, "/api/plugins/echo/body")
 	}
 
 	// A client that goes away before its answer.
