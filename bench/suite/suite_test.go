@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/pluginhost/pluginhost/internal/loadtest"
 )
 
 // TestQuickRun runs every workload under every target very briefly (-quick): the suite's smoke
@@ -147,7 +149,7 @@ func TestListenWatcher(t *testing.T) {
 // The echo body must come back byte for byte from JSON.stringify(JSON.parse(body)) and from Go's
 // decoding and encoding: compact, keys sorted, nothing HTML-escaped.
 func TestEchoBody(t *testing.T) {
-	b := echoBody(10 << 10)
+	b := loadtest.EchoDocument(10 << 10)
 	if len(b) < 10<<10 || len(b) > 11<<10 {
 		t.Errorf("%d bytes", len(b))
 	}

@@ -9,6 +9,8 @@ import (
 	"path/filepath"
 	"strings"
 	"time"
+
+	"github.com/pluginhost/pluginhost/internal/loadtest"
 )
 
 // workload is one line of the results: the plugins it serves and the load it applies.
@@ -56,7 +58,7 @@ var workloads = []*workload{
 			if err := copyDir(filepath.Join(s.root, "bench/plugins/echo"), filepath.Join(dir, "plugins", "echo")); err != nil {
 				return err
 			}
-			return os.WriteFile(filepath.Join(dir, "body.json"), echoBody(10<<10), 0o644)
+			return os.WriteFile(filepath.Join(dir, "body.json"), loadtest.EchoDocument(10<<10), 0o644)
 		},
 		load: func(s *suite, dir string) load {
 			body := filepath.Join(dir, "body.json")
@@ -192,38 +194,6 @@ func prepareStatic(s *suite, dir string) error {
 		fmt.Fprintf(&css, ".bench-item-%02d { margin: %dpx; padding: 4px 8px; color: #%06x; }\n", i, i%8, i*0x0a0b0c)
 	}
 	return os.WriteFile(filepath.Join(files, "small.css"), []byte(css.String()), 0o644)
-}
-
-// echoBody is a compact JSON document of about size bytes: an array of records like a chat's
-// messages. Keys are in sorted order and numbers are in V8's shortest form, so JSON.stringify of the
-// parsed document and Go's encoding of it both give these bytes back.
-func echoBody(size int) []byte {
-	type item struct {
-		Active bool     `json:"active"`
-		ID     int      `json:"id"`
-		Name   string   `json:"name"`
-		Note   *string  `json:"note"`
-		Score  float64  `json:"score"`
-		Tags   []string `json:"tags"`
-		Text   string   `json:"text"`
-	}
-	type doc struct {
-		Items []item         `json:"items"`
-		Meta  map[string]any `json:"meta"`
-	}
-	d := doc{Meta: map[string]any{"count": 0, "source": "bench", "version": 1.5}}
-	for i := 0; ; i++ {
-		d.Items = append(d.Items, item{
-			Active: i%3 != 0, ID: i, Name: fmt.Sprintf("Character %d", i), Score: float64(i)*1.25 + 0.5,
-			Tags: []string{"chat", "bench", fmt.Sprintf("t%d", i%7)},
-			Text: "The quick brown fox jumps over the lazy dog — naïve café, “quoted” \"text\"\n",
-		})
-		d.Meta["count"] = len(d.Items)
-		b := encodeJSON(d)
-		if len(b) >= size {
-			return b
-		}
-	}
 }
 
 func encodeJSON(v any) []byte {

@@ -1,6 +1,7 @@
-// Package loadtest holds what the root package's concurrency and leak tests and the bench/soak
-// program both use to put load on the plugins of testdata/concurrency: their echo routes, the
-// upstream server they call, the markers that tie an answer to its request, and a goroutine census.
+// Package loadtest holds what tests and the bench programs share to put load on plugins: for the root
+// package's concurrency and leak tests and bench/soak, the echo routes of testdata/concurrency, the
+// upstream server they call, the markers that tie an answer to its request and a goroutine census;
+// for bench/suite and the Express shim's JSON tests, the echo workload's document.
 package loadtest
 
 import (

@@ -1,7 +1,6 @@
 package express
 
 import (
-	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -16,6 +15,7 @@ import (
 	"github.com/dop251/goja"
 
 	"github.com/pluginhost/pluginhost/internal/jstest"
+	"github.com/pluginhost/pluginhost/internal/loadtest"
 )
 
 // jsonPlain are values the Go writer serialises itself. Each is a JS expression.
@@ -447,7 +447,7 @@ func TestResJSONFastPathEndToEnd(t *testing.T) {
 		router.get('/jsonp', (req, res) => res.jsonp({a: "\u2028é<"}));
 		router.get('/jsonp-undef', (req, res) => res.jsonp(undefined));
 	`)
-	doc := echoDocument(10 << 10)
+	doc := loadtest.EchoDocument(10 << 10)
 	for _, path := range []string{"/echo", "/send"} {
 		r := f.do("POST", "/api/plugins/test"+path, string(doc), "Content-Type", "application/json")
 		jstest.Expect(t, path+" status", r.status, 200)
@@ -500,49 +500,12 @@ func TestResJSONFastPathEndToEnd(t *testing.T) {
 	jstest.Expect(t, "jsonp undefined", r.body, `/**/ typeof cb === 'function' && cb();`)
 }
 
-// echoDocument is bench/suite's echoBody: a compact JSON array of chat-like records of about size
-// bytes, with sorted keys and numbers in their shortest form, so that JSON.stringify of the parsed
-// document gives the same bytes back.
-func echoDocument(size int) []byte {
-	type item struct {
-		Active bool     `json:"active"`
-		ID     int      `json:"id"`
-		Name   string   `json:"name"`
-		Note   *string  `json:"note"`
-		Score  float64  `json:"score"`
-		Tags   []string `json:"tags"`
-		Text   string   `json:"text"`
-	}
-	type doc struct {
-		Items []item         `json:"items"`
-		Meta  map[string]any `json:"meta"`
-	}
-	d := doc{Meta: map[string]any{"count": 0, "source": "bench", "version": 1.5}}
-	for i := 0; ; i++ {
-		d.Items = append(d.Items, item{
-			Active: i%3 != 0, ID: i, Name: fmt.Sprintf("Character %d", i), Score: float64(i)*1.25 + 0.5,
-			Tags: []string{"chat", "bench", fmt.Sprintf("t%d", i%7)},
-			Text: "The quick brown fox jumps over the lazy dog — naïve café, “quoted” \"text\"\n",
-		})
-		d.Meta["count"] = len(d.Items)
-		var b bytes.Buffer
-		enc := json.NewEncoder(&b)
-		enc.SetEscapeHTML(false)
-		if err := enc.Encode(d); err != nil {
-			panic(err)
-		}
-		if b.Len()-1 >= size {
-			return bytes.TrimSuffix(b.Bytes(), []byte("\n"))
-		}
-	}
-}
-
 // BenchmarkJSONEcho serialises the echo document, freshly parsed as a request body is (goja scans
 // a string imported from Go once, on first use), the way res.json did before the Go writer (goja)
 // and with it (go). Parsing is outside the timer.
 func BenchmarkJSONEcho(b *testing.B) {
 	f := setup(b, Config{}, ``)
-	doc := echoDocument(10 << 10)
+	doc := loadtest.EchoDocument(10 << 10)
 	for _, c := range []struct {
 		name  string
 		write func(goja.Value) (int, error)
@@ -580,7 +543,7 @@ func BenchmarkJSONEcho(b *testing.B) {
 // 10 KB document, res.json(req.body).
 func BenchmarkJSONEchoRequest(b *testing.B) {
 	f := setup(b, Config{}, `router.post('/echo', express.json(), (req, res) => res.json(req.body))`)
-	doc := string(echoDocument(10 << 10))
+	doc := string(loadtest.EchoDocument(10 << 10))
 	b.ReportAllocs()
 	for b.Loop() {
 		req := httptest.NewRequest("POST", "/api/plugins/test/echo", strings.NewReader(doc))
