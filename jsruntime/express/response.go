@@ -65,7 +65,7 @@ func (res *response) find(lname string) int {
 }
 
 func (res *response) getHeader(name string) goja.Value {
-	if i := res.find(strings.ToLower(name)); i >= 0 {
+	if i := res.find(lowerName(name)); i >= 0 {
 		return res.hdrs[i].val
 	}
 	return goja.Undefined()
@@ -98,7 +98,7 @@ func (res *response) setHeader(name string, val goja.Value) {
 			panic(nodeerr.New(a.vm, "TypeError", "ERR_INVALID_CHAR", "Invalid character in header content [\""+name+"\"]"))
 		}
 	}
-	lname := strings.ToLower(name)
+	lname := lowerName(name)
 	if i := res.find(lname); i >= 0 {
 		res.hdrs[i].val = val
 		return
@@ -113,7 +113,7 @@ func (res *response) removeHeader(name string) {
 	if res.headersSent {
 		panic(res.a.errHeadersSent("remove"))
 	}
-	if i := res.find(strings.ToLower(name)); i >= 0 {
+	if i := res.find(lowerName(name)); i >= 0 {
 		res.hdrs = append(res.hdrs[:i], res.hdrs[i+1:]...)
 	}
 }

@@ -142,7 +142,7 @@ func (r *route) dispatchRoute(req, res goja.Value, done func(err goja.Value)) {
 		return
 	}
 	reqObj := req.ToObject(a.vm)
-	method := strings.ToLower(reqObj.Get("method").String())
+	method := lowerName(reqObj.Get("method").String())
 	if method == "head" && !r.methods["head"] {
 		method = "get"
 	}
