@@ -161,6 +161,9 @@ type App struct {
 	// stateKey links a request or response object to its Go state without a lookup table, so the state
 	// lives exactly as long as the JS object.
 	stateKey *goja.Symbol
+	// lastStateObj and lastState cache stateOf's last answer.
+	lastStateObj *goja.Object
+	lastState    any
 	// strings holds JS values of strings every request repeats (see stringValue).
 	strings map[string]goja.Value
 

@@ -26,6 +26,12 @@ func (a *App) stateOf(v goja.Value) any {
 	if !ok {
 		return nil
 	}
+	// A request's methods look up the same res or req several times in a row. The cache holds obj,
+	// so its address cannot be reused by another object while it is cached, and the state attached
+	// to an object never changes.
+	if obj == a.lastStateObj {
+		return a.lastState
+	}
 	sv := obj.GetSymbol(a.stateKey)
 	if sv == nil {
 		return nil
@@ -34,5 +40,6 @@ func (a *App) stateOf(v goja.Value) any {
 	if ref == nil {
 		return nil
 	}
+	a.lastStateObj, a.lastState = obj, ref.state
 	return ref.state
 }
