@@ -34,3 +34,25 @@ func BenchmarkHello(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkRoutes is the benchmark suite's workload 3: the 49th of 50 routes, with two params and a
+// query string, one request at a time.
+func BenchmarkRoutes(b *testing.B) {
+	f := setup(b, Config{}, `
+		for (const r of ['characters','chats','groups','worlds','presets','backgrounds','avatars','themes','extensions','settings']) {
+			router.get('/'+r, (req, res) => res.json({ r, limit: Number(req.query.limit ?? 20), items: [] }));
+			router.get('/'+r+'/:id', (req, res) => res.json({ r, id: req.params.id }));
+			router.post('/'+r, (req, res) => res.status(201).json({ r, created: req.body }));
+			router.get('/'+r+'/:id/:field', (req, res) => res.json({ r, params: req.params, query: req.query }));
+			router.put('/'+r+'/:id', (req, res) => res.json({ r, id: req.params.id, updated: req.body }));
+		}`)
+	b.ReportAllocs()
+	for b.Loop() {
+		req := httptest.NewRequest("GET", "/api/plugins/test/settings/42/name?q=term&page=2&tags=a&tags=b", nil)
+		rec := httptest.NewRecorder()
+		f.h.ServeHTTP(rec, req)
+		if rec.Code != 200 {
+			b.Fatalf("status %d", rec.Code)
+		}
+	}
+}
