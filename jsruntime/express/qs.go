@@ -64,6 +64,16 @@ func arrayIndex(k string) (uint64, bool) {
 }
 
 // ordered returns the keys in JS property order: array indexes ascending, then insertion order.
+// anyKeyHas reports whether a key contains c.
+func (o *qsObject) anyKeyHas(c byte) bool {
+	for _, k := range o.keys {
+		if strings.IndexByte(k, c) >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
 func (o *qsObject) ordered() []string {
 	var idx []string
 	var rest []string
@@ -159,6 +169,17 @@ func parseQSStrict(str string, opts qsOptions) (*qsObject, error) {
 		} else {
 			temp.set(key, val)
 		}
+	}
+	if !temp.anyKeyHas('[') {
+		// Without brackets every key is its own top-level property and the merge below only copies
+		// temp in order, leaving out what parseQSKey drops (an empty key, __proto__); a plain query
+		// string is the common case, so it skips building and merging a one-key object per key.
+		for _, key := range temp.ordered() {
+			if key != "" && key != "__proto__" {
+				out.set(key, temp.vals[key])
+			}
+		}
+		return out, nil
 	}
 	var merged qsValue = out
 	for _, key := range temp.ordered() {
