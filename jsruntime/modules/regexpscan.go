@@ -63,10 +63,10 @@ func scanRegexps(code string, sourceMap []byte) []regexpIssue {
 	if !strings.Contains(code, call) {
 		return nil
 	}
+	// The map is parsed only once there is something to place: most code has no issue, and a
+	// bundle's map is megabytes.
 	var smap *sourcemap.Consumer
-	if sourceMap != nil {
-		smap, _ = sourcemap.Parse("", sourceMap)
-	}
+	parsed := false
 	var issues []regexpIssue
 	for off := 0; ; {
 		i := strings.Index(code[off:], call)
@@ -88,6 +88,10 @@ func scanRegexps(code string, sourceMap []byte) []regexpIssue {
 			continue
 		}
 		line, col := generatedPosition(code, start)
+		if !parsed && sourceMap != nil {
+			smap, _ = sourcemap.Parse("", sourceMap)
+			parsed = true
+		}
 		if smap != nil {
 			if _, _, l, c, ok := smap.Source(line, col); ok {
 				line, col = l, c

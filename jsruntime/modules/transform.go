@@ -97,9 +97,12 @@ func transform(filename, src string, ts bool, format Format) (string, error) {
 	if len(res.Errors) > 0 {
 		return "", buildError(filename, res.Errors[0])
 	}
-	sourceMap, err := renameSource(res.Map, filename)
-	if err != nil {
-		return "", fmt.Errorf("source map of %s: %w", filename, err)
+	sourceMap := res.Map
+	if opts.Sourcefile != filename {
+		var err error
+		if sourceMap, err = renameSource(res.Map, filename); err != nil {
+			return "", fmt.Errorf("source map of %s: %w", filename, err)
+		}
 	}
 	var b strings.Builder
 	b.Grow(len(res.Code) + len(sourceMapPrefix) + base64.StdEncoding.EncodedLen(len(sourceMap)) + 1)
