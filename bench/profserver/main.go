@@ -9,6 +9,10 @@
 //
 // It prints "listening on http://ADDR" once it accepts requests, and on SIGINT or SIGTERM calls every
 // plugin's exit() and exits. `bench/run.sh -profile` starts it in place of the example server.
+//
+// Unlike the example server it leaves the garbage collector at Go's default (no -gc-headroom-mib), so
+// profiles show the collector's full share; run it with GOGC=400 to approximate the example server
+// under a small live heap.
 package main
 
 import (
