@@ -10,12 +10,7 @@ func BenchmarkParamsJSON(b *testing.B) {
 	b.ReportAllocs()
 	b.RunParallel(func(pb *testing.PB) {
 		for pb.Next() {
-			req := httptest.NewRequest("GET", "/api/plugins/test/items/42?x=1", nil)
-			rec := httptest.NewRecorder()
-			f.h.ServeHTTP(rec, req)
-			if rec.Code != 200 {
-				b.Fatalf("status %d", rec.Code)
-			}
+			benchGet(b, f, "/api/plugins/test/items/42?x=1")
 		}
 	})
 }
@@ -26,12 +21,7 @@ func BenchmarkHello(b *testing.B) {
 	f := setup(b, Config{}, `router.get('/hello', (req, res) => res.json({message: 'Hello from plugin!', time: new Date().toISOString()}))`)
 	b.ReportAllocs()
 	for b.Loop() {
-		req := httptest.NewRequest("GET", "/api/plugins/test/hello", nil)
-		rec := httptest.NewRecorder()
-		f.h.ServeHTTP(rec, req)
-		if rec.Code != 200 {
-			b.Fatalf("status %d", rec.Code)
-		}
+		benchGet(b, f, "/api/plugins/test/hello")
 	}
 }
 
@@ -48,11 +38,16 @@ func BenchmarkRoutes(b *testing.B) {
 		}`)
 	b.ReportAllocs()
 	for b.Loop() {
-		req := httptest.NewRequest("GET", "/api/plugins/test/settings/42/name?q=term&page=2&tags=a&tags=b", nil)
-		rec := httptest.NewRecorder()
-		f.h.ServeHTTP(rec, req)
-		if rec.Code != 200 {
-			b.Fatalf("status %d", rec.Code)
-		}
+		benchGet(b, f, "/api/plugins/test/settings/42/name?q=term&page=2&tags=a&tags=b")
+	}
+}
+
+// benchGet serves one GET of path through the plugin's handler and fails b unless it answers 200.
+func benchGet(b *testing.B, f *fixture, path string) {
+	req := httptest.NewRequest("GET", path, nil)
+	rec := httptest.NewRecorder()
+	f.h.ServeHTTP(rec, req)
+	if rec.Code != 200 {
+		b.Fatalf("GET %s: status %d", path, rec.Code)
 	}
 }
