@@ -57,6 +57,9 @@ type HostConfig struct {
 	// SharedModules are node_modules folders plugins may require packages from after their own
 	// (Luker's root node_modules); relative paths are taken from the config file's folder.
 	SharedModules []string `yaml:"sharedModules"`
+	// TransformCacheDir keeps esbuild's output across restarts (Options.TransformCacheDir); a
+	// relative path is taken from the config file's folder.
+	TransformCacheDir string `yaml:"transformCacheDir"`
 	// Git configures the git auto-update: its time limit per plugin and the credentials for private
 	// remotes.
 	Git GitConfig `yaml:"git"`
@@ -110,6 +113,9 @@ func LoadConfig(path string) (Config, error) {
 	if cfg.PluginHost.PluginsDir != "" && !filepath.IsAbs(cfg.PluginHost.PluginsDir) {
 		cfg.PluginHost.PluginsDir = filepath.Join(filepath.Dir(path), cfg.PluginHost.PluginsDir)
 	}
+	if d := cfg.PluginHost.TransformCacheDir; d != "" && !filepath.IsAbs(d) {
+		cfg.PluginHost.TransformCacheDir = filepath.Join(filepath.Dir(path), d)
+	}
 	for i, dir := range cfg.PluginHost.SharedModules {
 		if !filepath.IsAbs(dir) {
 			cfg.PluginHost.SharedModules[i] = filepath.Join(filepath.Dir(path), dir)
@@ -159,6 +165,7 @@ func (c Config) Options() Options {
 		Env:                 c.PluginHost.Env,
 		PluginEnv:           c.PluginHost.PluginEnv,
 		SharedModules:       c.PluginHost.SharedModules,
+		TransformCacheDir:   c.PluginHost.TransformCacheDir,
 		Policies:            c.PluginHost.Plugins,
 	}
 }

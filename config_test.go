@@ -39,6 +39,7 @@ pluginHost:
   pluginEnv:
     API_BASE: http://up
   sharedModules: [../node_modules, /opt/luker/node_modules]
+  transformCacheDir: cache/transform
   unknownHostKey: ignored
 `
 	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
@@ -67,6 +68,9 @@ pluginHost:
 	}
 	if want := []string{filepath.Join(dir, "../node_modules"), "/opt/luker/node_modules"}; !slices.Equal(opts.SharedModules, want) {
 		t.Errorf("SharedModules = %q, want %q", opts.SharedModules, want)
+	}
+	if want := filepath.Join(dir, "cache/transform"); opts.TransformCacheDir != want {
+		t.Errorf("TransformCacheDir = %q, want %q", opts.TransformCacheDir, want)
 	}
 }
 

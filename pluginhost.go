@@ -101,6 +101,12 @@ type Options struct {
 	// host itself provides, as Luker's root node_modules. express and body-parser always resolve to
 	// the host's built-in implementation. Nil means none.
 	SharedModules []string
+	// TransformCacheDir, when set, keeps esbuild's output for ES modules, TypeScript and code using
+	// syntax goja lacks in files there, so that the next start skips esbuild for unchanged files (a
+	// large bundle loads several times faster). Entries are replaced when their file changes. Anyone
+	// who can write there can change what plugins run: protect it like the plugins directory. Empty
+	// (the default) keeps compiled modules in memory only.
+	TransformCacheDir string
 	// Policies restrain plugins, by plugin id; the DefaultPolicyKey ("*") entry applies to every
 	// plugin without one of its own. A plugin without a policy is unrestricted, as in Luker. The id
 	// is known only once the plugin's module code has run: while it runs, its synchronous calls must
@@ -193,7 +199,7 @@ func New(ctx context.Context, opts Options) (*Host, error) {
 		opts:     opts,
 		policies: checked,
 		log:      logger,
-		cache:    &modules.TransformCache{},
+		cache:    &modules.TransformCache{Dir: opts.TransformCacheDir},
 		mounted:  map[string]*dispatch{},
 		closing:  make(chan struct{}),
 	}

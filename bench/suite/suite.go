@@ -84,6 +84,9 @@ func (s *suite) serverArgv(target, pluginsDir string) (argv, env []string) {
 		}
 		argv = append(argv, bin, "-config", filepath.Join(s.root, "examples/config.yaml"),
 			"-plugins", pluginsDir, "-addr", "127.0.0.1:0")
+		if !s.cfg.profile {
+			argv = append(argv, "-transform-cache", transformCacheDir(pluginsDir))
+		}
 	case "node":
 		env = append(env, "NODE_ENV=production")
 		argv = append(argv, "node", filepath.Join(s.root, "conformance/host/server.mjs"),
@@ -93,6 +96,13 @@ func (s *suite) serverArgv(target, pluginsDir string) (argv, env []string) {
 			"-files", filepath.Join(pluginsDir, "static", "files"), "-upstream", s.upstream)
 	}
 	return argv, env
+}
+
+// transformCacheDir is where the example server keeps esbuild's output for the plugins in
+// pluginsDir: beside them, so that each workload starts from its own, and runStartup can empty it
+// before a cold start.
+func transformCacheDir(pluginsDir string) string {
+	return filepath.Join(filepath.Dir(pluginsDir), "transform-cache")
 }
 
 func gitHead(root string) string {

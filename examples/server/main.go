@@ -2,7 +2,7 @@
 // /api/plugins/<id>/.
 //
 //	go run ./examples/server [-config FILE] [-plugins DIR] [-addr HOST:PORT] [-luker-data DIR] [-watch]
-//	                         [-gc-headroom-mib N]
+//	                         [-transform-cache DIR] [-gc-headroom-mib N]
 //
 // -watch reloads plugins when their files change (as pluginHost.watch in the config file). When the
 // environment variable PLUGINHOST_ADMIN_TOKEN is set, the management API (install, update, remove,
@@ -14,6 +14,9 @@
 // listening to process.serverEvents get server-started once the server listens. It logs to stderr,
 // prints "listening on http://ADDR" once it accepts requests, and on SIGINT or SIGTERM calls every
 // plugin's exit() and exits 0.
+//
+// -transform-cache DIR keeps esbuild's output for ES modules, TypeScript and code using syntax goja
+// lacks across restarts (as pluginHost.transformCacheDir), so unchanged files skip esbuild.
 //
 // -gc-headroom-mib (default 64) trades memory for CPU once the plugins are loaded: the Go heap may
 // grow by at least that much between collections (GOGC is raised while the live heap is smaller),
@@ -60,6 +63,7 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 	addr := flags.String("addr", "127.0.0.1:8000", "listen address")
 	lukerData := flags.String("luker-data", "", "Luker data root: turns the Luker compatibility layer on for the user default-user")
 	watch := flags.Bool("watch", false, "reload plugins when their files change")
+	transformCache := flags.String("transform-cache", "", "keep esbuild's output in this folder across restarts (overrides pluginHost.transformCacheDir)")
 	gcHeadroom := flags.Uint64("gc-headroom-mib", 64, "let the heap grow at least this much between collections once plugins are loaded (0: Go's default; ignored when GOGC is set)")
 	if err := flags.Parse(args); err != nil {
 		return err
@@ -74,6 +78,9 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 	}
 	opts.Logger = logger
 	opts.Watch = opts.Watch || *watch
+	if *transformCache != "" {
+		opts.TransformCacheDir = *transformCache
+	}
 	if *lukerData != "" {
 		if opts.Luker, err = lukerContext(*lukerData, configFile, logger); err != nil {
 			return err

@@ -23,8 +23,21 @@ type compiled struct {
 // changed file replaces its entry instead of adding one, so the cache stays as large as the set of
 // files loaded. (The file name is part of the key because a Program embeds it for stack traces.)
 type TransformCache struct {
+	// Dir, when set, also keeps esbuild's output in files there (created on first write, mode 0700),
+	// so that another process loading the same files skips esbuild (see diskCache). Anyone who can
+	// write to Dir can change the code plugins run: give it the same protection as the plugins.
+	Dir string
+
 	mu      sync.Mutex
 	entries map[cacheKey]*cacheEntry
+}
+
+// disk is the file layer, nil without Dir.
+func (c *TransformCache) disk() *diskCache {
+	if c.Dir == "" {
+		return nil
+	}
+	return &diskCache{dir: c.Dir}
 }
 
 type cacheKey struct {

@@ -20,7 +20,7 @@ const (
 // compile returns filename's program, from the cache when its content was compiled before.
 func (s *System) compile(filename string, src []byte, m mode) (*compiled, error) {
 	return s.cache.get(filename, m, src, func() (*compiled, error) {
-		return compile(filename, prepare(src), m)
+		return compile(filename, prepare(src), m, s.cache.disk())
 	})
 }
 
@@ -29,7 +29,12 @@ func (s *System) compile(filename string, src []byte, m mode) (*compiled, error)
 // for await, import()), which goja's parser rejects, and source with Unicode property escapes, whose
 // regexp literals esbuild turns into RegExp calls (transform). A file whose format depends on its
 // syntax and that goja parses is CommonJS: goja cannot parse import or export statements.
-func compile(filename, src string, m mode) (*compiled, error) {
+//
+// esbuild's output is taken from disk, and kept there, when disk is not nil.
+func compile(filename, src string, m mode, disk *diskCache) (*compiled, error) {
+	if code, format, ok := disk.load(filename, m, src); ok {
+		return compileTransformed(filename, code, format)
+	}
 	if !m.ts && m.intent != asESM && !hasPropertyEscape(src) {
 		prog, err := goja.Compile(filename, cjsPrefix+src+wrapperSuffix, false)
 		if err == nil {
@@ -50,6 +55,12 @@ func compile(filename, src string, m mode) (*compiled, error) {
 	if err != nil {
 		return nil, err
 	}
+	disk.store(filename, m, src, code, format)
+	return compileTransformed(filename, code, format)
+}
+
+// compileTransformed compiles esbuild's output for a module of the given format.
+func compileTransformed(filename, code string, format Format) (*compiled, error) {
 	prefix := cjsPrefix
 	if format == ESM {
 		prefix = esmPrefix

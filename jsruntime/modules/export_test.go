@@ -1,0 +1,4 @@
+package modules
+
+// ESBuildVersion exposes esbuildVersion to the external tests.
+const ESBuildVersion = esbuildVersion
