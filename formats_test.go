@@ -59,3 +59,33 @@ func TestStackTracesPointAtPluginSource(t *testing.T) {
 		t.Errorf("stack does not name index.mjs line 4:\n%s", stack)
 	}
 }
+
+// TestTransformCacheDirAcrossHosts loads the formats tree twice with a TransformCacheDir, as two
+// processes would: the first leaves esbuild's output there, the second serves the same answers from
+// it, with stack traces still pointing at the plugins' own lines.
+func TestTransformCacheDirAcrossHosts(t *testing.T) {
+	cacheDir := t.TempDir()
+	withCache := func(o *Options) { o.TransformCacheDir = cacheDir }
+	check := func(th *testHost) {
+		t.Helper()
+		th.which(t, "esm-detected", "esm by syntax")
+		th.which(t, "type-module", "esm by type")
+		if low := th.getJSON(t, "/api/plugins/esm-lowered/lowered"); low["sum"] != float64(6) || low["dyn"] != "dynamic" {
+			t.Errorf("esm-lowered: %v", low)
+		}
+		stack, _ := th.getJSON(t, "/api/plugins/stack-trace/stack")["stack"].(string)
+		if !strings.Contains(stack, "stack-trace/index.mjs:4") {
+			t.Errorf("stack does not name index.mjs line 4:\n%s", stack)
+		}
+	}
+	check(startHost(t, "testdata/formats", withCache))
+	entries, _ := filepath.Glob(filepath.Join(cacheDir, "*.js"))
+	if len(entries) == 0 {
+		t.Fatal("the first host left no transform cache entries")
+	}
+	check(startHost(t, "testdata/formats", withCache))
+	again, _ := filepath.Glob(filepath.Join(cacheDir, "*.js"))
+	if len(again) != len(entries) {
+		t.Errorf("the second host changed the cache: %d entries, then %d", len(entries), len(again))
+	}
+}
