@@ -33,7 +33,10 @@ func (s *System) compile(filename string, src []byte, m mode) (*compiled, error)
 // esbuild's output is taken from disk, and kept there, when disk is not nil.
 func compile(filename, src string, m mode, disk *diskCache) (*compiled, error) {
 	if code, format, ok := disk.load(filename, m, src); ok {
-		return compileTransformed(filename, code, format)
+		// An entry goja rejects was damaged after it was written: build it again.
+		if c, err := compileTransformed(filename, code, format); err == nil {
+			return c, nil
+		}
 	}
 	if !m.ts && m.intent != asESM && !hasPropertyEscape(src) {
 		prog, err := goja.Compile(filename, cjsPrefix+src+wrapperSuffix, false)

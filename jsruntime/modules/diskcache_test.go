@@ -93,7 +93,16 @@ func TestTransformCacheDir(t *testing.T) {
 		t.Fatalf("the entry was not replaced:\n%s", data)
 	}
 
-	// A damaged entry misses too.
+	// A damaged entry misses too, whether its header or its code is broken.
+	data, err = os.ReadFile(entry)
+	if err != nil {
+		t.Fatal(err)
+	}
+	header, _, _ := strings.Cut(string(data), "\n")
+	write(entry, header+"\nthis is ( not JavaScript")
+	if got := load(esm, "String(exp.answer)"); got != "43" {
+		t.Fatalf("entry with broken code: answer %s", got)
+	}
 	write(entry, "garbage")
 	if got := load(esm, "String(exp.answer)"); got != "43" {
 		t.Fatalf("damaged entry: answer %s", got)
