@@ -52,7 +52,7 @@ func (res *response) jsonp(args []goja.Value) {
 		text := ""
 		if ok {
 			// U+2028/2029 end a JavaScript line in older engines; JSON leaves them raw.
-			text = strings.NewReplacer("\u2028", `\u2028`, "\u2029", `\u2029`).Replace(string(body))
+			text = lineSeparatorEscaper.Replace(string(body))
 		}
 		body, ok = []byte("/**/ typeof "+cb+" === 'function' && "+cb+"("+text+");"), true
 	}
@@ -62,3 +62,6 @@ func (res *response) jsonp(args []goja.Value) {
 	}
 	res.sendText(body)
 }
+
+// lineSeparatorEscaper writes U+2028 and U+2029 as escapes in a JSONP body.
+var lineSeparatorEscaper = strings.NewReplacer("\u2028", `\u2028`, "\u2029", `\u2029`)

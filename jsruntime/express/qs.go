@@ -63,7 +63,6 @@ func arrayIndex(k string) (uint64, bool) {
 	return n, true
 }
 
-// ordered returns the keys in JS property order: array indexes ascending, then insertion order.
 // anyKeyHas reports whether a key contains c.
 func (o *qsObject) anyKeyHas(c byte) bool {
 	for _, k := range o.keys {
@@ -74,6 +73,7 @@ func (o *qsObject) anyKeyHas(c byte) bool {
 	return false
 }
 
+// ordered returns the keys in JS property order: array indexes ascending, then insertion order.
 func (o *qsObject) ordered() []string {
 	var idx []string
 	var rest []string

@@ -365,7 +365,7 @@ func setCharset(typ, charset string) string {
 	if mt, ok := charsetOnlyType(typ); ok && validToken(charset) {
 		// What parsing and formatting give for a lower-case type/subtype whose only parameter
 		// was a charset, without the parameter map: res.json and res.send take this path.
-		if len(typ) == len(mt)+len("; charset=")+len(charset) && strings.HasSuffix(typ, charset) && typ[len(mt):len(mt)+10] == "; charset=" {
+		if rest, ok := strings.CutPrefix(typ[len(mt):], "; charset="); ok && rest == charset {
 			return typ
 		}
 		return mt + "; charset=" + charset

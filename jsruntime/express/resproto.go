@@ -420,10 +420,13 @@ func (a *App) stringify(val goja.Value) (body []byte, ok bool) {
 	}
 	s := out.String()
 	if escape {
-		s = strings.NewReplacer("<", `\u003c`, ">", `\u003e`, "&", `\u0026`).Replace(s)
+		s = jsonHTMLEscaper.Replace(s)
 	}
 	return []byte(s), true
 }
+
+// jsonHTMLEscaper is Express's "json escape": <, > and & as \u escapes in JSON text.
+var jsonHTMLEscaper = strings.NewReplacer("<", `\u003c`, ">", `\u003e`, "&", `\u0026`)
 
 func isNumber(v goja.Value) bool {
 	if _, isObj := v.(*goja.Object); isObj || v == nil {
