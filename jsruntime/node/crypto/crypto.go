@@ -85,42 +85,21 @@ func Require(rt *jsruntime.Runtime) (goja.Value, error) {
 // (crypto stays an accessor; a class becomes a plain property when first read or assigned).
 // Must be called on the loop, after the web globals (DOMException) are installed.
 func Install(rt *jsruntime.Runtime) error {
-	vm := rt.VM()
-	global := vm.GlobalObject()
-	for _, name := range []string{"crypto", "Crypto", "CryptoKey", "SubtleCrypto"} {
-		getter := vm.ToValue(func(call goja.FunctionCall) goja.Value {
+	member := func(name string) func() (goja.Value, error) {
+		return func() (goja.Value, error) {
 			m, err := load(rt)
 			if err != nil {
-				rt.Throw(err)
+				return nil, err
 			}
-			v := m.globals[name]
-			// A class global becomes a plain property once read, as Node's lazy globals do.
-			if this, ok := call.This.(*goja.Object); ok && name != "crypto" {
-				_ = this.DefineDataProperty(name, v, goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE)
-			}
-			return v
-		}).(*goja.Object)
-		if err := getter.DefineDataProperty("name", vm.ToValue("get "+name), goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_TRUE); err != nil {
-			return fmt.Errorf("crypto: naming the %s getter: %w", name, err)
-		}
-		var err error
-		if name == "crypto" {
-			err = global.DefineAccessorProperty(name, getter, nil, goja.FLAG_TRUE, goja.FLAG_TRUE)
-		} else {
-			// Assigning a class global replaces it with a plain property, as in Node.
-			setter := vm.ToValue(func(call goja.FunctionCall) goja.Value {
-				if this, ok := call.This.(*goja.Object); ok {
-					_ = this.DefineDataProperty(name, call.Argument(0), goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE)
-				}
-				return goja.Undefined()
-			})
-			err = global.DefineAccessorProperty(name, getter, setter, goja.FLAG_TRUE, goja.FLAG_FALSE)
-		}
-		if err != nil {
-			return fmt.Errorf("crypto: defining the %s global: %w", name, err)
+			return m.globals[name], nil
 		}
 	}
-	return nil
+	for _, name := range []string{"Crypto", "CryptoKey", "SubtleCrypto"} {
+		if err := jsruntime.DefineLazyClass(rt, name, member(name)); err != nil {
+			return err
+		}
+	}
+	return jsruntime.DefineLazyValue(rt, "crypto", false, member("crypto"))
 }
 
 func build(rt *jsruntime.Runtime) (*module, error) {

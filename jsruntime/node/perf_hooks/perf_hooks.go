@@ -17,6 +17,7 @@ package perf_hooks
 import (
 	_ "embed"
 	"fmt"
+	"time"
 
 	"github.com/dop251/goja"
 
@@ -29,8 +30,7 @@ var source string
 
 var script = jsruntime.NewScript("node:perf_hooks", source)
 
-// load returns rt's instance of perf_hooks.js: {exports, installGlobals}, the module's exports and
-// the function defining the globals.
+// load returns rt's instance of perf_hooks.js: the module's exports.
 func load(rt *jsruntime.Runtime) (*goja.Object, error) {
 	v, err := script.Instance(rt, func() ([]goja.Value, error) {
 		return []goja.Value{natives(rt), rt.VM().GlobalObject()}, nil
@@ -43,35 +43,51 @@ func load(rt *jsruntime.Runtime) (*goja.Object, error) {
 
 // Require returns the 'perf_hooks' module of rt. Must be called on the loop.
 func Require(rt *jsruntime.Runtime) (goja.Value, error) {
-	m, err := load(rt)
-	if err != nil {
-		return nil, err
-	}
-	return m.Get("exports"), nil
+	return load(rt)
 }
 
-// Install defines the `performance` global and the Performance* classes. It needs the web globals
-// (EventTarget, setImmediate, structuredClone, DOMException). Must be called on the loop, once per
-// runtime.
+// globalClasses are the Performance* classes that are globals.
+var globalClasses = []string{
+	"Performance", "PerformanceEntry", "PerformanceMark", "PerformanceMeasure", "PerformanceObserver",
+	"PerformanceObserverEntryList", "PerformanceResourceTiming",
+}
+
+// Install defines the `performance` global and the Performance* classes as Node does: accessors that
+// evaluate perf_hooks.js on first read. performance.now() counts from this call, the runtime's
+// start, whenever the module is evaluated. The module needs the web globals (EventTarget,
+// setImmediate, structuredClone, DOMException). Must be called on the loop, once per runtime.
 func Install(rt *jsruntime.Runtime) error {
-	m, err := load(rt)
-	if err != nil {
-		return err
+	startOf(rt)
+	member := func(name string) func() (goja.Value, error) {
+		return func() (goja.Value, error) {
+			m, err := load(rt)
+			if err != nil {
+				return nil, fmt.Errorf("perf_hooks: %w", err)
+			}
+			return m.Get(name), nil
+		}
 	}
-	install, ok := goja.AssertFunction(m.Get("installGlobals"))
-	if !ok {
-		return fmt.Errorf("perf_hooks: no installGlobals")
+	for _, name := range globalClasses {
+		if err := jsruntime.DefineLazyClass(rt, name, member(name)); err != nil {
+			return err
+		}
 	}
-	if _, err := install(goja.Undefined()); err != nil {
-		return fmt.Errorf("perf_hooks: %w", rt.Describe(err))
-	}
-	return nil
+	return jsruntime.DefineLazyValue(rt, "performance", true, member("performance"))
+}
+
+// startKey is the per-runtime key of the time performance.now() counts from.
+type startKey struct{}
+
+// startOf is rt's time origin: when Install (or, without the globals, the module) first asked.
+func startOf(rt *jsruntime.Runtime) time.Time {
+	start, _ := jsruntime.Module(rt, startKey{}, func() (time.Time, error) { return rt.Clock().Now(), nil })
+	return start
 }
 
 // natives is the object through which perf_hooks.js reaches Go.
 func natives(rt *jsruntime.Runtime) *goja.Object {
 	vm := rt.VM()
-	start := rt.Clock().Now()
+	start := startOf(rt)
 	obj := nodeerr.Natives(vm)
 	_ = obj.Set("now", func(goja.FunctionCall) goja.Value {
 		return vm.ToValue(float64(rt.Clock().Now().Sub(start).Nanoseconds()) / 1e6)

@@ -638,22 +638,5 @@
     constants,
   };
 
-  // The globals, as Node defines them: accessors a plugin can overwrite.
-  function installGlobals() {
-    const accessor = (name, value, enumerable) => {
-      Object.defineProperty(global, name, {
-        enumerable,
-        configurable: true,
-        get() { return value; },
-        set(v) { Object.defineProperty(global, name, { value: v, writable: true, enumerable, configurable: true }); },
-      });
-    };
-    for (const name of ['Performance', 'PerformanceEntry', 'PerformanceMark', 'PerformanceMeasure', 'PerformanceObserver',
-      'PerformanceObserverEntryList', 'PerformanceResourceTiming']) {
-      accessor(name, exports[name], false);
-    }
-    accessor('performance', performance, true);
-  }
-
-  return { exports, installGlobals };
+  return exports;
 })
