@@ -32,7 +32,9 @@ func validateJSON(src string) error {
 }
 
 // parseJSON builds the goja value of src, which must be valid. Key order follows JS (goja orders
-// integer keys first, as V8 does) and "__proto__" becomes an own property, as with JSON.parse.
+// integer keys first, as V8 does). Members are defined as own data properties, as JSON.parse's
+// CreateDataProperty does, so "__proto__" is an ordinary key and a setter a plugin put on
+// Object.prototype is not called.
 func parseJSON(vm *goja.Runtime, src string) (goja.Value, error) {
 	s := &jsonScanner{src: src, vm: vm}
 	return s.parseTop()
@@ -365,11 +367,7 @@ func (s *jsonScanner) parseObject() (goja.Value, error) {
 			return nil, err
 		}
 		if obj != nil {
-			if key == "__proto__" {
-				_ = obj.DefineDataProperty(key, v, goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_TRUE)
-			} else {
-				_ = obj.Set(key, v)
-			}
+			_ = obj.DefineDataProperty(key, v, goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_TRUE)
 		}
 		s.skipSpace()
 		if s.pos < len(s.src) && s.src[s.pos] == ',' {
