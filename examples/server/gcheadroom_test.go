@@ -8,7 +8,7 @@ func TestGCPercentFor(t *testing.T) {
 		live, headroom uint64
 		want           int
 	}{
-		{0, 64 * mib, 100},         // nothing measured yet
+		{0, 64 * mib, 1000},        // nothing measured yet: the heap is only starting
 		{16 * mib, 64 * mib, 400},  // a small heap may grow by 64 MiB
 		{48 * mib, 64 * mib, 133},  //
 		{64 * mib, 64 * mib, 100},  // a heap this large already has the headroom at GOGC=100

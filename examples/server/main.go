@@ -18,10 +18,11 @@
 // -transform-cache DIR keeps esbuild's output for ES modules, TypeScript and code using syntax goja
 // lacks across restarts (as pluginHost.transformCacheDir), so unchanged files skip esbuild.
 //
-// -gc-headroom-mib (default 64) trades memory for CPU once the plugins are loaded: the Go heap may
-// grow by at least that much between collections (GOGC is raised while the live heap is smaller),
-// since a small live heap under load otherwise spends a sixth to a quarter of the CPU collecting.
-// 0 keeps Go's default; a GOGC environment variable always wins.
+// -gc-headroom-mib (default 64) trades memory for CPU: the Go heap may grow by at least that much
+// between collections (GOGC is raised after each collection while the live heap is smaller), since a
+// small live heap under load otherwise spends a sixth to a quarter of the CPU collecting, and loading
+// plugins marks the growing heap every time it doubles. 0 keeps Go's default; a GOGC environment
+// variable always wins.
 package main
 
 import (
@@ -64,7 +65,7 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 	lukerData := flags.String("luker-data", "", "Luker data root: turns the Luker compatibility layer on for the user default-user")
 	watch := flags.Bool("watch", false, "reload plugins when their files change")
 	transformCache := flags.String("transform-cache", "", "keep esbuild's output in this folder across restarts (overrides pluginHost.transformCacheDir)")
-	gcHeadroom := flags.Uint64("gc-headroom-mib", 64, "let the heap grow at least this much between collections once plugins are loaded (0: Go's default; ignored when GOGC is set)")
+	gcHeadroom := flags.Uint64("gc-headroom-mib", 64, "let the heap grow at least this much between collections (0: Go's default; ignored when GOGC is set)")
 	if err := flags.Parse(args); err != nil {
 		return err
 	}
@@ -87,12 +88,11 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 		}
 	}
 
+	keepGCHeadroom(ctx, *gcHeadroom<<20, logger)
 	host, err := pluginhost.New(ctx, opts)
 	if err != nil {
 		return err
 	}
-
-	keepGCHeadroom(ctx, *gcHeadroom<<20, time.Second, logger)
 
 	r := chi.NewRouter()
 	host.Mount(r)
