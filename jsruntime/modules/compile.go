@@ -45,21 +45,66 @@ func compile(filename, src string, m mode, disk *diskCache) (*compiled, error) {
 		}
 	}
 	format := CommonJS
-	switch m.intent {
-	case asESM:
+	switch {
+	case m.intent == asESM:
 		format = ESM
-	case bySyntax:
+	case m.intent == bySyntax && (m.ts || mentionsImportMeta(src)):
+		// esbuild turns TypeScript's import/export into CommonJS whatever it is told, and
+		// import.meta into an empty object in a file it treats as CommonJS, so the format must be
+		// known first.
 		var err error
 		if format, err = detect(filename, src, m.ts); err != nil {
 			return nil, err
 		}
+	case m.intent == bySyntax:
+		return compileBySyntax(filename, src, m, disk)
 	}
+	return transformAndCompile(filename, src, m, format, disk)
+}
+
+// compileBySyntax compiles a JavaScript file whose format is its syntax's and which goja cannot parse
+// as it is. Most are CommonJS (bundles using async generators), so it is transformed as CommonJS
+// first: esbuild then leaves ES module syntax (import, export, import.meta, top-level await) in
+// place, where goja rejects it, and only then is the format detected, which parses the file once more.
+func compileBySyntax(filename, src string, m mode, disk *diskCache) (*compiled, error) {
+	c, err := transformAndCompile(filename, src, m, CommonJS, disk)
+	if err == nil {
+		return c, nil
+	}
+	if format, derr := detect(filename, src, m.ts); derr != nil || format != ESM {
+		return nil, err
+	}
+	return transformAndCompile(filename, src, m, ESM, disk)
+}
+
+// mentionsImportMeta reports whether src may use import.meta: "import", then only white space, ".",
+// white space and "meta". Words in strings and comments count too, which only costs a detection.
+func mentionsImportMeta(src string) bool {
+	for rest := src; ; {
+		i := strings.Index(rest, "import")
+		if i < 0 {
+			return false
+		}
+		rest = strings.TrimLeft(rest[i+len("import"):], " \t\r\n")
+		if after, ok := strings.CutPrefix(rest, "."); ok && strings.HasPrefix(strings.TrimLeft(after, " \t\r\n"), "meta") {
+			return true
+		}
+	}
+}
+
+// transformAndCompile runs esbuild for a module of the given format and compiles its output, which
+// is kept on disk once goja accepts it.
+func transformAndCompile(filename, src string, m mode, format Format, disk *diskCache) (*compiled, error) {
 	code, err := transform(filename, src, m.ts, format)
 	if err != nil {
 		return nil, err
 	}
+	c, err := compileTransformed(filename, code, format)
+	if err != nil {
+		return nil, err
+	}
 	disk.store(filename, m, src, code, format)
-	return compileTransformed(filename, code, format)
+	return c, nil
 }
 
 // compileTransformed compiles esbuild's output for a module of the given format.

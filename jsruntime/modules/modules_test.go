@@ -121,6 +121,7 @@ func TestFormat(t *testing.T) {
 		"cjs-type/sub/deep.js":   modules.CommonJS,
 		"detect-dual/index.js":   modules.ESM,
 		"detect-import/index.js": modules.ESM,
+		"detect-meta/index.js":   modules.ESM,
 		"cjs-lowered/index.js":   modules.CommonJS,
 		"ts/index.ts":            modules.ESM,
 		"ts/cjs.cts":             modules.CommonJS,

@@ -47,3 +47,22 @@ func TestTransformMapNamesFile(t *testing.T) {
 		}
 	}
 }
+
+// A file whose format is its syntax goes to format detection before esbuild when it may use
+// import.meta, which esbuild would otherwise empty as in CommonJS.
+func TestMentionsImportMeta(t *testing.T) {
+	for src, want := range map[string]bool{
+		"import.meta.url":                         true,
+		"x = import .\n meta.dirname":             true,
+		"import { a } from 'b'; a.meta":           false,
+		"const important = 1; obj.meta = 2":       false,
+		"module.exports = require('./import.js')": false,
+		"import('x').then((m) => m.meta)":         false,
+		"// see import.meta\nmodule.exports = 1":  true,
+		"":                                        false,
+	} {
+		if got := mentionsImportMeta(src); got != want {
+			t.Errorf("mentionsImportMeta(%q) = %v, want %v", src, got, want)
+		}
+	}
+}
