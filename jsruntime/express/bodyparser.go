@@ -230,7 +230,8 @@ func (a *App) parseBody(cfg *parserConfig, data []byte, charset string) (goja.Va
 	if text == "" {
 		return vm.NewObject(), nil
 	}
-	if perr := checkJSON(text, cfg.strict); perr != nil {
+	tape, perr := scanJSONBody(text, cfg.strict)
+	if perr != nil {
 		return nil, perr
 	}
 	if _, ok := goja.AssertFunction(cfg.reviver); ok {
@@ -242,11 +243,7 @@ func (a *App) parseBody(cfg *parserConfig, data []byte, charset string) (goja.Va
 		}
 		return parsed, nil
 	}
-	v, err := parseJSON(vm, text)
-	if err != nil {
-		return nil, jsonParseError(err, text)
-	}
-	return v, nil
+	return tape.Value(vm), nil
 }
 
 // readBody reads the request body off the loop (with raw-body's rules) and calls done on the loop.

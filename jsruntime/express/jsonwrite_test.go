@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/pluginhost/pluginhost/jsruntime/internal/jsjson"
 	"math"
 	"math/rand/v2"
 	"net/http/httptest"
@@ -524,10 +525,11 @@ func BenchmarkJSONEcho(b *testing.B) {
 				b.ReportAllocs()
 				for b.Loop() {
 					b.StopTimer()
-					v, err := parseJSON(vm, string(doc))
+					tape, err := jsjson.Scan(string(doc))
 					if err != nil {
 						return err
 					}
+					v := tape.Value(vm)
 					b.StartTimer()
 					if n, err := c.write(v); err != nil || n != len(doc) {
 						return fmt.Errorf("%s: %d bytes, %v", c.name, n, err)

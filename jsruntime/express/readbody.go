@@ -2,6 +2,7 @@ package express
 
 import (
 	"errors"
+	"github.com/pluginhost/pluginhost/jsruntime/internal/jsjson"
 	"io"
 	"mime"
 	"net/http"
@@ -39,8 +40,8 @@ const (
 // preBody is the outcome of the host's global parsers, computed on the HTTP goroutine.
 type preBody struct {
 	kind     bodyKind
-	consumed bool // req._body: a parser read the stream
-	text     string
+	consumed bool        // req._body: a parser read the stream
+	json     jsjson.Tape // nil for an empty body
 	form     *qsObject
 	err      *parseError
 }
@@ -81,11 +82,9 @@ func (a *App) readGlobalBody(r *http.Request) *preBody {
 			pb.err = perr
 			return pb
 		}
-		if perr := checkJSON(text, true); perr != nil {
-			pb.err = perr
+		if pb.json, pb.err = scanJSONBody(text, true); pb.err != nil {
 			return pb
 		}
-		pb.text = text
 		return pb
 	case mt == "application/x-www-form-urlencoded":
 		charset := requestCharset(r)
@@ -116,27 +115,31 @@ func unsupportedCharset(charset string) *parseError {
 	return newParseError(415, "charset.unsupported", `unsupported charset "`+strings.ToUpper(charset)+`"`, map[string]any{"charset": charset})
 }
 
-// checkJSON is body-parser's json parse step: empty is {}, strict wants an object or array first,
-// and syntax errors carry V8's message.
-func checkJSON(text string, strict bool) *parseError {
+// scanJSONBody is body-parser's json parse step up to building the value: empty is {} (a nil tape),
+// strict wants an object or array first, and syntax errors carry V8's message.
+func scanJSONBody(text string, strict bool) (jsjson.Tape, *parseError) {
 	if text == "" {
-		return nil
+		return nil, nil
 	}
 	if strict {
 		first := strings.IndexFunc(text, func(r rune) bool { return r != ' ' && r != '\t' && r != '\n' && r != '\r' })
 		if first < 0 || (text[first] != '{' && text[first] != '[') {
-			return jsonParseError(strictJSONError(text, first), text)
+			return nil, jsonParseError(strictJSONError(text, first), text)
 		}
 	}
-	if err := validateJSON(text); err != nil {
-		return jsonParseError(err, text)
+	tape, err := jsjson.Scan(text)
+	if err != nil {
+		return nil, jsonParseError(err, text)
 	}
-	return nil
+	return tape, nil
 }
 
 func jsonParseError(err error, body string) *parseError {
 	pe := newParseError(400, "entity.parse.failed", err.Error(), map[string]any{"body": body})
 	pe.name = "SyntaxError"
+	if jerr, ok := err.(*jsjson.Error); ok && jerr.Range {
+		pe.name = "RangeError"
+	}
 	return pe
 }
 

@@ -285,12 +285,8 @@ func (st *request) bodyValue() goja.Value {
 	if st.body != nil {
 		switch st.body.kind {
 		case bodyJSON:
-			if st.body.text == "" {
-				return vm.NewObject()
-			}
-			v, err := parseJSON(vm, st.body.text)
-			if err == nil {
-				return v
+			if st.body.json != nil {
+				return st.body.json.Value(vm)
 			}
 		case bodyForm:
 			return qsToValue(vm, st.body.form)

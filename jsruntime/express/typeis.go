@@ -87,7 +87,7 @@ func hasBody(r *http.Request) bool {
 
 func isAllDigits(s string) bool {
 	for i := 0; i < len(s); i++ {
-		if !isDigit(s[i]) {
+		if s[i] < '0' || s[i] > '9' {
 			return false
 		}
 	}

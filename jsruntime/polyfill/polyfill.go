@@ -11,6 +11,11 @@
 // references: a WeakRef holds its target strongly (so a package caching through WeakRefs keeps what
 // it caches) and FinalizationRegistry callbacks never run; the specification allows both.
 //
+// JSON.parse is replaced by package jsjson's, which gives V8's error messages and values (goja's
+// gave encoding/json's messages and refused numbers beyond a double's range) and keeps its own stack:
+// goja's recursed in Go for every level, so a plugin parsing a few MB of "[" ended the process.
+// Nesting deeper than jsjson.MaxDepth (10,000) is a RangeError, where V8 would parse it.
+//
 // RegExp is replaced by one that makes Unicode property escapes (\p{L}, \P{Script=Greek}) work
 // under the u flag, which goja accepts and never matches: regexp.js translates them into character
 // classes of package uniprop, and the module system hands it the regexp literals of files that have
@@ -37,6 +42,9 @@ var script = jsruntime.NewScript("pluginhost:polyfills", source)
 func Install(rt *jsruntime.Runtime) error {
 	if _, err := script.Call(rt, rt.VM().GlobalObject()); err != nil {
 		return fmt.Errorf("polyfill: %w", err)
+	}
+	if err := installJSONParse(rt); err != nil {
+		return err
 	}
 	return installRegExp(rt)
 }

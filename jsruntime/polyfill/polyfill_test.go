@@ -47,3 +47,24 @@ func TestPolyfills(t *testing.T) {
 		})
 	}
 }
+
+// TestJSONParseDepth: goja's own JSON.parse recursed in Go per level of nesting, so a few MB of "["
+// ended the process; the replacement refuses nesting past jsjson.MaxDepth with V8's RangeError, and
+// walks a reviver over any depth it accepts (V8 stops at about 10,000 levels with a RangeError).
+func TestJSONParseDepth(t *testing.T) {
+	src := `const out = [];
+		for (const text of ['['.repeat(3e6), '{"a":'.repeat(1e6), '['.repeat(10001) + ']'.repeat(10001)]) {
+			try { JSON.parse(text); out.push('parsed') } catch (e) { out.push(e.name + ': ' + e.message) }
+		}
+		const ok = JSON.parse('['.repeat(10000) + ']'.repeat(10000));
+		out.push(Array.isArray(ok));
+		let calls = 0;
+		const revived = JSON.parse('['.repeat(10000) + ']'.repeat(10000), (k, v) => (calls++, v));
+		out.push(Array.isArray(revived), calls);
+		out`
+	want := `["RangeError: Maximum call stack size exceeded","RangeError: Maximum call stack size exceeded",` +
+		`"RangeError: Maximum call stack size exceeded",true,true,10000]`
+	if got := jstest.AwaitJSON(t, jstest.New(t, polyfill.Install), src); got != want {
+		t.Errorf("got  %s\nwant %s", got, want)
+	}
+}
