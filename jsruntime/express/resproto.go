@@ -1,6 +1,7 @@
 package express
 
 import (
+	"github.com/pluginhost/pluginhost/jsruntime/internal/jsjson"
 	"reflect"
 	"strings"
 
@@ -561,4 +562,15 @@ func isBool(v goja.Value) bool {
 func (a *App) etagEnabled() bool {
 	v := a.setting("etag")
 	return v == nil || v.ToBoolean()
+}
+
+// writeJSON is JSON.stringify(val) as UTF-8 for plain data (package jsjson's writer), with <, > and
+// & escaped when escape is set; ok is false when val needs goja's JSON.stringify. Nesting deeper than
+// jsjson.MaxDepth throws V8's RangeError. Must be called on the loop.
+func (a *App) writeJSON(val goja.Value, escape bool) (body []byte, ok bool) {
+	body, ok, err := jsjson.Stringify(a.rt, val, "", escape)
+	if err != nil {
+		panic(a.rt.ErrorValue(err))
+	}
+	return body, ok
 }

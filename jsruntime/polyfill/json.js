@@ -1,7 +1,8 @@
-// JSON.parse as V8 does it: the text is parsed in Go (package jsjson: V8's messages, and nesting that
-// cannot exhaust the Go stack the way goja's own JSON.parse does), and a reviver is applied here, as
-// the specification's InternalizeJSONProperty.
-(function (native) {
+// JSON.parse and JSON.stringify as V8 does them, in Go (package jsjson): V8's messages, and nesting
+// that cannot exhaust the Go stack the way goja's own recursion does. A reviver is applied here, as
+// the specification's InternalizeJSONProperty; stringify leaves what jsjson does not write (replacers,
+// toJSON, class instances, ...) to goja's.
+(function (native, nativeStringify) {
   'use strict';
 
   const { isArray } = Array;
@@ -60,4 +61,11 @@
     },
   };
   defineProperty(JSON, 'parse', { value: parse, writable: true, enumerable: false, configurable: true });
+
+  const { stringify } = {
+    stringify(value, replacer, space) {
+      return nativeStringify(value, replacer, space);
+    },
+  };
+  defineProperty(JSON, 'stringify', { value: stringify, writable: true, enumerable: false, configurable: true });
 });

@@ -43,7 +43,7 @@ func Install(rt *jsruntime.Runtime) error {
 	if _, err := script.Call(rt, rt.VM().GlobalObject()); err != nil {
 		return fmt.Errorf("polyfill: %w", err)
 	}
-	if err := installJSONParse(rt); err != nil {
+	if err := installJSON(rt); err != nil {
 		return err
 	}
 	return installRegExp(rt)

@@ -8,6 +8,7 @@
 package jsjson
 
 import (
+	"github.com/dop251/goja"
 	"strconv"
 	"strings"
 	"unicode/utf16"
@@ -23,6 +24,21 @@ type Error struct {
 }
 
 func (e *Error) Error() string { return e.msg }
+
+// JSValue is the error as JS sees it (jsruntime.Runtime.ErrorValue uses it): a SyntaxError, or a
+// RangeError past MaxDepth.
+func (e *Error) JSValue(vm *goja.Runtime) goja.Value {
+	name := "SyntaxError"
+	if e.Range {
+		name = "RangeError"
+	}
+	if ctor, ok := goja.AssertConstructor(vm.Get(name)); ok {
+		if v, err := ctor(nil, vm.ToValue(e.msg)); err == nil {
+			return v
+		}
+	}
+	return vm.NewGoError(e)
+}
 
 // MaxDepth is the deepest nesting of arrays and objects accepted. V8 parses any depth, but in Node
 // JSON.stringify already fails at about 5,000 levels; Go's encoding/json stops at 10,000 too.

@@ -1,4 +1,4 @@
-package express
+package jsjson
 
 import (
 	"math"
@@ -9,10 +9,9 @@ import (
 
 	"github.com/dop251/goja"
 	"github.com/dop251/goja/ftoa"
-)
 
-// maxJSONDepth bounds the nesting the Go writer follows; deeper values go to goja's JSON.stringify.
-const maxJSONDepth = 1000
+	"github.com/pluginhost/pluginhost/jsruntime"
+)
 
 // maxKeptJSONBuffer is the largest scratch buffer a runtime keeps between responses.
 const maxKeptJSONBuffer = 64 << 10
@@ -27,13 +26,17 @@ const (
 	jsonSkipped
 	// jsonUnsupported: a value only goja's JSON.stringify handles exactly.
 	jsonUnsupported
+	// jsonTooDeep: nesting deeper than MaxDepth, where V8 has run out of stack.
+	jsonTooDeep
 )
 
 // jsonWriter is JSON.stringify without a replacer or indentation, for plain data: objects whose
 // prototype is Object.prototype or null, arrays, strings, numbers, booleans and null. It writes
 // UTF-8 directly instead of building a JS string, and reports jsonUnsupported for anything else
 // (toJSON, Proxies, wrapper objects, class instances, Dates, typed arrays, Maps, BigInts, cycles,
-// nesting beyond maxJSONDepth), so that the caller serialises the whole value with goja instead.
+// so that the caller serialises the whole value with goja instead. Nesting deeper than MaxDepth is
+// V8's RangeError for an exhausted stack (V8 runs out at about 5,000 levels), not left to goja,
+// whose JSON.stringify recurses in Go and would exhaust the Go stack, ending the process.
 // Getters run as under JSON.stringify, in the same order; one that ran before an unsupported value
 // was reached runs again when goja serialises the value.
 type jsonWriter struct {
@@ -47,10 +50,12 @@ type jsonWriter struct {
 	goTextType reflect.Type
 	// stack holds the objects and arrays being written, for JSON.stringify's cycle check.
 	stack []*goja.Object
-	busy  bool
+	// gap is the indentation of one level ("" for none), and indent the current one.
+	gap, indent string
+	busy        bool
 }
 
-type jsonWriterKey struct{}
+type writerKey struct{}
 
 // jsonSafe and jsonSafeHTML are the characters JSON.stringify leaves unescaped, without and with
 // Express's "json escape" setting (which also escapes <, > and &).
@@ -74,31 +79,38 @@ var (
 	proxyType       = reflect.TypeOf(goja.Proxy{})
 )
 
-// writeJSON is JSON.stringify(val) as UTF-8 for plain data, with <, > and & escaped when escape is
-// set; ok is false when val needs goja's JSON.stringify, including when the result would be
-// undefined. Must be called on the loop.
-func (a *App) writeJSON(val goja.Value, escape bool) (body []byte, ok bool) {
-	w := a.rt.Value(jsonWriterKey{}, func() any {
+// Stringify is JSON.stringify(val, undefined, gap) as UTF-8 for plain data, with <, > and & escaped
+// when escapeHTML is set (Express's "json escape"); gap is the indentation JSON.stringify derives
+// from its space argument. ok is false when val needs goja's JSON.stringify, including when the
+// result would be undefined; err is the RangeError for nesting deeper than MaxDepth. Must be called
+// on the loop.
+func Stringify(rt *jsruntime.Runtime, val goja.Value, gap string, escapeHTML bool) (body []byte, ok bool, err error) {
+	vm := rt.VM()
+	w := rt.Value(writerKey{}, func() any {
 		return &jsonWriter{
-			objectProto: a.vm.NewObject().Prototype(),
-			arrayProto:  a.vm.NewArray().Prototype(),
-			goTextType:  goTextStringType(a.vm),
+			objectProto: vm.NewObject().Prototype(),
+			arrayProto:  vm.NewArray().Prototype(),
+			goTextType:  goTextStringType(vm),
 		}
 	}).(*jsonWriter)
 	if w.busy {
-		// A getter is serialising another value for a response while this one is being written.
+		// A getter is serialising another value while this one is being written.
 		w = &jsonWriter{objectProto: w.objectProto, arrayProto: w.arrayProto, goTextType: w.goTextType}
 	}
 	w.busy = true
 	defer w.release()
 	w.safe = &jsonSafe
-	if escape {
+	if escapeHTML {
 		w.safe = &jsonSafeHTML
 	}
-	if w.value(val) != jsonWritten {
-		return nil, false
+	w.gap = gap
+	switch w.value(val) {
+	case jsonWritten:
+		return append([]byte(nil), w.buf...), true, nil
+	case jsonTooDeep:
+		return nil, false, errTooDeep
 	}
-	return append([]byte(nil), w.buf...), true
+	return nil, false, nil
 }
 
 // goTextStringType is the dynamic type of the strings vm.ToValue makes of Go strings that are not short
@@ -118,6 +130,7 @@ func goTextStringType(vm *goja.Runtime) reflect.Type {
 func (w *jsonWriter) release() {
 	clear(w.stack)
 	w.stack = w.stack[:0]
+	w.indent = ""
 	w.buf = w.buf[:0]
 	if cap(w.buf) > maxKeptJSONBuffer {
 		w.buf = nil
@@ -191,8 +204,8 @@ func (w *jsonWriter) object(o *goja.Object) jsonOutcome {
 	if callable {
 		return jsonSkipped
 	}
-	if len(w.stack) >= maxJSONDepth {
-		return jsonUnsupported
+	if len(w.stack) >= MaxDepth {
+		return jsonTooDeep
 	}
 	for _, outer := range w.stack {
 		if outer == o {
@@ -214,47 +227,91 @@ func (w *jsonWriter) object(o *goja.Object) jsonOutcome {
 // array writes the elements 0..length-1 of a, holes and skipped values as null.
 func (w *jsonWriter) array(a *goja.Object) jsonOutcome {
 	n := a.Get("length").ToInteger()
-	w.buf = append(w.buf, '[')
+	if n == 0 {
+		w.buf = append(w.buf, "[]"...)
+		return jsonWritten
+	}
+	outer := w.open('[')
 	for i := int64(0); i < n; i++ {
-		if i > 0 {
-			w.buf = append(w.buf, ',')
-		}
-		switch w.value(a.Get(strconv.FormatInt(i, 10))) {
+		w.separate(i == 0)
+		switch out := w.value(a.Get(strconv.FormatInt(i, 10))); out {
 		case jsonSkipped:
 			w.buf = append(w.buf, "null"...)
-		case jsonUnsupported:
-			return jsonUnsupported
+		case jsonUnsupported, jsonTooDeep:
+			return out
 		}
 	}
-	w.buf = append(w.buf, ']')
+	w.close(']', outer)
 	return jsonWritten
 }
 
 // members writes o's own enumerable string-keyed properties, in goja's key order, leaving out the
 // skipped ones.
 func (w *jsonWriter) members(o *goja.Object) jsonOutcome {
-	w.buf = append(w.buf, '{')
-	first := true
-	for _, k := range o.Keys() {
+	keys := o.Keys()
+	if len(keys) == 0 {
+		w.buf = append(w.buf, "{}"...)
+		return jsonWritten
+	}
+	outer := w.open('{')
+	start, first := len(w.buf), true
+	for _, k := range keys {
 		mark := len(w.buf)
-		if !first {
-			w.buf = append(w.buf, ',')
-		}
+		w.separate(first)
 		if !w.quoteKey(k) {
 			return jsonUnsupported
 		}
 		w.buf = append(w.buf, ':')
-		switch w.value(o.Get(k)) {
+		if w.gap != "" {
+			w.buf = append(w.buf, ' ')
+		}
+		switch out := w.value(o.Get(k)); out {
 		case jsonWritten:
 			first = false
 		case jsonSkipped:
 			w.buf = w.buf[:mark]
-		case jsonUnsupported:
-			return jsonUnsupported
+		default:
+			return out
 		}
 	}
-	w.buf = append(w.buf, '}')
+	if first {
+		// Every member was skipped: JSON.stringify writes {} whatever the gap.
+		w.buf = append(w.buf[:start-1], "{}"...)
+		w.indent = outer
+		return jsonWritten
+	}
+	w.close('}', outer)
 	return jsonWritten
+}
+
+// open writes the bracket that starts a non-empty object or array and returns the indentation
+// outside it, for close.
+func (w *jsonWriter) open(bracket byte) (outer string) {
+	w.buf = append(w.buf, bracket)
+	outer = w.indent
+	w.indent += w.gap
+	return outer
+}
+
+// separate starts a member or element: a comma after the first and, with a gap, a new line indented.
+func (w *jsonWriter) separate(first bool) {
+	if !first {
+		w.buf = append(w.buf, ',')
+	}
+	if w.gap != "" {
+		w.buf = append(w.buf, '\n')
+		w.buf = append(w.buf, w.indent...)
+	}
+}
+
+// close writes the bracket that ends a non-empty object or array, on its own line with a gap.
+func (w *jsonWriter) close(bracket byte, outer string) {
+	w.indent = outer
+	if w.gap != "" {
+		w.buf = append(w.buf, '\n')
+		w.buf = append(w.buf, outer...)
+	}
+	w.buf = append(w.buf, bracket)
 }
 
 // quoteKey writes a property name as Keys() gives it. Keys() turns a lone surrogate into U+FFFD,
