@@ -71,14 +71,14 @@ export function register(router, bodyParser) {
         events.push(`before:${onFinished.isFinished(res)}`);
         res.json({ before: onFinished.isFinished(res) });
     });
-    // body-parser's errors as an Express error handler sees them. A JSON syntax error's message is
-    // the engine's own (V8's or goja's), so it is left out.
+    // body-parser's errors as an Express error handler sees them, JSON syntax errors with V8's
+    // message (pluginhost's JSON.parse gives V8's messages).
     router.use((err, req, res, _next) => {
         res.status(err.status || 500).json({
             status: err.status,
             type: err.type,
             name: err.name,
-            message: err.type === 'entity.parse.failed' ? undefined : err.message,
+            message: err.message,
             ...state(req),
         });
     });
