@@ -68,3 +68,20 @@ func TestJSONParseDepth(t *testing.T) {
 		t.Errorf("got  %s\nwant %s", got, want)
 	}
 }
+
+// TestArrayNesting: join (and String of an array) and flat on arrays nested two million deep, which
+// exhausted the Go stack in goja's recursion and ended the process: join throws a catchable
+// RangeError, flat flattens.
+func TestArrayNesting(t *testing.T) {
+	src := `let deep = [7];
+		for (let i = 0; i < 2e6; i++) deep = [deep];
+		const out = [];
+		try { out.push(String(deep).length) } catch (e) { out.push(e.name + ': ' + e.message) }
+		try { out.push(deep.join('-').length) } catch (e) { out.push(e.name) }
+		out.push(deep.flat(Infinity).join(), deep.flat(3).length)
+		out`
+	want := `["RangeError: Maximum call stack size exceeded","RangeError","7",1]`
+	if got := jstest.AwaitJSON(t, jstest.New(t, polyfill.Install), src); got != want {
+		t.Errorf("got  %s\nwant %s", got, want)
+	}
+}

@@ -221,6 +221,45 @@
   guard('padStart', padTooLong);
   guard('padEnd', padTooLong);
 
+  // goja's Array.prototype.join (and so toString and String(array)) and flat recurse in Go for every
+  // level of nested arrays, and a deep enough nesting exhausts the Go stack, which ends the whole
+  // process. join counts the arrays it is inside (toString reaches nested arrays through join) and
+  // throws V8's RangeError past joinNesting (V8 joins 3,000 levels and fails at 3,300; the count also
+  // keeps the JS frames of a join well inside goja's call stack limit, whose overflow a plugin could
+  // not catch). flat with a depth beyond flatNesting flattens flatNesting levels at a time, which is
+  // the same (a flattened array has no holes left to skip).
+  const joinNesting = 3200;
+  const flatNesting = 10000;
+  const tooDeep = () => new RangeError('Maximum call stack size exceeded');
+  const nativeJoin = Array.prototype.join;
+  let joining = 0;
+  const { join } = {
+    join(separator) {
+      if (joining >= joinNesting) throw tooDeep();
+      joining++;
+      try {
+        return nativeJoin.call(this, separator);
+      } finally {
+        joining--;
+      }
+    },
+  };
+  Object.defineProperty(Array.prototype, 'join', { value: join, writable: true, enumerable: false, configurable: true });
+  const nativeFlat = Array.prototype.flat;
+  const { isArray } = Array;
+  const { flat } = {
+    flat(depth = undefined) {
+      let levels = depth === undefined ? 1 : Math.trunc(Number(depth)) || 0;
+      if (levels <= flatNesting) return nativeFlat.call(this, levels);
+      let out = nativeFlat.call(this, flatNesting);
+      for (levels -= flatNesting; levels > 0 && out.some(isArray); levels -= flatNesting) {
+        out = nativeFlat.call(out, Math.min(levels, flatNesting));
+      }
+      return out;
+    },
+  };
+  Object.defineProperty(Array.prototype, 'flat', { value: flat, writable: true, enumerable: false, configurable: true });
+
   // GoError is goja's constructor of the errors Go code makes (NewGoError); it is no global in Node,
   // and nothing of pluginhost's looks it up by name.
   delete global.GoError;
