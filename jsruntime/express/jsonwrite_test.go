@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"github.com/pluginhost/pluginhost/jsruntime/internal/jsjson"
 	"math"
 	"math/rand/v2"
 	"net/http/httptest"
@@ -17,6 +16,7 @@ import (
 
 	"github.com/pluginhost/pluginhost/internal/jstest"
 	"github.com/pluginhost/pluginhost/internal/loadtest"
+	"github.com/pluginhost/pluginhost/jsruntime/internal/jsjson"
 )
 
 // jsonPlain are values the Go writer serialises itself. Each is a JS expression.

@@ -2,7 +2,6 @@ package express
 
 import (
 	"errors"
-	"github.com/pluginhost/pluginhost/jsruntime/internal/jsjson"
 	"io"
 	"mime"
 	"net/http"
@@ -11,6 +10,8 @@ import (
 	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
+
+	"github.com/pluginhost/pluginhost/jsruntime/internal/jsjson"
 )
 
 // parseError is a body-parser/raw-body failure as http-errors builds it: status, type, message and

@@ -1,11 +1,12 @@
 package express
 
 import (
-	"github.com/pluginhost/pluginhost/jsruntime/internal/jsjson"
 	"reflect"
 	"strings"
 
 	"github.com/dop251/goja"
+
+	"github.com/pluginhost/pluginhost/jsruntime/internal/jsjson"
 )
 
 // newResponseProto builds the response prototype (express.response): Node's ServerResponse methods

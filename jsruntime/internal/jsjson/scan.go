@@ -8,11 +8,12 @@
 package jsjson
 
 import (
-	"github.com/dop251/goja"
 	"strconv"
 	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
+
+	"github.com/dop251/goja"
 )
 
 // Error is a JSON.parse failure with the message V8 gives, which body-parser passes on: a
