@@ -71,8 +71,6 @@ var jsonGoja = []string{
 	`new Error("x")`, `(function () { return arguments })(1, 2)`, `Promise.resolve(1)`,
 	`JSON.rawJSON("1e1000")`, `{r: JSON.rawJSON("12")}`,
 	`10n`, `{a: 1n}`,
-	`(() => { const o = {}; o.self = o; return o })()`, `(() => { const a = []; a.push(a); return a })()`,
-	`(() => { const o = {a: {}}; o.a.b = [o]; return o })()`,
 	`{"\ud800": 1}`, `{"\ufffd": 1}`, `[1, {"a\udc00": 2}]`,
 	`{get a() { throw new Error("getter boom") }}`,
 	`(() => { const a = [1]; Object.setPrototypeOf(a, Object.prototype); return a })()`,
@@ -322,8 +320,8 @@ func TestWriteJSONGetterCalls(t *testing.T) {
 	})
 }
 
-// TestWriteJSONCycleStopsAtOnce: the Go writer gives up on a cycle when it first comes back to an
-// object, rather than following it down to maxJSONDepth.
+// TestWriteJSONCycleStopsAtOnce: the Go writer throws V8's TypeError for a cycle when it first comes
+// back to an object, after running each getter once, rather than following the cycle down.
 func TestWriteJSONCycleStopsAtOnce(t *testing.T) {
 	f := setup(t, Config{}, ``)
 	jstest.Do(t, f.rt, func(vm *goja.Runtime) error {
@@ -331,11 +329,62 @@ func TestWriteJSONCycleStopsAtOnce(t *testing.T) {
 		if err != nil {
 			return err
 		}
-		if got, ok := f.app.writeJSON(v, false); ok {
+		ex := vm.Try(func() {
+			got, _ := f.app.writeJSON(v, false)
 			t.Errorf("the Go writer wrote a cycle: %q", got)
+		})
+		if ex == nil {
+			return nil
 		}
+		jstest.Expect(t, "error", ex.Value().String(), "TypeError: Converting circular structure to JSON\n"+
+			"    --> starting at object with constructor 'Object'\n"+
+			"    |     property 'self' -> object with constructor 'Object'\n"+
+			"    --- property 'o' closes the circle")
 		jstest.Expect(t, "getter reads", vm.Get("reads").String(), "1")
 		return nil
+	})
+}
+
+// jsonCycles are circular structures whose TypeError describes where the circle closes, as V8's does.
+var jsonCycles = []string{
+	`(() => { const o = {}; o.self = o; return o })()`,
+	`(() => { const a = []; a.push(a); return a })()`,
+	`(() => { const o = {a: {}}; o.a.b = [o]; return o })()`,
+	`(() => { const o = {x: {y: {z: {}}}}; o.x.y.z.back = o.x; return {root: o} })()`,
+	`(() => { const o = {x: {y: {z: {w: {}}}}}; o.x.y.z.w.back = o.x; return {root: o} })()`,
+	`(() => { let o = {}, c = o; for (let i = 0; i < 10; i++) { c.n = {}; c = c.n } c.back = o; return o })()`,
+	`(() => { const o = {}; o[1] = o; return o })()`,
+	`(() => { const o = Object.create(null); o["it's"] = [0, o]; return o })()`,
+	`(() => { const a = [0, [1, {}]]; a[1][1].q = a; return [a] })()`,
+}
+
+// TestWriteJSONCyclesAgainstNode compares the Go writer's TypeError for each cycle with V8's.
+func TestWriteJSONCyclesAgainstNode(t *testing.T) {
+	node, err := exec.LookPath("node")
+	if err != nil {
+		t.Skip("node is not installed")
+	}
+	script := "const out = [];\n"
+	for _, e := range jsonCycles {
+		script += "try { JSON.stringify((" + e + "\n)); out.push(null) } catch (err) { out.push(String(err)) }\n"
+	}
+	script += "process.stdout.write(JSON.stringify(out));\n"
+	raw, err := exec.Command(node, "-e", script).Output()
+	if err != nil {
+		t.Fatalf("node: %v", err)
+	}
+	var want []string
+	if err := json.Unmarshal(raw, &want); err != nil || len(want) != len(jsonCycles) {
+		t.Fatalf("node output %q: %v", raw, err)
+	}
+	f := setup(t, Config{}, ``)
+	i := 0
+	evalJSONCases(t, f, jsonCycles, func(vm *goja.Runtime, expr string, v goja.Value) {
+		ex := vm.Try(func() { f.app.writeJSON(v, false) })
+		if ex == nil || ex.Value().String() != want[i] {
+			t.Errorf("%s:\n got %v\nnode %s", expr, ex, want[i])
+		}
+		i++
 	})
 }
 
@@ -484,7 +533,7 @@ func TestResJSONFastPathEndToEnd(t *testing.T) {
 	jstest.Expect(t, "getter body", r.body, `{"a":1}`)
 	jstest.Expect(t, "getter calls", f.eval(`getterCalls`), "1")
 	r = f.get("/api/plugins/test/cycle")
-	jstest.Expect(t, "cycle", r.body, "TypeError: Converting circular structure to JSON")
+	jstest.Expect(t, "cycle", r.body, "TypeError: Converting circular structure to JSON\n    --> starting at object with constructor 'Object'\n    --- property 'o' closes the circle")
 	r = f.get("/api/plugins/test/throws")
 	jstest.Expect(t, "getter throws", r.body, "TypeError: boom true false")
 	r = f.get("/api/plugins/test/date")

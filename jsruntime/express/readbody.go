@@ -138,8 +138,8 @@ func scanJSONBody(text string, strict bool) (jsjson.Tape, *parseError) {
 func jsonParseError(err error, body string) *parseError {
 	pe := newParseError(400, "entity.parse.failed", err.Error(), map[string]any{"body": body})
 	pe.name = "SyntaxError"
-	if jerr, ok := err.(*jsjson.Error); ok && jerr.Range {
-		pe.name = "RangeError"
+	if jerr, ok := err.(*jsjson.Error); ok {
+		pe.name = jerr.Name
 	}
 	return pe
 }

@@ -48,8 +48,12 @@ func installJSON(rt *jsruntime.Runtime) error {
 		tape, err := jsjson.Scan(call.Argument(0).String())
 		if err != nil {
 			fail, _ := goja.AssertFunction(call.Argument(1))
+			name := "SyntaxError"
 			var jerr *jsjson.Error
-			_, ferr := fail(goja.Undefined(), vm.ToValue(err.Error()), vm.ToValue(errors.As(err, &jerr) && jerr.Range))
+			if errors.As(err, &jerr) {
+				name = jerr.Name
+			}
+			_, ferr := fail(goja.Undefined(), vm.ToValue(err.Error()), vm.ToValue(name == "RangeError"))
 			panic(ferr)
 		}
 		return tape.Value(vm)

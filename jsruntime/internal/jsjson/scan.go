@@ -16,24 +16,19 @@ import (
 	"github.com/dop251/goja"
 )
 
-// Error is a JSON.parse failure with the message V8 gives, which body-parser passes on: a
-// SyntaxError, or a RangeError when the text nests deeper than MaxDepth.
+// Error is a JSON.parse or JSON.stringify failure with V8's message, which body-parser passes on.
 type Error struct {
-	msg string
-	// Range marks the RangeError for nesting deeper than MaxDepth.
-	Range bool
+	// Name is the JS error's: SyntaxError for text that is not JSON, RangeError for nesting deeper
+	// than MaxDepth, TypeError for a circular structure.
+	Name string
+	msg  string
 }
 
 func (e *Error) Error() string { return e.msg }
 
-// JSValue is the error as JS sees it (jsruntime.Runtime.ErrorValue uses it): a SyntaxError, or a
-// RangeError past MaxDepth.
+// JSValue is the error as JS sees it (jsruntime.Runtime.ErrorValue uses it).
 func (e *Error) JSValue(vm *goja.Runtime) goja.Value {
-	name := "SyntaxError"
-	if e.Range {
-		name = "RangeError"
-	}
-	if ctor, ok := goja.AssertConstructor(vm.Get(name)); ok {
+	if ctor, ok := goja.AssertConstructor(vm.Get(e.Name)); ok {
 		if v, err := ctor(nil, vm.ToValue(e.msg)); err == nil {
 			return v
 		}
@@ -46,7 +41,7 @@ func (e *Error) JSValue(vm *goja.Runtime) goja.Value {
 const MaxDepth = 10000
 
 // errTooDeep is V8's message for a stack exhausted by nesting.
-var errTooDeep = &Error{msg: "Maximum call stack size exceeded", Range: true}
+var errTooDeep = &Error{Name: "RangeError", msg: "Maximum call stack size exceeded"}
 
 // jsonScanner validates JSON text exactly where V8's JSON.parse would fail and, when recording,
 // writes the Tape of valid text. Positions in messages are UTF-16 offsets, as in JS. It keeps its own
@@ -86,10 +81,10 @@ func (s *jsonScanner) utf16Pos(bytePos int) int {
 }
 
 func (s *jsonScanner) errAt(format string, bytePos int) error {
-	return &Error{msg: format + " in JSON at position " + strconv.Itoa(s.utf16Pos(bytePos))}
+	return &Error{Name: "SyntaxError", msg: format + " in JSON at position " + strconv.Itoa(s.utf16Pos(bytePos))}
 }
 
-var errJSONEnd = &Error{msg: "Unexpected end of JSON input"}
+var errJSONEnd = &Error{Name: "SyntaxError", msg: "Unexpected end of JSON input"}
 
 // unexpected is V8's message for an unexpected character where a value or literal was expected.
 func (s *jsonScanner) unexpected(bytePos int) error {
@@ -98,7 +93,7 @@ func (s *jsonScanner) unexpected(bytePos int) error {
 	}
 	switch s.src {
 	case "NaN", "Infinity", "undefined", "[object Object]":
-		return &Error{msg: `"` + s.src + `" is not valid JSON`}
+		return &Error{Name: "SyntaxError", msg: `"` + s.src + `" is not valid JSON`}
 	}
 	c := s.src[bytePos]
 	if c == '"' {
@@ -123,7 +118,7 @@ func (s *jsonScanner) unexpected(bytePos int) error {
 	default:
 		context = `..."` + string(utf16.Decode(units[pos-ctx:pos+ctx])) + `"...`
 	}
-	return &Error{msg: "Unexpected token '" + tok + "', " + context + " is not valid JSON"}
+	return &Error{Name: "SyntaxError", msg: "Unexpected token '" + tok + "', " + context + " is not valid JSON"}
 }
 
 func isJSONSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
@@ -205,7 +200,7 @@ func (s *jsonScanner) scan() error {
 			if len(stack) == 0 {
 				s.skipSpace()
 				if s.pos < len(s.src) {
-					return &Error{msg: "Unexpected non-whitespace character after JSON at position " + strconv.Itoa(s.utf16Pos(s.pos))}
+					return &Error{Name: "SyntaxError", msg: "Unexpected non-whitespace character after JSON at position " + strconv.Itoa(s.utf16Pos(s.pos))}
 				}
 				return nil
 			}

@@ -53,7 +53,7 @@ func TestDeepNesting(t *testing.T) {
 		if e, ok := err.(*Error); ok {
 			jerr = e
 		}
-		if jerr == nil || !jerr.Range || err.Error() != "Maximum call stack size exceeded" {
+		if jerr == nil || jerr.Name != "RangeError" || err.Error() != "Maximum call stack size exceeded" {
 			t.Errorf("%d bytes of nesting: %v, want the RangeError", len(src), err)
 		}
 	}

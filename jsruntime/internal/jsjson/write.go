@@ -28,13 +28,16 @@ const (
 	jsonUnsupported
 	// jsonTooDeep: nesting deeper than MaxDepth, where V8 has run out of stack.
 	jsonTooDeep
+	// jsonCircular: a value contains itself; the writer's err says where, as V8's TypeError does.
+	jsonCircular
 )
 
 // jsonWriter is JSON.stringify without a replacer or indentation, for plain data: objects whose
 // prototype is Object.prototype or null, arrays, strings, numbers, booleans and null. It writes
 // UTF-8 directly instead of building a JS string, and reports jsonUnsupported for anything else
 // (toJSON, Proxies, wrapper objects, class instances, Dates, typed arrays, Maps, BigInts, cycles,
-// so that the caller serialises the whole value with goja instead. Nesting deeper than MaxDepth is
+// so that the caller serialises the whole value with goja instead. A cycle is V8's TypeError, with
+// V8's description of where it closes. Nesting deeper than MaxDepth is
 // V8's RangeError for an exhausted stack (V8 runs out at about 5,000 levels), not left to goja,
 // whose JSON.stringify recurses in Go and would exhaust the Go stack, ending the process.
 // Getters run as under JSON.stringify, in the same order; one that ran before an unsupported value
@@ -48,8 +51,11 @@ type jsonWriter struct {
 	// goTextType is goja's dynamic type for a string imported from Go, which keeps the Go text as
 	// its String() (see goTextStringType); nil if there is none.
 	goTextType reflect.Type
-	// stack holds the objects and arrays being written, for JSON.stringify's cycle check.
+	// stack holds the objects and arrays being written, for JSON.stringify's cycle check, and path
+	// the member or element of each that is being written, for V8's description of a cycle.
 	stack []*goja.Object
+	path  []pathStep
+	err   error
 	// gap is the indentation of one level ("" for none), and indent the current one.
 	gap, indent string
 	busy        bool
@@ -82,7 +88,8 @@ var (
 // Stringify is JSON.stringify(val, undefined, gap) as UTF-8 for plain data, with <, > and & escaped
 // when escapeHTML is set (Express's "json escape"); gap is the indentation JSON.stringify derives
 // from its space argument. ok is false when val needs goja's JSON.stringify, including when the
-// result would be undefined; err is the RangeError for nesting deeper than MaxDepth. Must be called
+// result would be undefined; err is V8's TypeError for a circular structure or its RangeError for
+// nesting deeper than MaxDepth. Must be called
 // on the loop.
 func Stringify(rt *jsruntime.Runtime, val goja.Value, gap string, escapeHTML bool) (body []byte, ok bool, err error) {
 	vm := rt.VM()
@@ -109,6 +116,8 @@ func Stringify(rt *jsruntime.Runtime, val goja.Value, gap string, escapeHTML boo
 		return append([]byte(nil), w.buf...), true, nil
 	case jsonTooDeep:
 		return nil, false, errTooDeep
+	case jsonCircular:
+		return nil, false, w.err
 	}
 	return nil, false, nil
 }
@@ -130,6 +139,8 @@ func goTextStringType(vm *goja.Runtime) reflect.Type {
 func (w *jsonWriter) release() {
 	clear(w.stack)
 	w.stack = w.stack[:0]
+	w.path = w.path[:0]
+	w.err = nil
 	w.indent = ""
 	w.buf = w.buf[:0]
 	if cap(w.buf) > maxKeptJSONBuffer {
@@ -207,10 +218,10 @@ func (w *jsonWriter) object(o *goja.Object) jsonOutcome {
 	if len(w.stack) >= MaxDepth {
 		return jsonTooDeep
 	}
-	for _, outer := range w.stack {
+	for i, outer := range w.stack {
 		if outer == o {
-			// A cycle: goja's JSON.stringify throws its TypeError for it.
-			return jsonUnsupported
+			w.err = w.circular(i)
+			return jsonCircular
 		}
 	}
 	w.stack = append(w.stack, o)
@@ -234,10 +245,14 @@ func (w *jsonWriter) array(a *goja.Object) jsonOutcome {
 	outer := w.open('[')
 	for i := int64(0); i < n; i++ {
 		w.separate(i == 0)
-		switch out := w.value(a.Get(strconv.FormatInt(i, 10))); out {
+		w.path = append(w.path, pathStep{index: i, isIndex: true})
+		out := w.value(a.Get(strconv.FormatInt(i, 10)))
+		w.path = w.path[:len(w.path)-1]
+		switch out {
+		case jsonWritten:
 		case jsonSkipped:
 			w.buf = append(w.buf, "null"...)
-		case jsonUnsupported, jsonTooDeep:
+		default:
 			return out
 		}
 	}
@@ -265,7 +280,10 @@ func (w *jsonWriter) members(o *goja.Object) jsonOutcome {
 		if w.gap != "" {
 			w.buf = append(w.buf, ' ')
 		}
-		switch out := w.value(o.Get(k)); out {
+		w.path = append(w.path, pathStep{name: k})
+		out := w.value(o.Get(k))
+		w.path = w.path[:len(w.path)-1]
+		switch out {
 		case jsonWritten:
 			first = false
 		case jsonSkipped:
@@ -282,6 +300,50 @@ func (w *jsonWriter) members(o *goja.Object) jsonOutcome {
 	}
 	w.close('}', outer)
 	return jsonWritten
+}
+
+// pathStep is how the writer reached a value: a member's name or an element's index.
+type pathStep struct {
+	name    string
+	index   int64
+	isIndex bool
+}
+
+func (p pathStep) String() string {
+	if p.isIndex {
+		return "index " + strconv.FormatInt(p.index, 10)
+	}
+	return "property '" + p.name + "'"
+}
+
+// circular is V8's TypeError for the cycle that starts at w.stack[start] and closes from the innermost
+// object back to it. V8 shows at most two steps of the way in, then "...", then the last one.
+func (w *jsonWriter) circular(start int) error {
+	constructor := func(o *goja.Object) string {
+		if o.ClassName() == "Array" {
+			return "'Array'"
+		}
+		return "'Object'"
+	}
+	var b strings.Builder
+	b.WriteString("Converting circular structure to JSON\n    --> starting at object with constructor ")
+	b.WriteString(constructor(w.stack[start]))
+	step := func(i int) {
+		b.WriteString("\n    |     " + w.path[i-1].String() + " -> object with constructor " + constructor(w.stack[i]))
+	}
+	last := len(w.stack) - 1
+	if last-start <= 3 {
+		for i := start + 1; i <= last; i++ {
+			step(i)
+		}
+	} else {
+		step(start + 1)
+		step(start + 2)
+		b.WriteString("\n    |     ...")
+		step(last)
+	}
+	b.WriteString("\n    --- " + w.path[last].String() + " closes the circle")
+	return &Error{Name: "TypeError", msg: b.String()}
 }
 
 // open writes the bracket that starts a non-empty object or array and returns the indentation
