@@ -32,14 +32,14 @@ const (
 	jsonCircular
 )
 
-// jsonWriter is JSON.stringify without a replacer or indentation, for plain data: objects whose
-// prototype is Object.prototype or null, arrays, strings, numbers, booleans and null. It writes
-// UTF-8 directly instead of building a JS string, and reports jsonUnsupported for anything else
-// (toJSON, Proxies, wrapper objects, class instances, Dates, typed arrays, Maps, BigInts, cycles,
-// so that the caller serialises the whole value with goja instead. A cycle is V8's TypeError, with
-// V8's description of where it closes. Nesting deeper than MaxDepth is
-// V8's RangeError for an exhausted stack (V8 runs out at about 5,000 levels), not left to goja,
-// whose JSON.stringify recurses in Go and would exhaust the Go stack, ending the process.
+// jsonWriter is JSON.stringify without a replacer, for data: ordinary objects (class instances
+// included), arrays with Array.prototype, strings, numbers, booleans and null. It writes UTF-8
+// directly instead of building a JS string, and reports jsonUnsupported for anything else (toJSON,
+// Proxies, wrapper objects, Dates, typed arrays, Maps, BigInts), so that the caller serialises the
+// whole value with goja instead. A cycle is V8's TypeError, with V8's description of where it
+// closes. Nesting deeper than MaxDepth is V8's RangeError for an exhausted stack (V8 runs out at
+// about 5,000 levels), not left to goja, whose JSON.stringify recurses in Go and would exhaust the
+// Go stack, ending the process.
 // Getters run as under JSON.stringify, in the same order; one that ran before an unsupported value
 // was reached runs again when goja serialises the value.
 type jsonWriter struct {
@@ -196,9 +196,8 @@ func (w *jsonWriter) object(o *goja.Object) jsonOutcome {
 	case typ == proxyType:
 		return jsonUnsupported
 	case typ == plainObjectType && o.ClassName() == "Object":
-		if p := o.Prototype(); p != nil && p != w.objectProto {
-			return jsonUnsupported
-		}
+		// An ordinary object of any prototype (a class instance too): JSON.stringify reads its own
+		// enumerable properties, after a toJSON it may inherit.
 	case typ == plainArrayType && o.ClassName() == "Array":
 		if o.Prototype() != w.arrayProto {
 			return jsonUnsupported
@@ -319,12 +318,7 @@ func (p pathStep) String() string {
 // circular is V8's TypeError for the cycle that starts at w.stack[start] and closes from the innermost
 // object back to it. V8 shows at most two steps of the way in, then "...", then the last one.
 func (w *jsonWriter) circular(start int) error {
-	constructor := func(o *goja.Object) string {
-		if o.ClassName() == "Array" {
-			return "'Array'"
-		}
-		return "'Object'"
-	}
+	constructor := func(o *goja.Object) string { return "'" + w.constructorName(o) + "'" }
 	var b strings.Builder
 	b.WriteString("Converting circular structure to JSON\n    --> starting at object with constructor ")
 	b.WriteString(constructor(w.stack[start]))
@@ -344,6 +338,24 @@ func (w *jsonWriter) circular(start int) error {
 	}
 	b.WriteString("\n    --- " + w.path[last].String() + " closes the circle")
 	return &Error{Name: "TypeError", msg: b.String()}
+}
+
+// constructorName names o's constructor as V8's message does: Array, Object for a plain or
+// prototype-less object, else the name of its prototype's constructor.
+func (w *jsonWriter) constructorName(o *goja.Object) string {
+	if o.ClassName() == "Array" {
+		return "Array"
+	}
+	p := o.Prototype()
+	if p == nil || p == w.objectProto {
+		return "Object"
+	}
+	if c, ok := p.Get("constructor").(*goja.Object); ok {
+		if name := c.Get("name"); name != nil && goja.IsString(name) && name.String() != "" {
+			return name.String()
+		}
+	}
+	return "Object"
 }
 
 // open writes the bracket that starts a non-empty object or array and returns the indentation
