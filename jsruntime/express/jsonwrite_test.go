@@ -362,29 +362,15 @@ var jsonCycles = []string{
 
 // TestWriteJSONCyclesAgainstNode compares the Go writer's TypeError for each cycle with V8's.
 func TestWriteJSONCyclesAgainstNode(t *testing.T) {
-	node, err := exec.LookPath("node")
-	if err != nil {
-		t.Skip("node is not installed")
-	}
-	script := "const out = [];\n"
-	for _, e := range jsonCycles {
-		script += "try { JSON.stringify((" + e + "\n)); out.push(null) } catch (err) { out.push(String(err)) }\n"
-	}
-	script += "process.stdout.write(JSON.stringify(out));\n"
-	raw, err := exec.Command(node, "-e", script).Output()
-	if err != nil {
-		t.Fatalf("node: %v", err)
-	}
-	var want []string
-	if err := json.Unmarshal(raw, &want); err != nil || len(want) != len(jsonCycles) {
-		t.Fatalf("node output %q: %v", raw, err)
-	}
+	want := nodeResults(t, jsonCycles, func(e string) string {
+		return "try { JSON.stringify((" + e + "\n)); out.push(null) } catch (err) { out.push(String(err)) }"
+	})
 	f := setup(t, Config{}, ``)
 	i := 0
 	evalJSONCases(t, f, jsonCycles, func(vm *goja.Runtime, expr string, v goja.Value) {
 		ex := vm.Try(func() { f.app.writeJSON(v, false) })
-		if ex == nil || ex.Value().String() != want[i] {
-			t.Errorf("%s:\n got %v\nnode %s", expr, ex, want[i])
+		if w := want[i]; ex == nil || w == nil || ex.Value().String() != *w {
+			t.Errorf("%s:\n got %v\nnode %v", expr, ex, w)
 		}
 		i++
 	})
@@ -412,28 +398,36 @@ func TestWriteJSONReentrant(t *testing.T) {
 	})
 }
 
-// TestWriteJSONAgainstNode compares the Go writer with V8's JSON.stringify on the plain values.
-// They agree on all of them: this goja orders integer-like keys first as V8 does, and formats
-// numbers as V8 does. (Where goja and V8 do differ, the Go writer follows goja: an int64 beyond 2^53
-// that the host puts into JS is written exactly, V8 having no such number.)
-func TestWriteJSONAgainstNode(t *testing.T) {
+// nodeResults runs one statement per expression under Node, each pushing a string or null onto out,
+// and returns out. It skips the test when node is not installed.
+func nodeResults(t *testing.T, exprs []string, statement func(expr string) string) []*string {
+	t.Helper()
 	node, err := exec.LookPath("node")
 	if err != nil {
 		t.Skip("node is not installed")
 	}
 	script := "const out = [];\n"
-	for _, e := range jsonPlain {
-		script += "out.push(JSON.stringify((" + e + "\n)) ?? null);\n"
+	for _, e := range exprs {
+		script += statement(e) + "\n"
 	}
 	script += "process.stdout.write(JSON.stringify(out));\n"
 	raw, err := exec.Command(node, "-e", script).Output()
 	if err != nil {
 		t.Fatalf("node: %v", err)
 	}
-	var want []*string
-	if err := json.Unmarshal(raw, &want); err != nil || len(want) != len(jsonPlain) {
+	var out []*string
+	if err := json.Unmarshal(raw, &out); err != nil || len(out) != len(exprs) {
 		t.Fatalf("node output %q: %v", raw, err)
 	}
+	return out
+}
+
+// TestWriteJSONAgainstNode compares the Go writer with V8's JSON.stringify on the plain values.
+// They agree on all of them: this goja orders integer-like keys first as V8 does, and formats
+// numbers as V8 does. (Where goja and V8 do differ, the Go writer follows goja: an int64 beyond 2^53
+// that the host puts into JS is written exactly, V8 having no such number.)
+func TestWriteJSONAgainstNode(t *testing.T) {
+	want := nodeResults(t, jsonPlain, func(e string) string { return "out.push(JSON.stringify((" + e + "\n)) ?? null);" })
 	f := setup(t, Config{}, ``)
 	i := 0
 	evalJSONCases(t, f, jsonPlain, func(_ *goja.Runtime, expr string, v goja.Value) {
