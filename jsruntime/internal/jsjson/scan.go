@@ -1,10 +1,3 @@
-// Package jsjson is JSON.parse as V8 (Node 20) does it, for goja runtimes: the same errors, with V8's
-// messages and UTF-16 positions, and the same values. Text is scanned into a Tape without a runtime
-// (so a request body is scanned on its own goroutine) and built into goja values on the loop.
-// Scanning and building keep their own stacks, as V8's parser does: goja's JSON.parse recurses in Go
-// for every level of nesting, so a few MB of "[" exhausted the Go stack and ended the whole process.
-// Nesting deeper than MaxDepth is refused with V8's RangeError for exhausting its stack, which bounds
-// what every recursive operation on a parsed value (goja's JSON.stringify among them) has to follow.
 package jsjson
 
 import (

@@ -2,7 +2,7 @@ package jsjson
 
 import "github.com/dop251/goja"
 
-// jsonKind is what one token of a jsonTape holds.
+// jsonKind is what one token of a Tape holds.
 type jsonKind uint8
 
 const (
@@ -26,10 +26,10 @@ type jsonToken struct {
 
 // Tape is a valid JSON text scanned into tokens, in text order. Scanning needs no runtime, so the
 // host's parsers scan a request body on the request's goroutine, and the loop only builds the values
-// (value) when the plugin reads req.body.
+// (Value) when the plugin reads req.body.
 type Tape []jsonToken
 
-// tapeFrame is an array or object value is building.
+// tapeFrame is an array or object that Value is building.
 type tapeFrame struct {
 	obj      *goja.Object // nil for an array
 	items    []any        // an array's elements so far
