@@ -64,8 +64,9 @@ func compile(filename, src string, m mode, disk *diskCache) (*compiled, error) {
 
 // compileBySyntax compiles a JavaScript file whose format is its syntax's and which goja cannot parse
 // as it is. Most are CommonJS (bundles using async generators), so it is transformed as CommonJS
-// first: esbuild then leaves ES module syntax (import, export, import.meta, top-level await) in
+// first: esbuild then leaves ES module syntax (import and export statements, top-level await) in
 // place, where goja rejects it, and only then is the format detected, which parses the file once more.
+// (import.meta it would empty instead, so compile detects files that may use it first.)
 func compileBySyntax(filename, src string, m mode, disk *diskCache) (*compiled, error) {
 	c, err := transformAndCompile(filename, src, m, CommonJS, disk)
 	if err == nil {
