@@ -9,6 +9,8 @@ import (
 	"strings"
 
 	"github.com/dop251/goja"
+
+	"github.com/pluginhost/pluginhost/jsruntime/internal/jsjson"
 )
 
 // cookie 0.7.x's validation patterns (RFC 6265 token, cookie-octet, domain and path characters).
@@ -229,7 +231,7 @@ func (a *App) nowMillis() float64 {
 // stringifyPlain is JSON.stringify(v) without the app's json settings, as res.cookie calls it; an
 // undefined result reads "undefined" as string concatenation would.
 func (a *App) stringifyPlain(v goja.Value) string {
-	out, err := a.jsonStringify(goja.Undefined(), v)
+	out, err := jsjson.StringifyValue(a.rt, v, goja.Undefined(), goja.Undefined())
 	if err != nil {
 		panic(a.rt.ErrorValue(err))
 	}

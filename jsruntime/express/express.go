@@ -167,10 +167,9 @@ type App struct {
 	// strings holds JS values of strings every request repeats (see stringValue).
 	strings map[string]goja.Value
 
-	jsonStringify goja.Callable
-	jsonParse     goja.Callable
-	regexpCtor    *goja.Object
-	uint8Array    *goja.Object
+	jsonParse  goja.Callable
+	regexpCtor *goja.Object
+	uint8Array *goja.Object
 }
 
 type appKey struct{}
@@ -213,7 +212,6 @@ func newApp(rt *jsruntime.Runtime, cfg Config) *App {
 		stateKey: goja.NewSymbol("pluginhost.express.state"),
 	}
 	jsonObj := vm.Get("JSON").ToObject(vm)
-	a.jsonStringify, _ = goja.AssertFunction(jsonObj.Get("stringify"))
 	a.jsonParse, _ = goja.AssertFunction(jsonObj.Get("parse"))
 	a.regexpCtor = vm.Get("RegExp").ToObject(vm)
 	a.uint8Array = vm.Get("Uint8Array").ToObject(vm)

@@ -81,7 +81,7 @@ var jsonGoja = []string{
 // gojaJSON is the serialisation res.json used before the Go writer: JSON.stringify, then the
 // string's UTF-8 with Express's json escape.
 func gojaJSON(a *App, v goja.Value, escape bool) (out string, defined bool, err error) {
-	res, err := a.jsonStringify(goja.Undefined(), v)
+	res, err := jsjson.GojaStringify(a.rt)(goja.Undefined(), v)
 	if err != nil || goja.IsUndefined(res) {
 		return "", false, err
 	}

@@ -398,22 +398,23 @@ func (res *response) jsonArgs(args []goja.Value) {
 
 // stringify is Express's JSON serialisation with the app's json replacer, spaces and escape
 // settings, as the UTF-8 bytes of the JSON text; ok is false when JSON.stringify gives undefined.
-// Without a replacer or spaces, plain data is written by the Go writer (the same bytes, without
-// making a JS string); everything else goes through goja's JSON.stringify.
+// Without a replacer or spaces, data is written by the Go writer (the same bytes, without making a JS
+// string), and what it leaves goes to goja's JSON.stringify directly; with them, to jsjson's
+// JSON.stringify.
 func (a *App) stringify(val goja.Value) (body []byte, ok bool) {
 	replacer, spaces := a.setting("json replacer"), a.setting("json spaces")
 	esc := a.setting("json escape")
 	escape := esc != nil && esc.ToBoolean()
+	var out goja.Value
+	var err error
 	if replacer == nil && spaces == nil {
 		if body, ok := a.writeJSON(val, escape); ok {
 			return body, true
 		}
+		out, err = jsjson.GojaStringify(a.rt)(goja.Undefined(), val)
+	} else {
+		out, err = jsjson.StringifyValue(a.rt, val, orUndefined(replacer), orUndefined(spaces))
 	}
-	args := []goja.Value{val}
-	if replacer != nil || spaces != nil {
-		args = append(args, orUndefined(replacer), orUndefined(spaces))
-	}
-	out, err := a.jsonStringify(goja.Undefined(), args...)
 	if err != nil {
 		panic(a.rt.ErrorValue(err))
 	}

@@ -85,13 +85,48 @@ var (
 	proxyType       = reflect.TypeOf(goja.Proxy{})
 )
 
-// Stringify is JSON.stringify(val, undefined, gap) as UTF-8 for plain data, with <, > and & escaped
-// when escapeHTML is set (Express's "json escape"); gap is the indentation JSON.stringify derives
-// from its space argument. ok is false when val needs goja's JSON.stringify, including when the
-// result would be undefined; err is V8's TypeError for a circular structure or its RangeError for
-// nesting deeper than MaxDepth. Must be called
-// on the loop.
+// Stringify is JSON.stringify(val, undefined, gap) as UTF-8 for data, with <, > and & escaped when
+// escapeHTML is set (Express's "json escape"); gap is the indentation JSON.stringify derives from its
+// space argument. ok is false when val needs goja's JSON.stringify (GojaStringify), including when
+// the result would be undefined; err is V8's TypeError for a circular structure or its RangeError
+// for nesting deeper than MaxDepth. Must be called on the loop.
 func Stringify(rt *jsruntime.Runtime, val goja.Value, gap string, escapeHTML bool) (body []byte, ok bool, err error) {
+	ok, err = write(rt, val, gap, escapeHTML, func(text []byte) { body = append([]byte(nil), text...) })
+	return body, ok, err
+}
+
+// StringifyValue is JSON.stringify(value, replacer, space): written as Stringify does where it can
+// be, and by goja's own JSON.stringify otherwise. Its errors are for jsruntime.Runtime.ErrorValue.
+// Must be called on the loop.
+func StringifyValue(rt *jsruntime.Runtime, value, replacer, space goja.Value) (goja.Value, error) {
+	if gap, ok := gapOf(rt.VM(), replacer, space); ok {
+		var text goja.Value
+		ok, err := write(rt, value, gap, false, func(b []byte) { text = rt.VM().ToValue(string(b)) })
+		if err != nil {
+			return nil, err
+		}
+		if ok {
+			return text, nil
+		}
+	}
+	return GojaStringify(rt)(goja.Undefined(), value, replacer, space)
+}
+
+type gojaStringifyKey struct{}
+
+// GojaStringify is goja's own JSON.stringify in rt, which takes what the writer leaves. It is read
+// from the global JSON object on the first call, which must come before anything replaces it
+// (package polyfill asks before it installs its JSON.stringify). Must be called on the loop.
+func GojaStringify(rt *jsruntime.Runtime) goja.Callable {
+	return rt.Value(gojaStringifyKey{}, func() any {
+		vm := rt.VM()
+		fn, _ := goja.AssertFunction(vm.Get("JSON").ToObject(vm).Get("stringify"))
+		return fn
+	}).(goja.Callable)
+}
+
+// write runs rt's writer over val and hands take the text, which is only valid during the call.
+func write(rt *jsruntime.Runtime, val goja.Value, gap string, escapeHTML bool, take func([]byte)) (bool, error) {
 	vm := rt.VM()
 	w := rt.Value(writerKey{}, func() any {
 		return &jsonWriter{
@@ -113,13 +148,49 @@ func Stringify(rt *jsruntime.Runtime, val goja.Value, gap string, escapeHTML boo
 	w.gap = gap
 	switch w.value(val) {
 	case jsonWritten:
-		return append([]byte(nil), w.buf...), true, nil
+		take(w.buf)
+		return true, nil
 	case jsonTooDeep:
-		return nil, false, errTooDeep
+		return false, errTooDeep
 	case jsonCircular:
-		return nil, false, w.err
+		return false, w.err
 	}
-	return nil, false, nil
+	return false, nil
+}
+
+// gapOf is the indentation JSON.stringify takes from space (SerializeJSONProperty's gap), and false
+// when the writer cannot serialise for these arguments: with a replacer (a function or a property
+// list; other objects are ignored by JSON.stringify, and left to goja too), or a gap that is not ASCII
+// (ten UTF-16 code units of it could split a pair).
+func gapOf(vm *goja.Runtime, replacer, space goja.Value) (string, bool) {
+	if _, ok := replacer.(*goja.Object); ok {
+		return "", false
+	}
+	if o, ok := space.(*goja.Object); ok {
+		switch o.ClassName() {
+		case "Number":
+			space = vm.ToValue(o.ToFloat())
+		case "String":
+			space = o.ToString()
+		}
+	}
+	switch {
+	case goja.IsNumber(space):
+		n := min(10, space.ToInteger())
+		if n < 1 {
+			return "", true
+		}
+		return strings.Repeat(" ", int(n)), true
+	case goja.IsString(space):
+		s := space.String()
+		for i := 0; i < len(s); i++ {
+			if s[i] >= utf8.RuneSelf {
+				return "", false
+			}
+		}
+		return s[:min(len(s), 10)], true
+	}
+	return "", true
 }
 
 // goTextStringType is the dynamic type of the strings vm.ToValue makes of Go strings that are not short
