@@ -32,12 +32,12 @@ type TransformCache struct {
 	entries map[cacheKey]*cacheEntry
 }
 
-// disk is the file layer, nil without Dir.
-func (c *TransformCache) disk() *diskCache {
+// disk is the file layer for a source whose sha256 is sum, nil without Dir.
+func (c *TransformCache) disk(sum [sha256.Size]byte) *diskCache {
 	if c.Dir == "" {
 		return nil
 	}
-	return &diskCache{dir: c.Dir}
+	return &diskCache{dir: c.Dir, sum: sum}
 }
 
 type cacheKey struct {
@@ -54,7 +54,8 @@ type cacheEntry struct {
 
 // get returns the compiled form of src, calling build once per content even when several runtimes ask
 // at the same time. Errors are cached too: the same content fails the same way.
-func (c *TransformCache) get(filename string, m mode, src []byte, build func() (*compiled, error)) (*compiled, error) {
+// build gets the content's sha256.
+func (c *TransformCache) get(filename string, m mode, src []byte, build func(sum [sha256.Size]byte) (*compiled, error)) (*compiled, error) {
 	sum := sha256.Sum256(src)
 	key := cacheKey{filename, m}
 	c.mu.Lock()
@@ -72,6 +73,6 @@ func (c *TransformCache) get(filename string, m mode, src []byte, build func() (
 	defer close(e.ready)
 	// Seen by waiters only if build panics, so that they fail instead of getting a nil module.
 	e.err = fmt.Errorf("compile %s: compiler panicked", filename)
-	e.value, e.err = build()
+	e.value, e.err = build(sum)
 	return e.value, e.err
 }

@@ -1,6 +1,7 @@
 package modules
 
 import (
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"strings"
@@ -19,8 +20,8 @@ const (
 
 // compile returns filename's program, from the cache when its content was compiled before.
 func (s *System) compile(filename string, src []byte, m mode) (*compiled, error) {
-	return s.cache.get(filename, m, src, func() (*compiled, error) {
-		return compile(filename, prepare(src), m, s.cache.disk())
+	return s.cache.get(filename, m, src, func(sum [sha256.Size]byte) (*compiled, error) {
+		return compile(filename, prepare(src), m, s.cache.disk(sum))
 	})
 }
 
@@ -32,7 +33,7 @@ func (s *System) compile(filename string, src []byte, m mode) (*compiled, error)
 //
 // esbuild's output is taken from disk, and kept there, when disk is not nil.
 func compile(filename, src string, m mode, disk *diskCache) (*compiled, error) {
-	if code, format, ok := disk.load(filename, m, src); ok {
+	if code, format, ok := disk.load(filename, m); ok {
 		// An entry goja rejects was damaged after it was written: build it again.
 		if c, err := compileTransformed(filename, code, format); err == nil {
 			return c, nil
@@ -104,7 +105,7 @@ func transformAndCompile(filename, src string, m mode, format Format, disk *disk
 	if err != nil {
 		return nil, err
 	}
-	disk.store(filename, m, src, code, format)
+	disk.store(filename, m, code, format)
 	return c, nil
 }
 

@@ -21,6 +21,7 @@ import (
 // Failing to write is not an error: the cache only saves time.
 type diskCache struct {
 	dir string
+	sum [sha256.Size]byte // the sha256 of the source file being compiled
 }
 
 // diskCacheHeader starts every entry; its version changes when what transform produces changes.
@@ -35,8 +36,8 @@ func (d *diskCache) path(filename string, m mode) string {
 	return filepath.Join(d.dir, hex.EncodeToString(key[:16])+".js")
 }
 
-// load returns the transformed code and format stored for src, if any.
-func (d *diskCache) load(filename string, m mode, src string) (code string, format Format, ok bool) {
+// load returns the transformed code and format stored for the source, if any.
+func (d *diskCache) load(filename string, m mode) (code string, format Format, ok bool) {
 	if d == nil {
 		return "", 0, false
 	}
@@ -49,8 +50,7 @@ func (d *diskCache) load(filename string, m mode, src string) (code string, form
 		return "", 0, false
 	}
 	fields := strings.Fields(string(header[len(diskCacheHeader):]))
-	sum := sha256.Sum256([]byte(src))
-	if len(fields) != 2 || fields[1] != hex.EncodeToString(sum[:]) {
+	if len(fields) != 2 || fields[1] != hex.EncodeToString(d.sum[:]) {
 		return "", 0, false
 	}
 	switch fields[0] {
@@ -64,8 +64,8 @@ func (d *diskCache) load(filename string, m mode, src string) (code string, form
 	return string(body), format, true
 }
 
-// store records code, made from src, for a later load; errors are ignored (see diskCache).
-func (d *diskCache) store(filename string, m mode, src, code string, format Format) {
+// store records code, made from the source, for a later load; errors are ignored (see diskCache).
+func (d *diskCache) store(filename string, m mode, code string, format Format) {
 	if d == nil {
 		return
 	}
@@ -76,12 +76,11 @@ func (d *diskCache) store(filename string, m mode, src, code string, format Form
 	if format == ESM {
 		name = "esm"
 	}
-	sum := sha256.Sum256([]byte(src))
 	tmp, err := os.CreateTemp(d.dir, ".entry-*")
 	if err != nil {
 		return
 	}
-	_, werr := fmt.Fprintf(tmp, "%s%s %s\n%s", diskCacheHeader, name, hex.EncodeToString(sum[:]), code)
+	_, werr := fmt.Fprintf(tmp, "%s%s %s\n%s", diskCacheHeader, name, hex.EncodeToString(d.sum[:]), code)
 	if cerr := tmp.Close(); werr != nil || cerr != nil {
 		_ = os.Remove(tmp.Name())
 		return
