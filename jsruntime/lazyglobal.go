@@ -18,10 +18,21 @@ import (
 // the JS reading the global, and the accessor stays so that a later read tries again. Must be called
 // on the loop.
 func DefineLazyClass(rt *Runtime, name string, load func() (goja.Value, error)) error {
+	return DefineLazyData(rt, name, false, load)
+}
+
+// DefineLazyData is DefineLazyClass for a global that Node defines as a plain data property but that
+// is cheaper to build on first use (fetch, which is enumerable): it becomes that property when first
+// read or assigned. Must be called on the loop.
+func DefineLazyData(rt *Runtime, name string, enumerable bool, load func() (goja.Value, error)) error {
 	vm := rt.VM()
 	global := vm.GlobalObject()
+	flag := goja.FLAG_FALSE
+	if enumerable {
+		flag = goja.FLAG_TRUE
+	}
 	become := func(v goja.Value) {
-		_ = global.DefineDataProperty(name, v, goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE)
+		_ = global.DefineDataProperty(name, v, goja.FLAG_TRUE, goja.FLAG_TRUE, flag)
 	}
 	get := func(goja.FunctionCall) goja.Value {
 		v, err := load()
@@ -35,7 +46,7 @@ func DefineLazyClass(rt *Runtime, name string, load func() (goja.Value, error)) 
 		become(call.Argument(0))
 		return goja.Undefined()
 	}
-	return defineLazy(rt, name, get, set, goja.FLAG_FALSE)
+	return defineLazy(rt, name, get, set, flag)
 }
 
 // DefineLazyValue defines the global name as Node defines a lazily created instance (crypto,

@@ -15,7 +15,8 @@ function shape(obj, name) {
 
 module.exports = function main() {
   const classes = ['Performance', 'PerformanceEntry', 'PerformanceMark', 'PerformanceMeasure', 'PerformanceObserver',
-    'PerformanceObserverEntryList', 'PerformanceResourceTiming', 'Crypto', 'CryptoKey', 'SubtleCrypto'];
+    'PerformanceObserverEntryList', 'PerformanceResourceTiming', 'Crypto', 'CryptoKey', 'SubtleCrypto', 'Blob', 'ReadableStream',
+    'TextDecoderStream', 'Headers', 'MessageChannel'];
   for (const name of classes) log(name, 'before', shape(globalThis, name));
   log('performance before', shape(globalThis, 'performance'));
   log('crypto before', shape(globalThis, 'crypto'));

@@ -142,25 +142,18 @@ func Install(rt *jsruntime.Runtime) error {
 	if _, err := jsruntime.Module(rt, classesKey{}, func() (*classes, error) { return c, nil }); err != nil {
 		return err
 	}
-	// Each class is a global accessor, as in Node: reading it evaluates the classes; assigning it
-	// replaces the accessor with the value.
+	// Each class is a global accessor, as in Node: reading it evaluates the classes and makes it a
+	// plain property; so does assigning it. fetch, a plain enumerable property in Node, becomes one the
+	// same way.
 	for _, name := range append(append([]string(nil), streamNames...), otherGlobals...) {
-		get := vm.ToValue(func(goja.FunctionCall) goja.Value {
+		load := func() (goja.Value, error) {
 			ns, err := c.load()
 			if err != nil {
-				rt.Throw(err)
+				return nil, err
 			}
-			return ns.Get(name)
-		})
-		enumerable := goja.FLAG_FALSE
-		if name == "fetch" {
-			enumerable = goja.FLAG_TRUE
+			return ns.Get(name), nil
 		}
-		set := vm.ToValue(func(call goja.FunctionCall) goja.Value {
-			_ = global.DefineDataProperty(name, call.Argument(0), goja.FLAG_TRUE, goja.FLAG_TRUE, enumerable)
-			return goja.Undefined()
-		})
-		if err := global.DefineAccessorProperty(name, get, set, goja.FLAG_TRUE, enumerable); err != nil {
+		if err := jsruntime.DefineLazyData(rt, name, name == "fetch", load); err != nil {
 			return fmt.Errorf("web: defining %s: %w", name, err)
 		}
 	}
