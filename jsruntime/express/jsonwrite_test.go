@@ -87,7 +87,7 @@ func gojaJSON(a *App, v goja.Value, escape bool) (out string, defined bool, err 
 	}
 	out = res.String()
 	if escape {
-		out = strings.NewReplacer("<", `\u003c`, ">", `\u003e`, "&", `\u0026`).Replace(out)
+		out = jsonHTMLEscaper.Replace(out)
 	}
 	return out, true, nil
 }
